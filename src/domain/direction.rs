@@ -1,0 +1,60 @@
+//! Which values of a KPI are good.
+
+use serde::{Deserialize, Serialize};
+
+/// Which values of a KPI are good, and so how its achievement is scored.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::direction::Direction;
+///
+/// // "Average handling time" should go down.
+/// let d = Direction::LowerIsBetter;
+/// assert!(d.prefers(3.0, 4.0));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Direction {
+    /// More is better (revenue, leads converted).
+    HigherIsBetter,
+    /// Less is better (cost, complaints, handling time).
+    LowerIsBetter,
+    /// Anything between `min` and `max` inclusive is on target (stock cover, utilisation).
+    KeepWithinRange { min: f64, max: f64 },
+    /// Hit the target give or take `tolerance` (headcount, budget spend).
+    HitValue { tolerance: f64 },
+}
+
+impl Direction {
+    /// Whether value `a` is strictly better than `b`, for the one-sided directions.
+    ///
+    /// Two-sided directions have no single better side and return `false`.
+    pub fn prefers(&self, a: f64, b: f64) -> bool {
+        match self {
+            Direction::HigherIsBetter => a > b,
+            Direction::LowerIsBetter => a < b,
+            _ => false,
+        }
+    }
+
+    /// A short phrase for explanations and menus.
+    pub fn label(&self) -> String {
+        match self {
+            Direction::HigherIsBetter => "higher is better".into(),
+            Direction::LowerIsBetter => "lower is better".into(),
+            Direction::KeepWithinRange { min, max } => format!("keep within {min}–{max}"),
+            Direction::HitValue { tolerance } => format!("hit the target ± {tolerance}"),
+        }
+    }
+
+    /// The stable key used in forms: "higher", "lower", "range" or "hit".
+    pub fn key(&self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "higher",
+            Direction::LowerIsBetter => "lower",
+            Direction::KeepWithinRange { .. } => "range",
+            Direction::HitValue { .. } => "hit",
+        }
+    }
+}

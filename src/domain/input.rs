@@ -1,0 +1,91 @@
+//! Reading what a user typed: numbers, weights and names.
+
+use super::error::ValidationError;
+
+/// Parses a number typed into `field`, refusing anything that is not a finite `f64`.
+///
+/// Surrounding spaces are ignored and a thousands separator written as `_` or a space inside the
+/// digits is not accepted: what the user typed must be unambiguous. `NaN`, `inf` and numbers too
+/// large for `f64` are refused with [`ValidationError::NotFinite`], because a single non-finite
+/// value would poison every score it rolls into.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::parse_number;
+///
+/// assert_eq!(parse_number("Value", " 12.5 "), Ok(12.5));
+/// assert!(parse_number("Value", "NaN").is_err());
+/// assert!(parse_number("Value", "1e999").is_err());
+/// ```
+pub fn parse_number(field: &'static str, input: &str) -> Result<f64, ValidationError> {
+    let trimmed = input.trim();
+    match trimmed.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(value),
+        Ok(_) => Err(ValidationError::NotFinite { field, input: trimmed.to_owned() }),
+        Err(_) => Err(ValidationError::NotANumber { field, input: trimmed.to_owned() }),
+    }
+}
+
+/// Like [`parse_number`], but an empty input means "not given".
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::parse_optional_number;
+///
+/// assert_eq!(parse_optional_number("Baseline", "  "), Ok(None));
+/// assert_eq!(parse_optional_number("Baseline", "3"), Ok(Some(3.0)));
+/// ```
+pub fn parse_optional_number(field: &'static str, input: &str) -> Result<Option<f64>, ValidationError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_number(field, input).map(Some)
+    }
+}
+
+/// Parses a weight: a finite number that is zero or more.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::parse_weight;
+///
+/// assert_eq!(parse_weight("40"), Ok(40.0));
+/// assert!(parse_weight("-5").is_err());
+/// ```
+pub fn parse_weight(input: &str) -> Result<f64, ValidationError> {
+    let value = parse_number("Weight", input)?;
+    check_weight(value)
+}
+
+/// Checks that an already-parsed weight is zero or more.
+pub fn check_weight(value: f64) -> Result<f64, ValidationError> {
+    if !value.is_finite() {
+        return Err(ValidationError::NotFinite { field: "Weight", input: value.to_string() });
+    }
+    if value < 0.0 {
+        return Err(ValidationError::Negative { field: "Weight", value });
+    }
+    Ok(value)
+}
+
+/// Checks that a name is not blank and returns it trimmed.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::check_name;
+///
+/// assert_eq!(check_name("KRA name", "  Grow revenue "), Ok("Grow revenue".to_string()));
+/// assert!(check_name("KRA name", "   ").is_err());
+/// ```
+pub fn check_name(field: &'static str, input: &str) -> Result<String, ValidationError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        Err(ValidationError::EmptyName { field })
+    } else {
+        Ok(trimmed.to_owned())
+    }
+}

@@ -1,0 +1,19 @@
+//! The pure domain core: the KRA/KPI model, validation, periods and scoring.
+//!
+//! Nothing here knows about the browser, Leptos or storage; it is plain data and functions,
+//! tested natively with `cargo test`. The UI and the adapters call in; nothing calls out.
+
+pub mod direction;
+pub mod error;
+pub mod format;
+pub mod framework;
+pub mod history;
+pub mod id;
+pub mod input;
+pub mod kpi;
+pub mod kra;
+pub mod period;
+pub mod reading;
+pub mod scoring;
+pub mod target;
+pub mod template;

@@ -1,0 +1,77 @@
+//! Combining several readings (or targets) into one value for a review period.
+
+use serde::{Deserialize, Serialize};
+
+/// How readings taken at a KPI's own frequency combine into one review-period value.
+///
+/// Per-period targets combine the same way, so a monthly target of 50 leads summed over a quarter
+/// is 150.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::scoring::Aggregation;
+///
+/// assert_eq!(Aggregation::Sum.apply(&[3.0, 4.0, 5.0]), Some(12.0));
+/// assert_eq!(Aggregation::Last.apply(&[3.0, 4.0, 5.0]), Some(5.0));
+/// assert_eq!(Aggregation::Average.apply(&[]), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aggregation {
+    /// Totals: revenue, leads, tickets closed.
+    Sum,
+    /// Rates and averages: satisfaction, handling time.
+    #[default]
+    Average,
+    /// Stock levels and cumulative figures: the latest reading counts.
+    Last,
+    /// The worst (or best) of the period for higher-is-better.
+    Min,
+    Max,
+}
+
+impl Aggregation {
+    /// Every rule, for menus.
+    pub const ALL: [Aggregation; 5] =
+        [Aggregation::Sum, Aggregation::Average, Aggregation::Last, Aggregation::Min, Aggregation::Max];
+
+    /// Combines values given oldest first; `None` when there are none.
+    pub fn apply(self, values: &[f64]) -> Option<f64> {
+        let (first, rest) = values.split_first()?;
+        Some(match self {
+            Aggregation::Sum => values.iter().sum(),
+            Aggregation::Average => values.iter().sum::<f64>() / values.len() as f64,
+            Aggregation::Last => *values.last().unwrap_or(first),
+            Aggregation::Min => rest.iter().fold(*first, |a, b| a.min(*b)),
+            Aggregation::Max => rest.iter().fold(*first, |a, b| a.max(*b)),
+        })
+    }
+
+    /// The stable key used in forms and saved data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Aggregation::Sum => "sum",
+            Aggregation::Average => "average",
+            Aggregation::Last => "last",
+            Aggregation::Min => "min",
+            Aggregation::Max => "max",
+        }
+    }
+
+    /// The inverse of [`Aggregation::key`].
+    pub fn from_key(key: &str) -> Option<Aggregation> {
+        Aggregation::ALL.into_iter().find(|a| a.key() == key)
+    }
+
+    /// The phrase used in explanations: "sum", "average", "latest", "lowest", "highest".
+    pub fn label(self) -> &'static str {
+        match self {
+            Aggregation::Sum => "sum",
+            Aggregation::Average => "average",
+            Aggregation::Last => "latest",
+            Aggregation::Min => "lowest",
+            Aggregation::Max => "highest",
+        }
+    }
+}

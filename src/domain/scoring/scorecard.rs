@@ -1,0 +1,409 @@
+//! Scoring a whole framework for one review period, with an explanation for every number.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::achievement::{achievement, clamp, Goal};
+use super::method::Thresholds;
+use super::pace::Pace;
+use super::status::Status;
+use crate::domain::direction::Direction;
+use crate::domain::format::{num, with_unit};
+use crate::domain::framework::Framework;
+use crate::domain::id::Id;
+use crate::domain::kpi::Kpi;
+use crate::domain::kra::Kra;
+use crate::domain::period::Period;
+use crate::domain::scoring::Aggregation;
+
+/// A KPI's result for one review period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiScore {
+    pub id: Id,
+    /// The review-period value (readings aggregated), if any reading falls in the period.
+    pub value: Option<f64>,
+    /// The review-period target (per-period targets aggregated the same way).
+    pub target: f64,
+    /// Number of readings in the period.
+    pub readings: usize,
+    /// The score shown for the KPI, within floor and KPI cap (may exceed 100 %).
+    pub score: Option<f64>,
+    /// The score that counts in the roll-up (capped at the roll-up cap).
+    pub rollup: Option<f64>,
+    pub status: Status,
+    /// Only for the current, unfinished period.
+    pub pace: Option<Pace>,
+    /// Normalised weight within its KRA, in percent (0 when left out).
+    pub weight_share: f64,
+    /// One sentence: "Leads converted: 42 against a target of 50 → 84 %, weight 30 % of KRA …".
+    pub summary: String,
+    /// The steps behind the number, in plain words.
+    pub steps: Vec<String>,
+}
+
+/// A KRA's result for one review period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KraScore {
+    pub id: Id,
+    pub score: Option<f64>,
+    pub status: Status,
+    /// Normalised weight within the framework, in percent (0 when left out).
+    pub weight_share: f64,
+    /// Set when the KRA's KPI weights do not add up to 100.
+    pub weight_warning: Option<String>,
+    pub summary: String,
+    pub steps: Vec<String>,
+}
+
+/// The whole framework's result for one review period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scorecard {
+    pub period: Period,
+    pub kpis: BTreeMap<Id, KpiScore>,
+    pub kras: BTreeMap<Id, KraScore>,
+    pub overall: Option<f64>,
+    pub status: Status,
+    /// Set when the KRA weights do not add up to 100.
+    pub weight_warning: Option<String>,
+    pub summary: String,
+    pub steps: Vec<String>,
+}
+
+/// Scores every KPI, KRA and the framework for `review`, as seen on `today` (for pace).
+///
+/// KPIs marked N/A or without a reading in the period are left out of their KRA's roll-up, and
+/// the weights of the rest are normalised. A level whose weights are all zero falls back to
+/// equal weights and says so.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::direction::Direction;
+/// use kra_kpi::domain::framework::Framework;
+/// use kra_kpi::domain::kpi::KpiSpec;
+/// use kra_kpi::domain::kra::KraDraft;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::scoring::score_framework;
+///
+/// let mut fw = Framework::new("Sales executive");
+/// let kra = fw.add_kra(KraDraft::new("Achieve monthly revenue targets", 100.0)).unwrap();
+/// let kpi = fw.add_kpi(kra, KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)).unwrap();
+/// fw.add_reading(kpi, date(2026, 10, 1), 42.0, "").unwrap();
+///
+/// let october = Period::containing(date(2026, 10, 1), Frequency::Monthly, fw.settings.fiscal_year_start);
+/// let card = score_framework(&fw, &october, date(2026, 11, 23));
+/// assert_eq!(card.kpis[&kpi].score, Some(84.0));
+/// assert_eq!(card.overall, Some(84.0));
+/// ```
+pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecard {
+    let settings = &fw.settings;
+    let mut kpis = BTreeMap::new();
+    let mut kras = BTreeMap::new();
+    let mut kra_parts = Vec::new();
+
+    for kra in &fw.kras {
+        let mut parts = Vec::new();
+        let mut raw_scores = Vec::new();
+        for kpi in fw.kpis_of(kra.id) {
+            let score = score_kpi(fw, kpi, review, today);
+            if let (Some(r), false) = (score.rollup, kpi.spec.not_applicable) {
+                parts.push((kpi.id, kpi.spec.weight, r));
+            }
+            raw_scores.push(score);
+        }
+        let applicable_weights: Vec<f64> =
+            fw.kpis_of(kra.id).filter(|k| !k.spec.not_applicable).map(|k| k.spec.weight).collect();
+        let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
+        let rolled = weighted_mean(&parts);
+        for mut score in raw_scores {
+            score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
+            let kpi_name = fw.kpi(score.id).map(|k| k.spec.name.as_str()).unwrap_or("");
+            score.summary = kpi_summary(fw, kpi_name, &score, &kra.name);
+            if score.rollup.is_some() && score.weight_share > 0.0 {
+                score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
+            }
+            kpis.insert(score.id, score);
+        }
+        let kra_score = score_kra(fw, kra, &rolled, warning, &kpis);
+        if let Some(s) = kra_score.score {
+            kra_parts.push((kra.id, kra.weight, s));
+        }
+        kras.insert(kra.id, kra_score);
+    }
+
+    let kra_weights: Vec<f64> = fw.kras.iter().map(|k| k.weight).collect();
+    let weight_warning = weight_warning(&kra_weights, "KRA weights");
+    let rolled = weighted_mean(&kra_parts);
+    let mut steps = Vec::new();
+    for kra in &fw.kras {
+        let Some(k) = kras.get_mut(&kra.id) else { continue };
+        k.weight_share = rolled.shares.get(&kra.id).copied().unwrap_or(0.0);
+        match k.score {
+            Some(s) => steps.push(format!("\"{}\": {} % × weight {} %", kra.name, num(s), num(k.weight_share))),
+            None => steps.push(format!("\"{}\": no score this period, left out", kra.name)),
+        }
+    }
+    if rolled.equal_weights {
+        steps.push("All KRA weights are 0, so the KRAs count equally.".into());
+    }
+    if let Some(w) = &weight_warning {
+        steps.push(w.clone());
+    }
+    let overall = rolled.mean;
+    let status = overall.map_or(Status::NoData, |s| settings.rollup_thresholds.status(s));
+    let summary = match overall {
+        Some(s) => format!(
+            "\"{}\" scores {} % for {}: the weighted mean of {} scored KRA(s).",
+            fw.name,
+            num(s),
+            review.label(),
+            kra_parts.len()
+        ),
+        None => format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name, review.label()),
+    };
+    steps.push(thresholds_step(status, settings.rollup_thresholds));
+    Scorecard { period: *review, kpis, kras, overall, status, weight_warning, summary, steps }
+}
+
+fn thresholds_step(status: Status, t: Thresholds) -> String {
+    format!("Status {} (green from {} %, amber from {} %).", status.label(), num(t.green), num(t.amber))
+}
+
+/// A weighted mean with each part's normalised share.
+struct Rolled {
+    mean: Option<f64>,
+    shares: BTreeMap<Id, f64>,
+    equal_weights: bool,
+}
+
+fn weighted_mean(parts: &[(Id, f64, f64)]) -> Rolled {
+    let total: f64 = parts.iter().map(|(_, w, _)| w).sum();
+    let equal_weights = !parts.is_empty() && total <= 0.0;
+    let weight = |w: f64| if equal_weights { 1.0 } else { w };
+    let total = if equal_weights { parts.len() as f64 } else { total };
+    if parts.is_empty() {
+        return Rolled { mean: None, shares: BTreeMap::new(), equal_weights };
+    }
+    let shares = parts.iter().map(|(id, w, _)| (*id, 100.0 * weight(*w) / total)).collect();
+    let sum: f64 = parts.iter().map(|(_, w, s)| weight(*w) * s).sum();
+    // Rounding could push the mean a hair outside its parts; keep it between them.
+    let lo = parts.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
+    let hi = parts.iter().map(|p| p.2).fold(f64::NEG_INFINITY, f64::max);
+    Rolled { mean: Some((sum / total).clamp(lo, hi)), shares, equal_weights }
+}
+
+fn weight_warning(weights: &[f64], what: &str) -> Option<String> {
+    if weights.is_empty() {
+        return None;
+    }
+    let total: f64 = weights.iter().sum();
+    ((total - 100.0).abs() > 0.01)
+        .then(|| format!("{what} add up to {} %, not 100 %: scores use them in proportion.", num(total)))
+}
+
+fn score_kra(
+    fw: &Framework,
+    kra: &Kra,
+    rolled: &Rolled,
+    warning: Option<String>,
+    kpis: &BTreeMap<Id, KpiScore>,
+) -> KraScore {
+    let settings = &fw.settings;
+    let mut steps = Vec::new();
+    for kpi in fw.kpis_of(kra.id) {
+        let s = &kpis[&kpi.id];
+        match s.rollup {
+            Some(r) if !kpi.spec.not_applicable => {
+                steps.push(format!("\"{}\": {} % × weight {} %", kpi.spec.name, num(r), num(s.weight_share)))
+            }
+            _ => steps.push(format!("\"{}\": {}, left out", kpi.spec.name, s.status.label())),
+        }
+    }
+    if rolled.equal_weights {
+        steps.push("All KPI weights are 0, so the scored KPIs count equally.".into());
+    }
+    let rating = kra
+        .rating
+        .filter(|_| settings.rating_blend > 0.0 && settings.rating_scale > 0.0)
+        .map(|r| clamp(100.0 * r / settings.rating_scale, 0.0, 100.0));
+    let blend = clamp(settings.rating_blend, 0.0, 100.0) / 100.0;
+    let score = match (rolled.mean, rating) {
+        (Some(k), Some(r)) => {
+            let s = (1.0 - blend) * k + blend * r;
+            steps.push(format!(
+                "KPI score {} % blended with rating {} of {} ({} %) at {} %: {} %.",
+                num(k),
+                num(kra.rating.unwrap_or(0.0)),
+                num(settings.rating_scale),
+                num(r),
+                num(100.0 * blend),
+                num(s)
+            ));
+            Some(s)
+        }
+        (None, Some(r)) => {
+            steps.push(format!(
+                "No KPI readings; the rating {} of {} gives {} %.",
+                num(kra.rating.unwrap_or(0.0)),
+                num(settings.rating_scale),
+                num(r)
+            ));
+            Some(r)
+        }
+        (k, None) => k,
+    };
+    if let Some(w) = &warning {
+        steps.push(w.clone());
+    }
+    let status = score.map_or(Status::NoData, |s| settings.rollup_thresholds.status(s));
+    steps.push(thresholds_step(status, settings.rollup_thresholds));
+    let summary = match score {
+        Some(s) => format!("KRA \"{}\": {} %.", kra.name, num(s)),
+        None => format!("KRA \"{}\": no score this period (no KPI has a reading).", kra.name),
+    };
+    KraScore { id: kra.id, score, status, weight_share: 0.0, weight_warning: warning, summary, steps }
+}
+
+/// The review-period value and target of one KPI.
+struct PeriodFigures {
+    value: Option<f64>,
+    target: f64,
+    readings: usize,
+}
+
+fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
+    let values: Vec<f64> =
+        fw.readings_of(kpi.id).into_iter().filter(|r| review.contains(r.period_start)).map(|r| r.value).collect();
+    let targets: Vec<f64> =
+        review.subperiods(kpi.spec.frequency).iter().map(|p| kpi.spec.target.target_for(p)).collect();
+    PeriodFigures {
+        value: kpi.spec.aggregation.apply(&values),
+        target: kpi.spec.aggregation.apply(&targets).unwrap_or(0.0),
+        readings: values.len(),
+    }
+}
+
+fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
+    let settings = &fw.settings;
+    let spec = &kpi.spec;
+    let f = figures(fw, kpi, review);
+    let goal = Goal { direction: spec.direction, target: f.target, baseline: spec.baseline, bands: spec.bands };
+    let method = spec.method.unwrap_or(settings.method);
+    let thresholds = spec.thresholds.unwrap_or_else(|| goal.default_thresholds(method));
+    let unit = spec.unit.as_str();
+    let mut steps = Vec::new();
+
+    let Some(value) = f.value else {
+        let status = if spec.not_applicable { Status::NotApplicable } else { Status::NoData };
+        steps.push(format!("No reading falls in {}, so this KPI is left out of the roll-up.", review.label()));
+        return KpiScore {
+            id: kpi.id,
+            value: None,
+            target: f.target,
+            readings: 0,
+            score: None,
+            rollup: None,
+            status,
+            pace: None,
+            weight_share: 0.0,
+            summary: String::new(),
+            steps,
+        };
+    };
+
+    steps.push(match f.readings {
+        1 => format!("Value for {}: {} (one reading).", review.label(), with_unit(value, unit)),
+        n => format!(
+            "Value for {}: {} ({} of {n} readings).",
+            review.label(),
+            with_unit(value, unit),
+            spec.aggregation.label()
+        ),
+    });
+    steps.push(match spec.direction {
+        Direction::KeepWithinRange { min, max } => {
+            format!("Goal: keep within {}–{}.", with_unit(min, unit), with_unit(max, unit))
+        }
+        _ => format!(
+            "Target: {} ({}; plan: {}).",
+            with_unit(f.target, unit),
+            spec.direction.label(),
+            spec.target.describe()
+        ),
+    });
+    let a = achievement(value, &goal, method, settings);
+    steps.push(format!("Method: {}. {}", a.method.label(), a.formula));
+    if a.percent != a.raw {
+        steps.push(format!(
+            "Limited to the range {} %–{} %: {} %.",
+            num(settings.floor),
+            num(settings.kpi_cap),
+            num(a.percent)
+        ));
+    }
+    let rollup = clamp(a.percent, settings.floor, settings.rollup_cap);
+    if rollup != a.percent {
+        steps.push(format!("Counts as {} % in the roll-up (roll-up cap {} %).", num(rollup), num(settings.rollup_cap)));
+    }
+    let status = if spec.not_applicable { Status::NotApplicable } else { thresholds.status(a.percent) };
+    steps.push(thresholds_step(status, thresholds));
+    if spec.not_applicable {
+        steps.push("Marked N/A: shown, but left out of the roll-up.".into());
+    }
+
+    let pace = if review.contains(today) && !spec.not_applicable {
+        let share = review.elapsed_share(today);
+        let projected = if spec.aggregation == Aggregation::Sum && share > 0.0 { value / share } else { value };
+        let projected_score = achievement(projected, &goal, method, settings).percent;
+        let pace = Pace::from_status(thresholds.status(projected_score));
+        if let Some(p) = pace {
+            steps.push(format!(
+                "Pace: {} % of {} has passed; projected end value {} → {} %: {}.",
+                num(100.0 * share),
+                review.label(),
+                with_unit(projected, unit),
+                num(projected_score),
+                p.label()
+            ));
+        }
+        pace
+    } else {
+        None
+    };
+
+    KpiScore {
+        id: kpi.id,
+        value: Some(value),
+        target: f.target,
+        readings: f.readings,
+        score: Some(a.percent),
+        rollup: (!spec.not_applicable).then_some(rollup),
+        status,
+        pace,
+        weight_share: 0.0,
+        summary: String::new(),
+        steps,
+    }
+}
+
+fn kpi_summary(fw: &Framework, name: &str, s: &KpiScore, kra_name: &str) -> String {
+    let unit = fw.kpi(s.id).map(|k| k.spec.unit.as_str()).unwrap_or("");
+    match (s.value, s.score) {
+        (Some(v), Some(score)) if s.rollup.is_some() => format!(
+            "{name}: {} against a target of {} → {} %, weight {} % of KRA \"{kra_name}\".",
+            with_unit(v, unit),
+            with_unit(s.target, unit),
+            num(score),
+            num(s.weight_share)
+        ),
+        (Some(v), Some(score)) => format!(
+            "{name}: {} against a target of {} → {} % (N/A: not counted).",
+            with_unit(v, unit),
+            with_unit(s.target, unit),
+            num(score)
+        ),
+        _ => format!("{name}: {}, left out of KRA \"{kra_name}\".", s.status.label()),
+    }
+}

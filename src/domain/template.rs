@@ -1,0 +1,68 @@
+//! Starter templates a new user can load instead of starting from nothing.
+
+use super::direction::Direction;
+use super::framework::Framework;
+use super::kpi::KpiSpec;
+use super::kra::KraDraft;
+use super::period::{FiscalYearStart, Frequency};
+use super::scoring::Aggregation;
+
+/// The classic "Sales executive" example: two KRAs with their KPIs and no readings.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let fw = sales_executive();
+/// assert_eq!(fw.kras[0].name, "Achieve monthly revenue targets");
+/// assert_eq!(fw.kpis.len(), 6);
+/// ```
+pub fn sales_executive() -> Framework {
+    let mut fw = Framework::new("Sales executive");
+    fw.settings.fiscal_year_start = FiscalYearStart::APRIL;
+    let owner = "Sales executive";
+    let kpi = |name: &str, unit: &str, direction, target, aggregation, weight| KpiSpec {
+        aggregation,
+        weight,
+        frequency: Frequency::Monthly,
+        ..KpiSpec::new(name, unit, direction, target)
+    };
+    let higher = Direction::HigherIsBetter;
+    let revenue = fw
+        .add_kra(
+            KraDraft::new("Achieve monthly revenue targets", 60.0)
+                .owner(owner)
+                .description("Close enough business each month to meet the revenue plan."),
+        )
+        .expect("template KRA is valid");
+    for spec in [
+        kpi("Revenue in the month", "₹", higher, 500_000.0, Aggregation::Sum, 50.0),
+        kpi("Leads converted", "leads", higher, 50.0, Aggregation::Sum, 30.0),
+        kpi("Average deal size", "₹", higher, 25_000.0, Aggregation::Average, 20.0),
+    ] {
+        fw.add_kpi(revenue, spec).expect("template KPI is valid");
+    }
+    let clients = fw
+        .add_kra(
+            KraDraft::new("Build client relationships", 40.0)
+                .owner(owner)
+                .description("Keep existing clients and earn repeat business."),
+        )
+        .expect("template KRA is valid");
+    for spec in [
+        kpi("Client retention rate", "%", higher, 90.0, Aggregation::Last, 50.0),
+        kpi(
+            "Average response time to client queries",
+            "hours",
+            Direction::LowerIsBetter,
+            4.0,
+            Aggregation::Average,
+            30.0,
+        ),
+        kpi("Client meetings held", "meetings", higher, 12.0, Aggregation::Sum, 20.0),
+    ] {
+        fw.add_kpi(clients, spec).expect("template KPI is valid");
+    }
+    fw
+}

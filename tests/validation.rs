@@ -1,0 +1,303 @@
+//! What the person at the keyboard reads when an edit is refused, and that a refused edit
+//! changes nothing.
+
+use jiff::civil::date;
+use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::error::ValidationError;
+use kra_kpi::domain::framework::Framework;
+use kra_kpi::domain::id::Id;
+use kra_kpi::domain::input::{check_name, parse_number, parse_optional_number, parse_weight};
+use kra_kpi::domain::kpi::KpiSpec;
+use kra_kpi::domain::kra::KraDraft;
+use kra_kpi::domain::period::Frequency;
+use kra_kpi::domain::scoring::{Bands, Thresholds};
+use kra_kpi::domain::target::TargetPlan;
+
+fn message<T: std::fmt::Debug>(result: Result<T, ValidationError>) -> String {
+    result.expect_err("the edit should be refused").to_string()
+}
+
+fn leads() -> KpiSpec {
+    KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)
+}
+
+/// A small framework: one KRA, one monthly KPI with a reading on 3 Nov 2026.
+fn sample() -> (Framework, Id, Id, Id) {
+    let mut fw = Framework::new("Sales executive");
+    let kra = fw.add_kra(KraDraft::new("Achieve monthly revenue targets", 60.0)).unwrap();
+    let kpi = fw.add_kpi(kra, leads()).unwrap();
+    let reading = fw.add_reading(kpi, date(2026, 11, 3), 42.0, "").unwrap();
+    (fw, kra, kpi, reading)
+}
+
+// ---- names ----
+
+#[test]
+fn an_empty_kra_name_is_refused() {
+    let (mut fw, ..) = sample();
+    assert_eq!(message(fw.add_kra(KraDraft::new("", 10.0))), "KRA name cannot be empty. Type a name.");
+    assert_eq!(message(fw.add_kra(KraDraft::new("   ", 10.0))), "KRA name cannot be empty. Type a name.");
+}
+
+#[test]
+fn an_empty_kpi_name_is_refused() {
+    let (mut fw, kra, ..) = sample();
+    let spec = KpiSpec { name: " \t ".into(), ..leads() };
+    assert_eq!(message(fw.add_kpi(kra, spec)), "KPI name cannot be empty. Type a name.");
+}
+
+#[test]
+fn an_empty_scorecard_name_is_refused() {
+    let (mut fw, ..) = sample();
+    assert_eq!(message(fw.rename("  ")), "Scorecard name cannot be empty. Type a name.");
+    assert_eq!(fw.name, "Sales executive");
+}
+
+#[test]
+fn names_are_trimmed() {
+    assert_eq!(check_name("KRA name", "  Grow revenue  "), Ok("Grow revenue".to_owned()));
+    let (mut fw, ..) = sample();
+    let kra = fw.add_kra(KraDraft::new("  Build client relationships ", 40.0).owner(" Sales ")).unwrap();
+    let stored = fw.kra(kra).unwrap();
+    assert_eq!((stored.name.as_str(), stored.owner.as_str()), ("Build client relationships", "Sales"));
+}
+
+// ---- numbers ----
+
+#[test]
+fn text_that_is_not_a_number_says_so() {
+    assert_eq!(
+        message(parse_number("Target", "abc")),
+        "Target: \"abc\" is not a number. Enter digits such as 42 or 12.5."
+    );
+    assert_eq!(
+        message(parse_number("Value", "12,5")),
+        "Value: \"12,5\" is not a number. Enter digits such as 42 or 12.5."
+    );
+    assert_eq!(
+        message(parse_number("Value", "1_000")),
+        "Value: \"1_000\" is not a number. Enter digits such as 42 or 12.5."
+    );
+    assert_eq!(message(parse_number("Value", "   ")), "Value is empty. Enter a number such as 42 or 12.5.");
+    assert_eq!(message(parse_number("Value", "")), "Value is empty. Enter a number such as 42 or 12.5.");
+}
+
+#[test]
+fn non_finite_numbers_are_refused() {
+    for input in ["NaN", "nan", "inf", "-inf", "infinity", "1e999", "-1e999"] {
+        assert_eq!(
+            message(parse_number("Value", input)),
+            format!("Value: \"{input}\" is not a finite number. Enter an ordinary value such as 42."),
+            "{input}"
+        );
+    }
+    assert_eq!(
+        parse_number("Target", " 1e999 "),
+        Err(ValidationError::NotFinite { field: "Target", input: "1e999".into() })
+    );
+}
+
+#[test]
+fn ordinary_numbers_are_read() {
+    assert_eq!(parse_number("Value", " 12.5 "), Ok(12.5));
+    assert_eq!(parse_number("Value", "-3"), Ok(-3.0));
+    assert_eq!(parse_number("Value", "1e3"), Ok(1000.0));
+    assert_eq!(parse_optional_number("Baseline", "  "), Ok(None));
+    assert_eq!(
+        message(parse_optional_number("Baseline", "NaN")),
+        "Baseline: \"NaN\" is not a finite number. Enter an ordinary value such as 42."
+    );
+}
+
+#[test]
+fn a_negative_weight_is_refused() {
+    assert_eq!(message(parse_weight("-5")), "Weight cannot be negative (got -5). Enter 0 or more.");
+    assert_eq!(message(parse_weight("abc")), "Weight: \"abc\" is not a number. Enter digits such as 42 or 12.5.");
+    assert_eq!(parse_weight("0"), Ok(0.0));
+    let (mut fw, kra, ..) = sample();
+    assert_eq!(
+        message(fw.add_kra(KraDraft::new("Service", -5.0))),
+        "Weight cannot be negative (got -5). Enter 0 or more."
+    );
+    assert_eq!(
+        message(fw.add_kpi(kra, KpiSpec { weight: -0.5, ..leads() })),
+        "Weight cannot be negative (got -0.5). Enter 0 or more."
+    );
+}
+
+#[test]
+fn a_non_finite_reading_is_refused() {
+    let (mut fw, _, kpi, reading) = sample();
+    assert_eq!(
+        message(fw.add_reading(kpi, date(2026, 12, 1), f64::NAN, "")),
+        "Value: \"NaN\" is not a finite number. Enter an ordinary value such as 42."
+    );
+    assert_eq!(
+        message(fw.add_reading(kpi, date(2026, 12, 1), f64::INFINITY, "")),
+        "Value: \"inf\" is not a finite number. Enter an ordinary value such as 42."
+    );
+    assert_eq!(
+        message(fw.update_reading(reading, f64::NEG_INFINITY, "")),
+        "Value: \"-inf\" is not a finite number. Enter an ordinary value such as 42."
+    );
+    let spec = KpiSpec { target: TargetPlan::Steps { from: date(2026, 1, 1), values: vec![1.0, f64::NAN] }, ..leads() };
+    assert_eq!(message(spec.validate()), "Target: \"NaN\" is not a finite number. Enter an ordinary value such as 42.");
+}
+
+// ---- duplicate readings ----
+
+#[test]
+fn a_second_reading_in_the_same_month_is_refused() {
+    let (mut fw, _, kpi, _) = sample();
+    // The first reading was dated 3 Nov; 20 Nov is a different day of the same month.
+    assert_eq!(
+        message(fw.add_reading(kpi, date(2026, 11, 20), 40.0, "")),
+        "\"Leads converted\" already has a reading for Nov 2026. Edit or delete that reading instead."
+    );
+    // December is a different period and is accepted.
+    assert!(fw.add_reading(kpi, date(2026, 12, 20), 40.0, "").is_ok());
+}
+
+#[test]
+fn a_second_reading_in_the_same_week_is_refused() {
+    let (mut fw, kra, ..) = sample();
+    let kpi = fw
+        .add_kpi(
+            kra,
+            KpiSpec { frequency: Frequency::Weekly, ..KpiSpec::new("Calls", "", Direction::HigherIsBetter, 10.0) },
+        )
+        .unwrap();
+    fw.add_reading(kpi, date(2028, 2, 28), 12.0, "").unwrap();
+    // Tue 29 Feb 2028 is in the week of Mon 28 Feb (ISO week 9).
+    assert_eq!(
+        message(fw.add_reading(kpi, date(2028, 2, 29), 5.0, "")),
+        "\"Calls\" already has a reading for 2028-W09. Edit or delete that reading instead."
+    );
+}
+
+#[test]
+fn changing_the_frequency_so_two_readings_share_a_period_is_refused() {
+    let (mut fw, _, kpi, _) = sample();
+    fw.add_reading(kpi, date(2026, 12, 3), 45.0, "").unwrap();
+    let before = fw.clone();
+    // November and December 2026 are both in Q4 2026.
+    let quarterly = KpiSpec { frequency: Frequency::Quarterly, ..leads() };
+    assert_eq!(
+        message(fw.update_kpi(kpi, quarterly)),
+        "\"Leads converted\" already has a reading for Q4 2026. Edit or delete that reading instead."
+    );
+    assert_eq!(fw, before);
+}
+
+// ---- ranges, bands, thresholds, steps ----
+
+#[test]
+fn an_empty_range_is_refused() {
+    let range = |min, max| KpiSpec { direction: Direction::KeepWithinRange { min, max }, ..leads() };
+    assert_eq!(message(range(10.0, 10.0).validate()), "The range minimum (10) must be below its maximum (10).");
+    assert_eq!(message(range(20.0, 10.0).validate()), "The range minimum (20) must be below its maximum (10).");
+    assert_eq!(
+        message(range(f64::NAN, 10.0).validate()),
+        "Range minimum: \"NaN\" is not a finite number. Enter an ordinary value such as 42."
+    );
+    assert!(range(9.5, 10.0).validate().is_ok());
+}
+
+#[test]
+fn flat_bands_are_refused() {
+    let spec = KpiSpec { bands: Some(Bands { red_flag: 30.0, goal: 30.0 }), ..leads() };
+    assert_eq!(
+        message(spec.validate()),
+        "The goal and the red flag must differ, otherwise no score can be drawn between them."
+    );
+}
+
+#[test]
+fn a_negative_tolerance_is_refused() {
+    let spec = KpiSpec { direction: Direction::HitValue { tolerance: -1.0 }, ..leads() };
+    assert_eq!(message(spec.validate()), "Tolerance cannot be negative (got -1). Enter 0 or more.");
+}
+
+#[test]
+fn amber_above_green_is_refused() {
+    let spec = KpiSpec { thresholds: Some(Thresholds { green: 80.0, amber: 90.0 }), ..leads() };
+    assert_eq!(message(spec.validate()), "The amber threshold (90 %) must not be above the green one (80 %).");
+}
+
+#[test]
+fn an_empty_step_list_is_refused() {
+    let spec = KpiSpec { target: TargetPlan::Steps { from: date(2026, 1, 1), values: vec![] }, ..leads() };
+    assert_eq!(message(spec.validate()), "A step-list target needs at least one value.");
+}
+
+#[test]
+fn editing_something_deleted_says_so() {
+    let (mut fw, kra, kpi, reading) = sample();
+    fw.delete_kra(kra).unwrap();
+    assert_eq!(message(fw.delete_kpi(kpi)), "That KPI no longer exists; it may have been deleted.");
+    assert_eq!(
+        message(fw.update_reading(reading, 1.0, "")),
+        "That reading no longer exists; it may have been deleted."
+    );
+    assert_eq!(message(fw.add_kpi(kra, leads())), "That KRA no longer exists; it may have been deleted.");
+    assert_eq!(
+        message(fw.add_reading(kpi, date(2026, 12, 1), 1.0, "")),
+        "That KPI no longer exists; it may have been deleted."
+    );
+}
+
+// ---- a refused edit changes nothing ----
+
+#[test]
+fn a_failed_edit_leaves_the_framework_unchanged() {
+    let (mut fw, kra, kpi, reading) = sample();
+    let before = fw.clone();
+    let ghost = Id(999);
+
+    let attempts: Vec<(&str, Result<(), ValidationError>)> = vec![
+        ("rename blank", fw.rename("")),
+        ("add KRA blank", fw.add_kra(KraDraft::new(" ", 1.0)).map(drop)),
+        ("add KRA negative weight", fw.add_kra(KraDraft::new("Service", -1.0)).map(drop)),
+        (
+            "add KRA NaN rating",
+            fw.add_kra(KraDraft { rating: Some(f64::NAN), ..KraDraft::new("Service", 1.0) }).map(drop),
+        ),
+        ("update KRA blank", fw.update_kra(kra, KraDraft::new("", 60.0))),
+        ("update KRA negative", fw.update_kra(kra, KraDraft::new("Renamed", -60.0))),
+        ("update missing KRA", fw.update_kra(ghost, KraDraft::new("Renamed", 60.0))),
+        ("add KPI blank", fw.add_kpi(kra, KpiSpec { name: String::new(), ..leads() }).map(drop)),
+        ("add KPI to missing KRA", fw.add_kpi(ghost, leads()).map(drop)),
+        (
+            "add KPI empty range",
+            fw.add_kpi(kra, KpiSpec { direction: Direction::KeepWithinRange { min: 5.0, max: 5.0 }, ..leads() })
+                .map(drop),
+        ),
+        (
+            "add KPI flat bands",
+            fw.add_kpi(kra, KpiSpec { bands: Some(Bands { red_flag: 1.0, goal: 1.0 }), ..leads() }).map(drop),
+        ),
+        (
+            "add KPI infinite target",
+            fw.add_kpi(kra, KpiSpec::new("X", "", Direction::HigherIsBetter, f64::INFINITY)).map(drop),
+        ),
+        ("update KPI blank", fw.update_kpi(kpi, KpiSpec { name: "  ".into(), ..leads() })),
+        ("update KPI negative weight", fw.update_kpi(kpi, KpiSpec { weight: -1.0, ..leads() })),
+        ("update missing KPI", fw.update_kpi(ghost, leads())),
+        ("duplicate reading", fw.add_reading(kpi, date(2026, 11, 30), 1.0, "").map(drop)),
+        ("NaN reading", fw.add_reading(kpi, date(2027, 1, 1), f64::NAN, "").map(drop)),
+        ("reading of missing KPI", fw.add_reading(ghost, date(2027, 1, 1), 1.0, "").map(drop)),
+        ("update reading to inf", fw.update_reading(reading, f64::INFINITY, "note")),
+        ("update missing reading", fw.update_reading(ghost, 1.0, "")),
+        ("delete missing KRA", fw.delete_kra(ghost)),
+        ("delete missing KPI", fw.delete_kpi(ghost)),
+        ("delete missing reading", fw.delete_reading(ghost)),
+        ("move missing KRA", fw.move_kra(ghost, 1)),
+        ("move missing KPI", fw.move_kpi(ghost, -1)),
+    ];
+    for (what, result) in attempts {
+        assert!(result.is_err(), "{what} should be refused");
+    }
+    // Nothing changed, not even the id counter.
+    assert_eq!(fw, before);
+    assert_eq!(fw.next_id, before.next_id);
+}
