@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
 //! A save written by the first release (schema 1) still loads: directions, targets and the
 //! aggregation are migrated as `storage::migrate::v1_to_v2` documents, readings are kept, and the
 //! October 2026 scores are the ones worked out by hand below.

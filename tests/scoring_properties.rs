@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
 //! Properties the scoring must hold for every input, not just the worked examples:
 //!
 //! - every achievement is finite for any finite inputs, whatever the method, direction and

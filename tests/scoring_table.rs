@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
 //! The scoring maths, case by case, against the formulas documented on
 //! `kra_kpi::domain::scoring::achievement::achievement`:
 //!

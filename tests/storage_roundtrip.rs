@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
 //! The saved format: whatever a user can build through the edit methods comes back from
 //! `decode(&encode(..))` exactly, and anything that is not a sound kra-kpi save is refused with
 //! the right `DecodeError`.

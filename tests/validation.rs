@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
 //! What the person at the keyboard reads when an edit is refused, and that a refused edit
 //! changes nothing.
 

@@ -1,0 +1,91 @@
+// Bad input gets a clear message, and nothing is lost.
+import { expect, test } from '@playwright/test';
+import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
+
+test('non-numeric and non-finite readings are refused with a message', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  for (const [input, message] of [
+    ['abc', 'Value: "abc" is not a number.'],
+    ['NaN', 'Value: "NaN" is not a finite number.'],
+    ['1e999', 'Value: "1e999" is not a finite number.'],
+    ['', 'Value is empty.'],
+  ]) {
+    await app.addReading('Leads converted', input);
+    await expect(app.panel().getByRole('alert')).toContainText(message);
+  }
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('No reading');
+  // The typed text stays so it can be corrected.
+  await expect(app.panel().getByLabel('Value', { exact: true })).toHaveValue('');
+});
+
+test('empty names and negative weights are refused; the form keeps what was typed', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.addKra({ name: '   ', weight: '10' });
+  await expect(app.alert().first()).toContainText('KRA name cannot be empty');
+  await app.addKra({ name: 'Quality', weight: '-5' });
+  await expect(app.alert().first()).toContainText('Weight cannot be negative');
+  await expect(page.locator('main > details.kk-add').getByLabel('KRA name')).toHaveValue('Quality');
+  await expect(page.getByRole('article')).toHaveCount(0);
+});
+
+test('hostile names are shown as text, never run', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  let dialog = false;
+  page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
+  await app.open();
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  await app.addKra({ name: hostile, weight: '100' });
+  await app.addKpi(hostile, { name: '=cmd|\' /C calc\'!A0', unit: '<b>u</b>', target: '10' });
+  await app.addReading('=cmd|\' /C calc\'!A0', '7');
+  await expect(page.getByRole('heading', { name: hostile })).toBeVisible();
+  await expect(page.locator('img')).toHaveCount(0);
+  await expect(page.locator('b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  expect(dialog).toBe(false);
+});
+
+test('saved data that cannot be read is backed up, explained, and never overwritten', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, '{"schema":2,"framework":{"name":"Mine","kras":[{oops');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, STORAGE_KEY);
+  await app.open();
+  await expect(app.alert().first()).toContainText('Your saved scorecard could not be read');
+  await expect(app.alert().first()).toContainText(`${STORAGE_KEY}:backup-1`);
+  const backup = await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY);
+  expect(backup).toBe('{"schema":2,"framework":{"name":"Mine","kras":[{oops');
+  // The user keeps working; new work is saved and the backup stays.
+  await app.loadTemplate();
+  expect((await app.savedJson()).framework.name).toBe('Sales executive');
+  expect(await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY)).toBe(backup);
+});
+
+test('without localStorage (sandboxed iframe) the app explains and works in memory', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const app = new ScorecardPage(page);
+  await app.open();
+  await expect(app.alert().first()).toContainText('This browser does not allow saving here');
+  await app.loadTemplate();
+  await app.addReading('Leads converted', '42');
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-score')).toContainText('84 %');
+});
+
+test('when storage is full the user is told and the edit stays on screen', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await app.addReading('Leads converted', '42');
+  await expect(app.alert().first()).toContainText('Browser storage is full');
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('42 leads');
+});

@@ -1,0 +1,8 @@
+//! Charts, drawn with plotters into SVG text.
+//!
+//! Rendering to a string keeps charts testable on the host and free of canvas state; the UI
+//! inserts the SVG and gives it an accessible name and a data table.
+
+pub mod trend;
+
+pub use trend::{trend_series, trend_svg, TrendPoint, TrendSeries};

@@ -1,0 +1,164 @@
+//! A KPI's readings over time against its target.
+
+use jiff::civil::Date;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::domain::format::{num, with_unit};
+use crate::domain::framework::Framework;
+use crate::domain::id::Id;
+use crate::domain::period::days_between;
+
+/// One point of a trend: a measurement period, its reading (if any) and its target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub period_start: Date,
+    /// The first day after the period.
+    pub period_end: Date,
+    pub label: String,
+    pub value: Option<f64>,
+    pub target: f64,
+}
+
+/// The data behind a trend chart, also shown as a table for screen readers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendSeries {
+    pub kpi_name: String,
+    pub unit: String,
+    pub points: Vec<TrendPoint>,
+}
+
+/// Collects a KPI's readings, one point per measurement period from its first to its last
+/// reading (periods without a reading keep their target so gaps stay honest), at most the last
+/// `max_points` periods.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::charts::trend_series;
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let mut fw = sales_executive();
+/// let leads = fw.kpis[1].id;
+/// fw.add_reading(leads, date(2026, 9, 1), 40.0, "").unwrap();
+/// fw.add_reading(leads, date(2026, 11, 1), 45.0, "").unwrap();
+/// let series = trend_series(&fw, leads, 24).unwrap();
+/// assert_eq!(series.points.len(), 3); // Sep, Oct (no reading), Nov
+/// assert_eq!(series.points[1].value, None);
+/// ```
+pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendSeries> {
+    let k = fw.kpi(kpi)?;
+    let readings = fw.readings_of(kpi);
+    let (first, last) = (readings.first()?, readings.last()?);
+    let mut period = fw.period_of(k, first.period_start);
+    let mut points = Vec::new();
+    let mut next_reading = readings.iter().peekable();
+    while period.start() <= last.period_start {
+        let value = next_reading.next_if(|r| r.period_start == period.start()).map(|r| r.value);
+        points.push(TrendPoint {
+            period_start: period.start(),
+            period_end: period.end(),
+            label: period.label(),
+            value,
+            target: k.spec.target.target_for(&period),
+        });
+        period = period.next();
+    }
+    let skip = points.len().saturating_sub(max_points.max(1));
+    points.drain(..skip);
+    Some(TrendSeries { kpi_name: k.spec.name.clone(), unit: k.spec.unit.clone(), points })
+}
+
+const READING_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+const TARGET_COLOUR: RGBColor = RGBColor(0xb4, 0x53, 0x09);
+
+/// Draws the series as an SVG line chart `width` × `height` pixels: readings as a solid line
+/// with dots, the target as a dashed line.
+///
+/// Returns the SVG text, or the plotting error as text (the UI then shows the table alone).
+pub fn trend_svg(series: &TrendSeries, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    draw(series, &mut svg, width, height).map_err(|e| e.to_string())?;
+    Ok(svg)
+}
+
+fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
+    let origin = series.points.first().map(|p| p.period_start).ok_or("no readings to draw")?;
+    let x_of = |d: Date| days_between(origin, d) as f64;
+    // A reading stands for its whole period: plot it at the period's middle, and draw the
+    // target as a step across each period.
+    let mid_of = |p: &TrendPoint| (x_of(p.period_start) + x_of(p.period_end)) / 2.0;
+    let last_x = series.points.last().map_or(1.0, |p| x_of(p.period_end)).max(1.0);
+    let values = series.points.iter().flat_map(|p| p.value.into_iter().chain([p.target]));
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let pad = ((hi - lo).abs() * 0.1).max(hi.abs().max(1.0) * 0.05);
+    let (lo, hi) = (if lo >= 0.0 { (lo - pad).max(0.0) } else { lo - pad }, hi + pad);
+
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(0.0..last_x, lo..hi)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_label_formatter(&|y| num(*y))
+        .y_desc(series.unit.as_str())
+        .label_style(("sans-serif", 12))
+        .draw()?;
+
+    // Period labels under each period's middle (at most eight), rather than plotters' evenly
+    // spaced numeric ticks, which would not line up with the periods.
+    let step = series.points.len().div_ceil(8).max(1);
+    let label_style = TextStyle::from(("sans-serif", 12).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    chart.draw_series(
+        series
+            .points
+            .iter()
+            .step_by(step)
+            .map(|p| EmptyElement::at((mid_of(p), lo)) + Text::new(p.label.clone(), (0, 6), label_style.clone())),
+    )?;
+    let target_points: Vec<(f64, f64)> =
+        series.points.iter().flat_map(|p| [(x_of(p.period_start), p.target), (x_of(p.period_end), p.target)]).collect();
+    chart
+        .draw_series(DashedLineSeries::new(target_points, 6, 4, TARGET_COLOUR.stroke_width(2)))?
+        .label("Target")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TARGET_COLOUR.stroke_width(2)));
+    let reading_points: Vec<(f64, f64)> =
+        series.points.iter().filter_map(|p| p.value.map(|v| (mid_of(p), v))).collect();
+    chart
+        .draw_series(LineSeries::new(reading_points.clone(), READING_COLOUR.stroke_width(2)))?
+        .label("Reading")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], READING_COLOUR.stroke_width(2)));
+    chart.draw_series(reading_points.iter().map(|&p| Circle::new(p, 4, READING_COLOUR.filled())))?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .label_font(("sans-serif", 12))
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// A one-sentence description of the chart for its accessible name.
+pub fn describe(series: &TrendSeries) -> String {
+    let with_values: Vec<&TrendPoint> = series.points.iter().filter(|p| p.value.is_some()).collect();
+    match (with_values.first(), with_values.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} from {} to {}: {} reading(s), latest {} against a target of {}.",
+            series.kpi_name,
+            first.label,
+            last.label,
+            with_values.len(),
+            with_unit(last.value.unwrap_or(0.0), &series.unit),
+            with_unit(last.target, &series.unit)
+        ),
+        _ => format!("{}: no readings yet.", series.kpi_name),
+    }
+}

@@ -1,0 +1,13 @@
+//! kra-kpi: a client-side KRA/KPI scorecard widget.
+//!
+//! - [`domain`]: the pure core (model, validation, periods, scoring), no web types.
+//! - [`storage`]: the saved format (versioned JSON) and the localStorage adapter.
+//! - [`charts`]: SVG charts drawn with plotters.
+//! - [`ui`]: Leptos components, and [`mount`] to place the widget in a host element.
+
+pub mod charts;
+pub mod domain;
+pub mod storage;
+pub mod ui;
+
+pub use ui::mount::{mount, WidgetOptions};

@@ -1,0 +1,93 @@
+//! The top bar: scorecard name, review period, overall score, undo and redo.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::explain::Explain;
+use super::state::use_state;
+use super::status_badge::StatusBadge;
+
+/// The scorecard's title bar.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let name = move || state.framework.with(|f| f.name.clone());
+    let period_label = move || state.review.get().label();
+    let card = state.scorecard;
+    let previous = move |_| state.anchor.set(state.review.get_untracked().previous().start());
+    let next = move |_| state.anchor.set(state.review.get_untracked().next().start());
+    let current = move |_| state.anchor.set(state.today);
+    let is_current = move || state.review.get().contains(state.today);
+
+    let (renaming, set_renaming) = signal(false);
+    let draft = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let rename = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match state.edit(|f| f.rename(&draft.get_untracked())) {
+            Ok(()) => {
+                error.set(None);
+                set_renaming.set(false);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <header class="kk-header">
+            <div class="kk-title">
+                <Show
+                    when=move || renaming.get()
+                    fallback=move || {
+                        view! {
+                            <h1>{name}</h1>
+                            <button type="button" class="kk-link" on:click=move |_| {
+                                draft.set(state.framework.with_untracked(|f| f.name.clone()));
+                                set_renaming.set(true);
+                            }>"Rename scorecard"</button>
+                        }
+                    }
+                >
+                    <form class="kk-inline-form" on:submit=rename>
+                        <label>"Scorecard name "
+                            <input type="text" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) />
+                        </label>
+                        <button type="submit">"Save name"</button>
+                        <button type="button" on:click=move |_| set_renaming.set(false)>"Cancel"</button>
+                        <p class="kk-error" role="alert">{move || error.get()}</p>
+                    </form>
+                </Show>
+            </div>
+            <nav class="kk-period" aria-label="Review period">
+                <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
+                <span class="kk-period-label" aria-live="polite">
+                    "Review period: " <strong data-testid="period-label">{period_label}</strong>
+                    {move || if is_current() { " (current)" } else { "" }}
+                </span>
+                <button type="button" on:click=next aria-label="Next review period">"›"</button>
+                <Show when=move || !is_current()>
+                    <button type="button" class="kk-link" on:click=current>"Back to current period"</button>
+                </Show>
+            </nav>
+            <div class="kk-overall" data-testid="overall">
+                <span>"Overall score: "</span>
+                <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
+                <Explain
+                    subject=Signal::derive(move || "the whole scorecard".to_string())
+                    summary=Signal::derive(move || card.get().summary)
+                    steps=Signal::derive(move || card.get().steps)
+                />
+                <Show when=move || card.with(|c| c.weight_warning.is_some())>
+                    <p class="kk-warning" role="note">
+                        <span aria-hidden="true">"⚠ "</span>
+                        {move || card.with(|c| c.weight_warning.clone())}
+                    </p>
+                </Show>
+            </div>
+            <div class="kk-history">
+                <button type="button" on:click=move |_| state.undo() disabled=move || !state.can_undo()>"Undo"</button>
+                <button type="button" on:click=move |_| state.redo() disabled=move || !state.can_redo()>"Redo"</button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,276 @@
+//! Adding and editing a KPI.
+
+use jiff::civil::Date;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::fields::{FormError, SelectField, TextField};
+use super::state::{use_state, Toast};
+use crate::domain::direction::Direction;
+use crate::domain::error::ValidationError;
+use crate::domain::format::num;
+use crate::domain::id::Id;
+use crate::domain::input::{parse_number, parse_optional_number, parse_weight};
+use crate::domain::kpi::KpiSpec;
+use crate::domain::period::Frequency;
+use crate::domain::scoring::{Aggregation, Bands, ScoringMethod, Thresholds};
+use crate::domain::target::TargetPlan;
+
+/// Every field of the KPI form as the text the user typed.
+#[derive(Clone, Copy)]
+struct KpiFields {
+    name: RwSignal<String>,
+    unit: RwSignal<String>,
+    direction: RwSignal<String>,
+    target: RwSignal<String>,
+    range_min: RwSignal<String>,
+    range_max: RwSignal<String>,
+    tolerance: RwSignal<String>,
+    baseline: RwSignal<String>,
+    frequency: RwSignal<String>,
+    aggregation: RwSignal<String>,
+    weight: RwSignal<String>,
+    method: RwSignal<String>,
+    red_flag: RwSignal<String>,
+    goal: RwSignal<String>,
+    green: RwSignal<String>,
+    amber: RwSignal<String>,
+    plan: RwSignal<String>,
+    steps: RwSignal<String>,
+    ramp_end: RwSignal<String>,
+    ramp_periods: RwSignal<String>,
+    plan_from: RwSignal<String>,
+    not_applicable: RwSignal<bool>,
+}
+
+impl KpiFields {
+    fn new(spec: Option<&KpiSpec>, today: Date) -> KpiFields {
+        let text = |f: &dyn Fn(&KpiSpec) -> Option<String>| RwSignal::new(spec.and_then(f).unwrap_or_default());
+        let (plan, target, steps, ramp_end, ramp_periods, plan_from) = match spec.map(|s| &s.target) {
+            Some(TargetPlan::Steps { from, values }) => {
+                let list: Vec<String> = values.iter().map(|v| num(*v)).collect();
+                ("steps", String::new(), list.join(", "), String::new(), String::new(), from.to_string())
+            }
+            Some(TargetPlan::Ramp { from, start, end, periods }) => {
+                ("ramp", num(*start), String::new(), num(*end), periods.to_string(), from.to_string())
+            }
+            Some(TargetPlan::Constant { value }) => {
+                ("constant", num(*value), String::new(), String::new(), String::new(), today.to_string())
+            }
+            None => ("constant", String::new(), String::new(), String::new(), String::new(), today.to_string()),
+        };
+        let direction = spec.map(|s| s.direction);
+        KpiFields {
+            name: text(&|s| Some(s.name.clone())),
+            unit: text(&|s| Some(s.unit.clone())),
+            direction: RwSignal::new(direction.map_or("higher", |d| d.key()).to_owned()),
+            target: RwSignal::new(target),
+            range_min: RwSignal::new(match direction {
+                Some(Direction::KeepWithinRange { min, .. }) => num(min),
+                _ => String::new(),
+            }),
+            range_max: RwSignal::new(match direction {
+                Some(Direction::KeepWithinRange { max, .. }) => num(max),
+                _ => String::new(),
+            }),
+            tolerance: RwSignal::new(match direction {
+                Some(Direction::HitValue { tolerance }) => num(tolerance),
+                _ => "0".into(),
+            }),
+            baseline: text(&|s| s.baseline.map(num)),
+            frequency: RwSignal::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
+            aggregation: RwSignal::new(spec.map_or(Aggregation::Sum, |s| s.aggregation).key().to_owned()),
+            weight: RwSignal::new(spec.map_or_else(|| "0".into(), |s| num(s.weight))),
+            method: RwSignal::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
+            red_flag: text(&|s| s.bands.map(|b| num(b.red_flag))),
+            goal: text(&|s| s.bands.map(|b| num(b.goal))),
+            green: text(&|s| s.thresholds.map(|t| num(t.green))),
+            amber: text(&|s| s.thresholds.map(|t| num(t.amber))),
+            plan: RwSignal::new(plan.to_owned()),
+            steps: RwSignal::new(steps),
+            ramp_end: RwSignal::new(ramp_end),
+            ramp_periods: RwSignal::new(ramp_periods),
+            plan_from: RwSignal::new(plan_from),
+            not_applicable: RwSignal::new(spec.is_some_and(|s| s.not_applicable)),
+        }
+    }
+
+    /// Reads every field into a spec, or the first error a user must fix.
+    fn parse(&self) -> Result<KpiSpec, ValidationError> {
+        let get = |s: RwSignal<String>| s.get_untracked();
+        let direction = match get(self.direction).as_str() {
+            "lower" => Direction::LowerIsBetter,
+            "range" => Direction::KeepWithinRange {
+                min: parse_number("Range minimum", &get(self.range_min))?,
+                max: parse_number("Range maximum", &get(self.range_max))?,
+            },
+            "hit" => Direction::HitValue { tolerance: parse_number("Tolerance", &get(self.tolerance))? },
+            _ => Direction::HigherIsBetter,
+        };
+        let from = || -> Result<Date, ValidationError> {
+            get(self.plan_from)
+                .trim()
+                .parse::<Date>()
+                .map_err(|_| ValidationError::NotANumber { field: "Plan starts (date)", input: get(self.plan_from) })
+        };
+        let target = match (direction, get(self.plan).as_str()) {
+            (Direction::KeepWithinRange { .. }, _) => TargetPlan::constant(0.0),
+            (_, "steps") => TargetPlan::Steps {
+                from: from()?,
+                values: get(self.steps)
+                    .split([',', ';'])
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| parse_number("Step targets", s))
+                    .collect::<Result<_, _>>()?,
+            },
+            (_, "ramp") => TargetPlan::Ramp {
+                from: from()?,
+                start: parse_number("Target", &get(self.target))?,
+                end: parse_number("Ramp end target", &get(self.ramp_end))?,
+                periods: parse_number("Ramp periods", &get(self.ramp_periods))?.clamp(1.0, 1000.0) as u32,
+            },
+            _ => TargetPlan::constant(parse_number("Target", &get(self.target))?),
+        };
+        let method = ScoringMethod::from_key(&get(self.method));
+        let bands = match (
+            parse_optional_number("Red flag", &get(self.red_flag))?,
+            parse_optional_number("Goal", &get(self.goal))?,
+        ) {
+            (Some(red_flag), Some(goal)) => Some(Bands { red_flag, goal }),
+            _ => None,
+        };
+        let thresholds = match (
+            parse_optional_number("Green from (%)", &get(self.green))?,
+            parse_optional_number("Amber from (%)", &get(self.amber))?,
+        ) {
+            (Some(green), Some(amber)) => Some(Thresholds { green, amber }),
+            _ => None,
+        };
+        Ok(KpiSpec {
+            name: get(self.name),
+            unit: get(self.unit),
+            direction,
+            target,
+            baseline: parse_optional_number("Baseline", &get(self.baseline))?,
+            frequency: Frequency::from_key(&get(self.frequency)).unwrap_or(Frequency::Monthly),
+            aggregation: Aggregation::from_key(&get(self.aggregation)).unwrap_or_default(),
+            weight: parse_weight(&get(self.weight))?,
+            method,
+            bands,
+            thresholds,
+            not_applicable: self.not_applicable.get_untracked(),
+        })
+    }
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, String)> {
+    all.iter().map(|&x| (key(x), label(x).to_owned())).collect()
+}
+
+/// The KPI form: adds a KPI to `kra` (`existing = None`) or edits one.
+#[component]
+pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
+    let state = use_state();
+    let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kpi(id).map(|k| k.spec.clone())));
+    let fields = KpiFields::new(initial.as_ref(), state.today);
+    let error = RwSignal::new(None::<String>);
+    let direction_is = move |key: &'static str| move || fields.direction.get() == key;
+    let plan_is = move |key: &'static str| move || fields.plan.get() == key;
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let result = fields.parse().and_then(|spec| {
+            let label = spec.name.trim().to_owned();
+            match existing {
+                Some(id) => state.edit(|f| f.update_kpi(id, spec)).map(|_| format!("Saved KPI \"{label}\".")),
+                None => state.edit(|f| f.add_kpi(kra, spec)).map(|_| format!("Added KPI \"{label}\".")),
+            }
+        });
+        match result {
+            Ok(message) => {
+                error.set(None);
+                state.toast.set(Some(Toast { text: message, undoable: true }));
+                if existing.is_none() {
+                    for field in [fields.name, fields.unit, fields.target, fields.baseline] {
+                        field.set(String::new());
+                    }
+                }
+                if let Some(done) = on_done {
+                    done.run(());
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    let directions = vec![
+        ("higher", "Higher is better".to_owned()),
+        ("lower", "Lower is better".to_owned()),
+        ("range", "Keep within a range".to_owned()),
+        ("hit", "Hit a value (± tolerance)".to_owned()),
+    ];
+    let mut methods = vec![("default", "Scorecard default".to_owned())];
+    methods.extend(options(&ScoringMethod::ALL, ScoringMethod::key, ScoringMethod::label));
+    let plans = vec![
+        ("constant", "Same every period".to_owned()),
+        ("steps", "A list of per-period targets".to_owned()),
+        ("ramp", "A straight-line ramp".to_owned()),
+    ];
+
+    view! {
+        <form class="kk-form kk-kpi-form" on:submit=submit>
+            <TextField label="KPI name" value=fields.name placeholder="e.g. Leads converted" />
+            <TextField label="Unit" value=fields.unit placeholder="e.g. leads, %, ₹, hours" />
+            <SelectField label="Direction" value=fields.direction options=directions />
+            <Show when=direction_is("range")>
+                <TextField label="Range minimum" value=fields.range_min numeric=true />
+                <TextField label="Range maximum" value=fields.range_max numeric=true />
+            </Show>
+            <Show when=move || fields.direction.get() != "range">
+                <SelectField label="Target plan" value=fields.plan options=plans.clone() />
+                <Show when=move || fields.plan.get() != "steps">
+                    <TextField label="Target" value=fields.target numeric=true />
+                </Show>
+                <Show when=plan_is("steps")>
+                    <TextField label="Step targets (comma-separated, one per period)" value=fields.steps placeholder="100, 110, 120" />
+                </Show>
+                <Show when=plan_is("ramp")>
+                    <TextField label="Ramp end target" value=fields.ramp_end numeric=true />
+                    <TextField label="Ramp periods" value=fields.ramp_periods numeric=true />
+                </Show>
+                <Show when=move || fields.plan.get() != "constant">
+                    <TextField label="Plan starts (date)" value=fields.plan_from input_type="date" />
+                </Show>
+            </Show>
+            <Show when=direction_is("hit")>
+                <TextField label="Tolerance (±)" value=fields.tolerance numeric=true />
+            </Show>
+            <SelectField label="Measured" value=fields.frequency options=options(&Frequency::ALL, Frequency::key, Frequency::label) />
+            <SelectField label="Combine readings in a review period by" value=fields.aggregation options=options(&Aggregation::ALL, Aggregation::key, Aggregation::label) />
+            <TextField label="KPI weight (%)" value=fields.weight numeric=true />
+            <details class="kk-more">
+                <summary>"Scoring options"</summary>
+                <TextField label="Baseline (start value)" value=fields.baseline numeric=true />
+                <SelectField label="Scoring method" value=fields.method options=methods />
+                <TextField label="Red flag (scores 50 %)" value=fields.red_flag numeric=true />
+                <TextField label="Goal (scores 100 %)" value=fields.goal numeric=true />
+                <TextField label="Green from (%)" value=fields.green numeric=true placeholder="100" />
+                <TextField label="Amber from (%)" value=fields.amber numeric=true placeholder="80" />
+                <label class="kk-field kk-check">
+                    <input type="checkbox" prop:checked=move || fields.not_applicable.get()
+                        on:change=move |ev| fields.not_applicable.set(event_target_checked(&ev)) />
+                    <span class="kk-field-label">"Not applicable this cycle (left out of the roll-up)"</span>
+                </label>
+            </details>
+            <FormError error=error />
+            <div class="kk-actions">
+                <button type="submit" class="kk-primary">{if existing.is_some() { "Save KPI" } else { "Add KPI" }}</button>
+                {on_done.map(|done| view! { <button type="button" on:click=move |_| done.run(())>"Cancel"</button> })}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,82 @@
+//! One KPI's row in its KRA's table.
+
+use leptos::prelude::*;
+
+use super::explain::Explain;
+use super::kpi_form::KpiForm;
+use super::state::use_state;
+use super::status_badge::StatusBadge;
+use crate::domain::format::with_unit;
+use crate::domain::id::Id;
+use crate::domain::scoring::Status;
+
+/// A KPI row: value, target, score and status for the review period, and its controls.
+#[component]
+pub fn KpiRow(id: Id) -> impl IntoView {
+    let state = use_state();
+    let kpi = Memo::new(move |_| state.framework.with(|f| f.kpi(id).cloned()));
+    let score = Memo::new(move |_| state.scorecard.with(|c| c.kpis.get(&id).cloned()));
+    let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
+    let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
+    let editing = RwSignal::new(false);
+    let selected = move || state.selected.get() == Some(id);
+
+    let value = move || {
+        score.with(|s| match s.as_ref().and_then(|s| s.value) {
+            Some(v) => with_unit(v, &unit()),
+            None => "No reading".into(),
+        })
+    };
+    let target = move || score.with(|s| s.as_ref().map(|s| with_unit(s.target, &unit())).unwrap_or_default());
+    let pace = move || score.with(|s| s.as_ref().and_then(|s| s.pace).map(|p| format!("Pace: {}", p.label())));
+    let delete = move |_| {
+        let label = name();
+        if state.selected.get_untracked() == Some(id) {
+            state.selected.set(None);
+        }
+        state.edit_undoable(format!("Deleted KPI \"{label}\" and its readings."), |f| f.delete_kpi(id));
+    };
+    let move_by = move |offset: isize| {
+        move |_| {
+            let _ = state.edit(|f| f.move_kpi(id, offset));
+        }
+    };
+    let kra = move || kpi.with(|k| k.as_ref().map(|k| k.kra));
+
+    view! {
+        <tr class="kk-kpi" class:kk-selected=selected data-testid="kpi-row">
+            <th scope="row">
+                <button type="button" class="kk-kpi-name" aria-pressed=move || selected().to_string()
+                    on:click=move |_| state.selected.set(Some(id))>{name}</button>
+            </th>
+            <td data-testid="kpi-value">{value}</td>
+            <td data-testid="kpi-target">{target}</td>
+            <td data-testid="kpi-score">
+                <StatusBadge
+                    status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
+                    score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
+                />
+                <span class="kk-pace">{pace}</span>
+                <Explain
+                    subject=Signal::derive(name)
+                    summary=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.summary.clone()).unwrap_or_default()))
+                    steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default()))
+                />
+            </td>
+            <td class="kk-row-actions">
+                <button type="button" on:click=move |_| state.selected.set(Some(id)) aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
+                <button type="button" on:click=move |_| editing.update(|e| *e = !*e) aria-label=move || format!("Edit KPI {}", name())>"Edit"</button>
+                <button type="button" on:click=move_by(-1) aria-label=move || format!("Move KPI {} up", name())>"↑"</button>
+                <button type="button" on:click=move_by(1) aria-label=move || format!("Move KPI {} down", name())>"↓"</button>
+                <button type="button" class="kk-danger" on:click=delete aria-label=move || format!("Delete KPI {}", name())>"Delete"</button>
+            </td>
+        </tr>
+        <Show when=move || editing.get()>
+            <tr class="kk-edit-row">
+                <td colspan="5">
+                    {move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> })}
+                </td>
+            </tr>
+        </Show>
+    }
+}

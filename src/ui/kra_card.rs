@@ -1,0 +1,102 @@
+//! One KRA with its KPIs.
+
+use leptos::prelude::*;
+
+use super::explain::Explain;
+use super::kpi_form::KpiForm;
+use super::kpi_row::KpiRow;
+use super::kra_form::KraForm;
+use super::state::use_state;
+use super::status_badge::StatusBadge;
+use crate::domain::format::num;
+use crate::domain::id::Id;
+use crate::domain::scoring::{KraScore, Status};
+
+/// A KRA card: its score, its KPIs' table, and controls to edit, move and delete.
+#[component]
+pub fn KraCard(id: Id) -> impl IntoView {
+    let state = use_state();
+    // Each card watches only its own KRA and its own score, so editing another KRA leaves
+    // this card's DOM untouched.
+    let kra = Memo::new(move |_| state.framework.with(|f| f.kra(id).cloned()));
+    let score = Memo::new(move |_| state.scorecard.with(|c| c.kras.get(&id).cloned()));
+    let kpi_ids = Memo::new(move |_| state.framework.with(|f| f.kpis_of(id).map(|k| k.id).collect::<Vec<_>>()));
+    let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let field =
+        move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
+    let editing = RwSignal::new(false);
+    let heading_id = format!("kk-kra-{id}");
+    let title_id = heading_id.clone();
+
+    let delete = move |_| {
+        let label = name();
+        state.edit_undoable(format!("Deleted KRA \"{label}\" and its KPIs."), |f| f.delete_kra(id));
+    };
+    let move_by = move |offset: isize| {
+        move |_| {
+            let _ = state.edit(|f| f.move_kra(id, offset));
+        }
+    };
+
+    view! {
+        <article class="kk-kra" aria-labelledby=heading_id>
+            <header class="kk-kra-header">
+                <div class="kk-kra-title">
+                    <h2 id=title_id>{name}</h2>
+                    <p class="kk-meta">
+                        {move || kra.with(|k| k.as_ref().map(|k| {
+                            let mut parts = Vec::new();
+                            if !k.owner.is_empty() { parts.push(format!("Owner: {}", k.owner)); }
+                            parts.push(format!("Weight {} %", num(k.weight)));
+                            if let Some(r) = k.rating { parts.push(format!("Rating {}", num(r))); }
+                            parts.join(" · ")
+                        }))}
+                    </p>
+                    <p class="kk-description">{move || kra.with(|k| k.as_ref().map(|k| k.description.clone()))}</p>
+                </div>
+                <div class="kk-kra-score" data-testid="kra-score">
+                    <StatusBadge
+                        status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
+                        score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
+                    />
+                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
+                </div>
+                <div class="kk-row-actions">
+                    <button type="button" on:click=move |_| editing.update(|e| *e = !*e) aria-label=move || format!("Edit KRA {}", name())>"Edit"</button>
+                    <button type="button" on:click=move_by(-1) aria-label=move || format!("Move KRA {} up", name())>"↑"</button>
+                    <button type="button" on:click=move_by(1) aria-label=move || format!("Move KRA {} down", name())>"↓"</button>
+                    <button type="button" class="kk-danger" on:click=delete aria-label=move || format!("Delete KRA {}", name())>"Delete"</button>
+                </div>
+            </header>
+            <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>
+                <p class="kk-warning" role="note"><span aria-hidden="true">"⚠ "</span>{field(|s| s.weight_warning.clone().unwrap_or_default())}</p>
+            </Show>
+            <Show when=move || editing.get()>
+                <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
+            </Show>
+            <Show when=move || !kpi_ids.with(|k| k.is_empty()) fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
+                <table class="kk-kpis">
+                    <caption class="kk-visually-hidden">{move || format!("KPIs of {}", name())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"KPI"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"Score and status"</th>
+                            <th scope="col">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || kpi_ids.get() key=|id| *id let:kpi>
+                            <KpiRow id=kpi />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+            <details class="kk-add">
+                <summary>{move || format!("Add a KPI to {}", name())}</summary>
+                <KpiForm kra=id existing=None />
+            </details>
+        </article>
+    }
+}

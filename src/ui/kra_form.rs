@@ -1,0 +1,75 @@
+//! Adding and editing a KRA.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::fields::{FormError, TextField};
+use super::state::{use_state, Toast};
+use crate::domain::format::num;
+use crate::domain::id::Id;
+use crate::domain::input::{parse_optional_number, parse_weight};
+use crate::domain::kra::KraDraft;
+
+/// The KRA form: adds a new KRA (`existing = None`) or edits one.
+#[component]
+pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
+    let state = use_state();
+    let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kra(id).cloned()));
+    let name = RwSignal::new(initial.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let description = RwSignal::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
+    let owner = RwSignal::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
+    let weight = RwSignal::new(initial.as_ref().map(|k| num(k.weight)).unwrap_or_else(|| "0".into()));
+    let rating = RwSignal::new(initial.as_ref().and_then(|k| k.rating).map(num).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let draft = (|| {
+            Ok(KraDraft {
+                name: name.get_untracked(),
+                description: description.get_untracked(),
+                owner: owner.get_untracked(),
+                weight: parse_weight(&weight.get_untracked())?,
+                rating: parse_optional_number("Rating", &rating.get_untracked())?,
+            })
+        })();
+        let result = draft.and_then(|draft| {
+            let label = draft.name.trim().to_owned();
+            match existing {
+                Some(id) => state.edit(|f| f.update_kra(id, draft)).map(|_| format!("Saved KRA \"{label}\".")),
+                None => state.edit(|f| f.add_kra(draft)).map(|_| format!("Added KRA \"{label}\".")),
+            }
+        });
+        match result {
+            Ok(message) => {
+                error.set(None);
+                state.toast.set(Some(Toast { text: message, undoable: true }));
+                if existing.is_none() {
+                    for field in [name, description, owner, rating] {
+                        field.set(String::new());
+                    }
+                    weight.set("0".into());
+                }
+                if let Some(done) = on_done {
+                    done.run(());
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <form class="kk-form" on:submit=submit>
+            <TextField label="KRA name" value=name placeholder="e.g. Improve customer service" />
+            <TextField label="Description (optional)" value=description />
+            <TextField label="Owner or role" value=owner placeholder="e.g. Sales executive" />
+            <TextField label="KRA weight (%)" value=weight numeric=true />
+            <TextField label="Rating (optional, 1 to scale)" value=rating numeric=true />
+            <FormError error=error />
+            <div class="kk-actions">
+                <button type="submit" class="kk-primary">{if existing.is_some() { "Save KRA" } else { "Add KRA" }}</button>
+                {on_done.map(|done| view! { <button type="button" on:click=move |_| done.run(())>"Cancel"</button> })}
+            </div>
+        </form>
+    }
+}

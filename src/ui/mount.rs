@@ -1,0 +1,37 @@
+//! Placing the widget into a host page.
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+
+use super::app::App;
+use crate::storage::local::DEFAULT_KEY;
+
+/// How a widget instance is set up.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::WidgetOptions;
+///
+/// let options = WidgetOptions { storage_key: "hr-portal:kra-kpi".into(), ..WidgetOptions::default() };
+/// assert_eq!(options.today, None);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetOptions {
+    /// The localStorage key the framework is saved under (default `kra-kpi:default`).
+    pub storage_key: String,
+    /// Overrides today's date (tests, demos); `None` uses the browser clock.
+    pub today: Option<Date>,
+}
+
+impl Default for WidgetOptions {
+    fn default() -> Self {
+        WidgetOptions { storage_key: DEFAULT_KEY.to_owned(), today: None }
+    }
+}
+
+/// Mounts a widget into `host`. Each call creates an independent instance with its own state,
+/// so two widgets on one page (with different storage keys) never share anything.
+pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) {
+    leptos::mount::mount_to(host, move || view! { <App options=options /> }).forget();
+}

@@ -1,0 +1,119 @@
+//! Entering and reviewing one KPI's readings, with its chart.
+
+use jiff::civil::Date;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::chart::TrendChart;
+use super::fields::{FormError, TextField};
+use super::state::{use_state, Toast};
+use crate::domain::error::ValidationError;
+use crate::domain::format::with_unit;
+use crate::domain::id::Id;
+use crate::domain::input::parse_number;
+use crate::domain::period::Period;
+
+/// The side panel for the selected KPI, or a hint when none is selected.
+#[component]
+pub fn ReadingPanel() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <aside class="kk-panel" aria-label="Readings and chart">
+            {move || match state.selected.get() {
+                Some(id) => view! { <KpiDetail id=id /> }.into_any(),
+                None => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn KpiDetail(id: Id) -> impl IntoView {
+    let state = use_state();
+    let kpi = Memo::new(move |_| state.framework.with(|f| f.kpi(id).cloned()));
+    let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
+    let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
+    let day = RwSignal::new(state.today.to_string());
+    let value = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let parsed_day = move || day.get().trim().parse::<Date>().ok();
+    let period_of = move |d: Date| state.framework.with(|f| kpi.with(|k| k.as_ref().map(|k| f.period_of(k, d))));
+    let period_hint = move || match parsed_day().and_then(period_of) {
+        Some(p) => format!("Counts for {}", p.label()),
+        None => "Enter a date to choose the period".into(),
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let result = (|| {
+            let d = day
+                .get_untracked()
+                .trim()
+                .parse::<Date>()
+                .map_err(|_| ValidationError::NotANumber { field: "Period (date)", input: day.get_untracked() })?;
+            let v = parse_number("Value", &value.get_untracked())?;
+            let label = period_of(d).map(|p: Period| p.label()).unwrap_or_default();
+            state.edit(|f| f.add_reading(id, d, v, &note.get_untracked()))?;
+            Ok::<_, ValidationError>(format!("Recorded {} for {} in {label}.", with_unit(v, &unit()), name()))
+        })();
+        match result {
+            Ok(message) => {
+                error.set(None);
+                value.set(String::new());
+                note.set(String::new());
+                state.toast.set(Some(Toast { text: message, undoable: true }));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    let readings = Memo::new(move |_| {
+        state.framework.with(|f| {
+            let Some(k) = f.kpi(id) else { return Vec::new() };
+            let mut list: Vec<_> = f
+                .readings_of(id)
+                .into_iter()
+                .map(|r| (r.id, f.period_of(k, r.period_start).label(), r.value, r.note.clone()))
+                .collect();
+            list.reverse();
+            list
+        })
+    });
+
+    view! {
+        <section class="kk-detail" aria-labelledby="kk-detail-title">
+            <h2 id="kk-detail-title">{move || format!("Readings: {}", name())}</h2>
+            <form class="kk-form kk-reading-form" on:submit=submit>
+                <TextField label="Period (any date in it)" value=day input_type="date" />
+                <p class="kk-hint" aria-live="polite">{period_hint}</p>
+                <TextField label="Value" value=value numeric=true />
+                <TextField label="Note (optional)" value=note />
+                <FormError error=error />
+                <button type="submit" class="kk-primary">"Save reading"</button>
+            </form>
+            <TrendChart kpi=id />
+            <h3>"All readings"</h3>
+            <Show when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
+                <ul class="kk-readings">
+                    <For each=move || readings.get() key=|r| (r.0, r.2.to_bits(), r.3.clone()) let:r>
+                        {
+                            let (rid, label, v, note) = r;
+                            let text = format!("{label}: {}", with_unit(v, &unit()));
+                            let aria = format!("Delete reading {label}");
+                            view! {
+                                <li>
+                                    <span>{text}</span>
+                                    {(!note.is_empty()).then(|| view! { <span class="kk-note">{format!(" — {note}")}</span> })}
+                                    <button type="button" class="kk-link kk-danger" aria-label=aria
+                                        on:click=move |_| state.edit_undoable("Deleted the reading.".into(), |f| f.delete_reading(rid))>"Delete"</button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Framework-wide scoring settings: review cycle, fiscal year, method, floor and caps.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::fields::{FormError, SelectField, TextField};
+use super::state::{use_state, Toast};
+use crate::domain::error::ValidationError;
+use crate::domain::format::num;
+use crate::domain::input::parse_number;
+use crate::domain::period::{FiscalYearStart, Frequency};
+use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The scoring settings form, folded away by default.
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let state = use_state();
+    let s = state.framework.with_untracked(|f| f.settings.clone());
+    let cycle = RwSignal::new(s.review_cycle.key().to_owned());
+    let fiscal = RwSignal::new(s.fiscal_year_start.month().to_string());
+    let method = RwSignal::new(s.method.key().to_owned());
+    let lower = RwSignal::new(s.lower_ratio.key().to_owned());
+    let floor = RwSignal::new(num(s.floor));
+    let kpi_cap = RwSignal::new(num(s.kpi_cap));
+    let rollup_cap = RwSignal::new(num(s.rollup_cap));
+    let blend = RwSignal::new(num(s.rating_blend));
+    let scale = RwSignal::new(num(s.rating_scale));
+    let green = RwSignal::new(num(s.rollup_thresholds.green));
+    let amber = RwSignal::new(num(s.rollup_thresholds.amber));
+    let error = RwSignal::new(None::<String>);
+
+    // Loading a template or undoing replaces the settings: show what is really in force.
+    Effect::watch(
+        move || state.framework.with(|f| f.settings.clone()),
+        move |s, _, _| {
+            cycle.set(s.review_cycle.key().to_owned());
+            fiscal.set(s.fiscal_year_start.month().to_string());
+            method.set(s.method.key().to_owned());
+            lower.set(s.lower_ratio.key().to_owned());
+            for (field, v) in [
+                (floor, s.floor),
+                (kpi_cap, s.kpi_cap),
+                (rollup_cap, s.rollup_cap),
+                (blend, s.rating_blend),
+                (scale, s.rating_scale),
+                (green, s.rollup_thresholds.green),
+                (amber, s.rollup_thresholds.amber),
+            ] {
+                field.set(num(v));
+            }
+        },
+        false,
+    );
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let parsed = (|| -> Result<ScoringSettings, ValidationError> {
+            let get = |s: RwSignal<String>| s.get_untracked();
+            let settings = ScoringSettings {
+                review_cycle: Frequency::from_key(&get(cycle)).unwrap_or(Frequency::Monthly),
+                fiscal_year_start: get(fiscal).parse().ok().and_then(FiscalYearStart::new).unwrap_or_default(),
+                method: ScoringMethod::from_key(&get(method)).unwrap_or_default(),
+                lower_ratio: if get(lower) == "inverse" { LowerRatio::Inverse } else { LowerRatio::Reflection },
+                floor: parse_number("Floor", &get(floor))?,
+                kpi_cap: parse_number("KPI cap", &get(kpi_cap))?,
+                rollup_cap: parse_number("Roll-up cap", &get(rollup_cap))?,
+                rating_blend: parse_number("Rating share", &get(blend))?,
+                rating_scale: parse_number("Rating scale", &get(scale))?,
+                rollup_thresholds: Thresholds {
+                    green: parse_number("Green from", &get(green))?,
+                    amber: parse_number("Amber from", &get(amber))?,
+                },
+            };
+            settings.validate()?;
+            Ok(settings)
+        })();
+        match parsed.and_then(|settings| {
+            state.edit(|f| {
+                f.settings = settings;
+                Ok(())
+            })
+        }) {
+            Ok(()) => {
+                error.set(None);
+                state.toast.set(Some(Toast { text: "Scoring settings saved.".into(), undoable: true }));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    let cycles: Vec<_> = Frequency::ALL.iter().map(|f| (f.key(), f.label().to_owned())).collect();
+    let months: Vec<_> = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+        .into_iter()
+        .zip(MONTH_NAMES)
+        .map(|(k, m)| (k, m.to_owned()))
+        .collect();
+    let methods: Vec<_> = ScoringMethod::ALL.iter().map(|m| (m.key(), m.label().to_owned())).collect();
+    let lowers =
+        vec![("reflection", "1 − (A − T) ÷ |T| (reflection)".to_owned()), ("inverse", "T ÷ A (inverse)".to_owned())];
+
+    view! {
+        <details class="kk-settings">
+            <summary>"Scoring settings"</summary>
+            <form class="kk-form kk-settings-form" on:submit=submit>
+                <SelectField label="Review cycle" value=cycle options=cycles />
+                <SelectField label="Fiscal year starts in" value=fiscal options=months />
+                <SelectField label="Default scoring method" value=method options=methods />
+                <SelectField label="Lower-is-better ratio" value=lower options=lowers />
+                <TextField label="Floor (%)" value=floor numeric=true />
+                <TextField label="KPI cap (%)" value=kpi_cap numeric=true />
+                <TextField label="Roll-up cap (%)" value=rollup_cap numeric=true />
+                <TextField label="Rating share of KRA score (%)" value=blend numeric=true />
+                <TextField label="Rating scale (top rating)" value=scale numeric=true />
+                <TextField label="KRA and overall green from (%)" value=green numeric=true />
+                <TextField label="KRA and overall amber from (%)" value=amber numeric=true />
+                <FormError error=error />
+                <button type="submit" class="kk-primary">"Save settings"</button>
+            </form>
+        </details>
+    }
+}
