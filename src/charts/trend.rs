@@ -105,6 +105,8 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .light_line_style(RGBColor(0xf0, 0xf4, 0xf8))
+        .bold_line_style(RGBColor(0xd9, 0xe2, 0xec))
         .x_labels(0)
         .y_label_formatter(&|y| num(*y))
         .y_desc(series.unit.as_str())

@@ -10,8 +10,7 @@ use crate::domain::scoring::Status;
 pub fn StatusBadge(#[prop(into)] status: Signal<Status>, #[prop(into)] score: Signal<Option<f64>>) -> impl IntoView {
     view! {
         <span class=move || format!("kk-status kk-status--{}", status.get().css())>
-            <span class="kk-score">{move || score.get().map(|s| format!("{} %", num(s))).unwrap_or_else(|| "—".into())}</span>
-            " "
+            {move || score.get().map(|s| view! { <span class="kk-score">{format!("{} % ", num(s))}</span> })}
             <span class="kk-status-word">
                 <span aria-hidden="true">{move || status.get().symbol()}</span>
                 " "
