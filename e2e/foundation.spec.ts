@@ -130,6 +130,10 @@ test.describe('a new user', () => {
     await app.addReading('Leads converted', '45', { date: '2026-09-10' });
     await app.addReading('Leads converted', '52', { date: '2026-10-10' });
 
+    // No reading in the current period: the row says so, and still shows the latest one.
+    await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('No reading');
+    await expect(app.kpiRow('Leads converted')).toContainText('Latest: 52 leads (Oct 2026)');
+
     const chart = app.panel().getByRole('img', { name: /Leads converted from Aug 2026 to Oct 2026: 3 reading/ });
     await expect(chart).toBeVisible();
     const svg = chart.locator('svg');

@@ -76,6 +76,22 @@ pub fn encode(framework: &Framework) -> String {
 /// Text that is not JSON, not ours, from a newer version or internally inconsistent is
 /// refused with a [`DecodeError`] the caller shows to the user; it is never partly loaded.
 pub fn decode(text: &str) -> Result<Framework, DecodeError> {
+    decode_versioned(text).map(|(framework, _)| framework)
+}
+
+/// Like [`decode`], and also returns the schema version the text was saved in, so the caller
+/// can tell the user about a migration.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::framework::Framework;
+/// use kra_kpi::storage::codec::{decode_versioned, encode, SCHEMA_VERSION};
+///
+/// let (_, version) = decode_versioned(&encode(&Framework::new("Mine"))).unwrap();
+/// assert_eq!(version, SCHEMA_VERSION);
+/// ```
+pub fn decode_versioned(text: &str) -> Result<(Framework, u32), DecodeError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         if e.is_data() {
             DecodeError::Foreign
@@ -97,5 +113,5 @@ pub fn decode(text: &str) -> Result<Framework, DecodeError> {
     };
     let framework: Framework = serde_json::from_value(body).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     framework.check_integrity().map_err(DecodeError::Invalid)?;
-    Ok(framework)
+    Ok((framework, schema))
 }

@@ -94,14 +94,9 @@ impl LocalStore {
             Ok(None) => return LoadOutcome::Empty,
             Err(_) => return LoadOutcome::Unavailable(StorageProblem::Unavailable),
         };
-        match codec::decode(&text) {
-            Ok(framework) => {
-                let schema = serde_json::from_str::<serde_json::Value>(&text)
-                    .ok()
-                    .and_then(|v| v.get("schema").and_then(|s| s.as_u64()))
-                    .map(|s| s as u32);
-                let migrated_from = schema.filter(|&s| s != SCHEMA_VERSION);
-                LoadOutcome::Loaded { framework, migrated_from }
+        match codec::decode_versioned(&text) {
+            Ok((framework, schema)) => {
+                LoadOutcome::Loaded { framework, migrated_from: (schema != SCHEMA_VERSION).then_some(schema) }
             }
             Err(error) => {
                 let backup_key = self.back_up(&storage, &text);

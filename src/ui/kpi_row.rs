@@ -27,6 +27,16 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             None => "No reading".into(),
         })
     };
+    // The most recent reading, when it lies outside the period shown: "nothing this month" should
+    // not hide what was last measured.
+    let latest_elsewhere = Memo::new(move |_| {
+        let review = state.review.get();
+        state.framework.with(|f| {
+            let k = f.kpi(id)?;
+            let r = f.readings_of(id).into_iter().next_back().filter(|r| !review.contains(r.period_start))?;
+            Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, r.period_start).label()))
+        })
+    });
     let target = move || score.with(|s| s.as_ref().map(|s| with_unit(s.target, &unit())).unwrap_or_default());
     let pace = move || score.with(|s| s.as_ref().and_then(|s| s.pace).map(|p| format!("Pace: {}", p.label())));
     let delete = move |_| {
@@ -49,7 +59,10 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 <button type="button" class="kk-kpi-name" aria-pressed=move || selected().to_string()
                     on:click=move |_| state.selected.set(Some(id))>{name}</button>
             </th>
-            <td data-testid="kpi-value">{value}</td>
+            <td>
+                <span data-testid="kpi-value">{value}</span>
+                <span class="kk-latest">{move || latest_elsewhere.get()}</span>
+            </td>
             <td data-testid="kpi-target">{target}</td>
             <td data-testid="kpi-score">
                 <StatusBadge

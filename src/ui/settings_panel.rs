@@ -45,8 +45,9 @@ pub fn SettingsPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     // Loading a template or undoing replaces the settings: show what is really in force.
+    let in_force = Memo::new(move |_| state.framework.with(|f| f.settings.clone()));
     Effect::watch(
-        move || state.framework.with(|f| f.settings.clone()),
+        move || in_force.get(),
         move |s, _, _| {
             cycle.set(s.review_cycle.key().to_owned());
             fiscal.set(s.fiscal_year_start.month().to_string());

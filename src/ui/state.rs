@@ -81,9 +81,9 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut Framework) -> Result<T, ValidationError>,
     ) -> Result<T, ValidationError> {
-        let mut next = self.framework.get_untracked();
-        let result = change(&mut next)?;
         let before = self.framework.get_untracked();
+        let mut next = before.clone();
+        let result = change(&mut next)?;
         if before != next {
             self.history.update_value(|h| h.record(before));
             self.history_version.update(|v| *v += 1);

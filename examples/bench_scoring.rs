@@ -1,0 +1,71 @@
+//! Prints how long the pure core takes on a large scorecard: scoring a review period, saving and
+//! loading, and preparing a chart. Timing goals live here, not in unit tests.
+//!
+//! Run: `cargo run --release --example bench_scoring`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use jiff::civil::date;
+use jiff::ToSpan;
+use kra_kpi::charts::trend_series;
+use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::framework::Framework;
+use kra_kpi::domain::kpi::KpiSpec;
+use kra_kpi::domain::kra::KraDraft;
+use kra_kpi::domain::period::{Frequency, Period};
+use kra_kpi::domain::scoring::{score_framework, Aggregation};
+use kra_kpi::storage::{decode, encode};
+
+/// 5 KRAs × 4 KPIs, weekly readings for five years: 20 × 261 ≈ 5,200 readings.
+fn large_framework() -> Framework {
+    let mut fw = Framework::new("Benchmark");
+    for k in 0..5 {
+        let kra = fw.add_kra(KraDraft::new(&format!("KRA {k}"), 20.0)).unwrap();
+        for p in 0..4 {
+            let direction = if p % 2 == 0 { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+            let spec = KpiSpec {
+                frequency: Frequency::Weekly,
+                aggregation: Aggregation::Sum,
+                weight: 25.0,
+                ..KpiSpec::new(&format!("KPI {k}.{p}"), "units", direction, 100.0)
+            };
+            let kpi = fw.add_kpi(kra, spec).unwrap();
+            let mut day = date(2022, 1, 3);
+            while day < date(2027, 1, 1) {
+                fw.add_reading(kpi, day, 80.0 + (day.day() as f64), "").unwrap();
+                day = day.checked_add(7.days()).unwrap();
+            }
+        }
+    }
+    fw
+}
+
+fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) {
+    let start = Instant::now();
+    for _ in 0..runs {
+        black_box(f());
+    }
+    let per_run = start.elapsed() / runs;
+    println!("{label:<48} {per_run:>12.2?} per run ({runs} runs)");
+}
+
+fn main() {
+    let build = Instant::now();
+    let fw = large_framework();
+    println!("built {} KPIs with {} readings in {:.2?}", fw.kpis.len(), fw.readings.len(), build.elapsed());
+    let today = date(2026, 11, 23);
+    let month = Period::containing(today, Frequency::Monthly, fw.settings.fiscal_year_start);
+    let year = Period::containing(today, Frequency::Annual, fw.settings.fiscal_year_start);
+    time("score a month (all KPIs, KRAs, overall)", 200, || score_framework(&fw, &month, today));
+    time("score a year", 200, || score_framework(&fw, &year, today));
+    let text = encode(&fw);
+    println!("saved size: {} KB", text.len() / 1024);
+    time("encode to JSON", 50, || encode(&fw));
+    time("decode from JSON (with integrity check)", 50, || decode(&text).unwrap());
+    let kpi = fw.kpis[0].id;
+    time("trend series for one KPI (36 points)", 200, || trend_series(&fw, kpi, 36));
+    let mut edited = fw.clone();
+    let reading = edited.readings[0].id;
+    time("one edit: update a reading", 200, || edited.update_reading(reading, 99.0, ""));
+}
