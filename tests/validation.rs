@@ -302,3 +302,18 @@ fn a_failed_edit_leaves_the_framework_unchanged() {
     assert_eq!(fw, before);
     assert_eq!(fw.next_id, before.next_id);
 }
+
+#[test]
+fn a_kra_rating_outside_the_rating_scale_is_refused() {
+    use kra_kpi::domain::error::ValidationError;
+    use kra_kpi::domain::framework::Framework;
+    use kra_kpi::domain::kra::KraDraft;
+
+    let mut fw = Framework::new("Ratings");
+    let draft = KraDraft { rating: Some(7.0), ..KraDraft::new("Quality", 50.0) };
+    let err = fw.add_kra(draft).unwrap_err();
+    assert_eq!(err, ValidationError::OutOfRange { field: "Rating", value: 7.0, min: 1.0, max: 5.0 });
+    assert_eq!(err.to_string(), "Rating must be between 1 and 5 (got 7).");
+    assert!(fw.kras.is_empty());
+    assert!(fw.add_kra(KraDraft { rating: Some(4.0), ..KraDraft::new("Quality", 50.0) }).is_ok());
+}

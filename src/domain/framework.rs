@@ -103,9 +103,21 @@ impl Framework {
         readings
     }
 
+    /// Validates a KRA draft, including its rating against the framework's rating scale.
+    fn check_kra(&self, draft: KraDraft) -> Result<KraDraft, ValidationError> {
+        let d = draft.validate()?;
+        let scale = self.settings.rating_scale;
+        match d.rating {
+            Some(rating) if !(1.0..=scale).contains(&rating) => {
+                Err(ValidationError::OutOfRange { field: "Rating", value: rating, min: 1.0, max: scale })
+            }
+            _ => Ok(d),
+        }
+    }
+
     /// Adds a KRA at the end and returns its id.
     pub fn add_kra(&mut self, draft: KraDraft) -> Result<Id, ValidationError> {
-        let d = draft.validate()?;
+        let d = self.check_kra(draft)?;
         let id = self.fresh_id();
         self.kras.push(Kra {
             id,
@@ -120,7 +132,7 @@ impl Framework {
 
     /// Replaces a KRA's editable fields.
     pub fn update_kra(&mut self, id: Id, draft: KraDraft) -> Result<(), ValidationError> {
-        let d = draft.validate()?;
+        let d = self.check_kra(draft)?;
         let kra = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
         *kra = Kra { id, name: d.name, description: d.description, owner: d.owner, weight: d.weight, rating: d.rating };
         Ok(())
