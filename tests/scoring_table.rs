@@ -1344,8 +1344,13 @@ fn framework_cases() -> Vec<FwCase> {
             checks: vec![Kra("Quality", Some(60.0)), Kra("Culture", None), Overall(Some(60.0))],
         },
         FwCase {
-            name: "a rating above the scale counts as 100 %",
-            build: || rated(40.0, 6.0),
+            name: "a rating above the scale (the scale lowered after rating) counts as 100 %",
+            build: || {
+                // Entering 6 of 5 is refused, but lowering the scale to 4 leaves a 5 above it.
+                let mut setup = rated(40.0, 5.0);
+                setup.fw.settings.rating_scale = 4.0;
+                setup
+            },
             checks: vec![Kra("Quality", Some(76.0))], // 0.6 × 60 + 0.4 × 100 = 36 + 40
         },
         FwCase {

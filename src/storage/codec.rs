@@ -68,7 +68,8 @@ impl std::error::Error for DecodeError {}
 /// ```
 pub fn encode(framework: &Framework) -> String {
     let file = SavedFile { app: "kra-kpi", schema: SCHEMA_VERSION, framework };
-    serde_json::to_string(&file).expect("a framework always serialises: all numbers are checked finite on entry")
+    // Cannot fail: every number is checked finite on entry and all keys are strings.
+    serde_json::to_string(&file).unwrap_or_else(|e| panic!("a framework failed to serialise: {e}"))
 }
 
 /// Reads saved text of any known schema version, migrating older ones.
