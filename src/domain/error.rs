@@ -22,6 +22,8 @@ pub enum ValidationError {
     EmptyName { field: &'static str },
     /// Text that should have been a number could not be read as one.
     NotANumber { field: &'static str, input: String },
+    /// Text that should have been a date (YYYY-MM-DD) could not be read as one.
+    NotADate { field: &'static str, input: String },
     /// The number was NaN or infinite (for example typed as `inf` or `NaN`).
     NotFinite { field: &'static str, input: String },
     /// A number that may not be negative (a weight, a tolerance) was.
@@ -52,6 +54,12 @@ impl fmt::Display for ValidationError {
             }
             NotANumber { field, input } => {
                 write!(f, "{field}: \"{input}\" is not a number. Enter digits such as 42 or 12.5.")
+            }
+            NotADate { field, input } if input.trim().is_empty() => {
+                write!(f, "{field} is empty. Choose a date.")
+            }
+            NotADate { field, input } => {
+                write!(f, "{field}: \"{input}\" is not a date. Choose one from the calendar or type YYYY-MM-DD.")
             }
             NotFinite { field, input } => {
                 write!(f, "{field}: \"{input}\" is not a finite number. Enter an ordinary value such as 42.")

@@ -10,6 +10,7 @@ pub mod framework;
 pub mod history;
 pub mod id;
 pub mod input;
+pub mod iso_date;
 pub mod kpi;
 pub mod kra;
 pub mod period;

@@ -6,7 +6,7 @@
 //! arithmetic goes through `jiff`, so month lengths and leap years are never computed by hand.
 
 use jiff::civil::Date;
-use jiff::{Span, ToSpan};
+use jiff::Span;
 use serde::{Deserialize, Serialize};
 
 /// How often something happens: a framework's review cycle or a KPI's measurement frequency.
@@ -120,7 +120,7 @@ impl From<FiscalYearStart> for i8 {
 /// assert_eq!(q.end(), date(2027, 1, 1));
 /// assert_eq!(q.label(), "Q3 FY2026-27");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Period {
     frequency: Frequency,
     start: Date,
@@ -131,7 +131,7 @@ impl Period {
     /// The period of `frequency` that contains `day`.
     pub fn containing(day: Date, frequency: Frequency, fiscal: FiscalYearStart) -> Period {
         let start = match frequency.months() {
-            None => day.checked_sub(i64::from(day.weekday().to_monday_zero_offset()).days()).unwrap_or(day),
+            None => day.checked_sub(days(i64::from(day.weekday().to_monday_zero_offset()))).unwrap_or(day),
             Some(len) => {
                 let offset = i32::from(fiscal.month() - 1);
                 let index = i32::from(day.year()) * 12 + i32::from(day.month() - 1) - offset;
@@ -169,8 +169,8 @@ impl Period {
 
     fn span(&self) -> Span {
         match self.frequency.months() {
-            None => 7.days(),
-            Some(m) => m.months(),
+            None => days(7),
+            Some(m) => Span::new().try_months(m).unwrap_or_default(),
         }
     }
 
@@ -276,6 +276,12 @@ impl Period {
 }
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A span of `n` days. jiff's `n.days()` panics on overflow through `expect`, which would pull
+/// jiff's error formatting into the wasm; every `n` here is a small week offset.
+fn days(n: i64) -> Span {
+    Span::new().try_days(n).unwrap_or_default()
+}
 
 /// The first day of the month numbered `index` = year × 12 + (month − 1).
 fn month_start(index: i32) -> Date {

@@ -14,6 +14,7 @@ use super::id::Id;
 pub struct Reading {
     pub id: Id,
     pub kpi: Id,
+    #[serde(with = "super::iso_date::serde")]
     pub period_start: Date,
     pub value: f64,
     #[serde(default)]

@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::iso_date;
 use super::period::Period;
 
 /// The target of a KPI for each of its own measurement periods.
@@ -31,10 +32,20 @@ pub enum TargetPlan {
     Constant { value: f64 },
     /// `values[i]` is the target of the i-th period from `from`; before it the first value
     /// applies, after it the last.
-    Steps { from: Date, values: Vec<f64> },
+    Steps {
+        #[serde(with = "super::iso_date::serde")]
+        from: Date,
+        values: Vec<f64>,
+    },
     /// Linear from `start` (the period containing `from`) to `end` (`periods − 1` periods
     /// later), flat outside.
-    Ramp { from: Date, start: f64, end: f64, periods: u32 },
+    Ramp {
+        #[serde(with = "super::iso_date::serde")]
+        from: Date,
+        start: f64,
+        end: f64,
+        periods: u32,
+    },
 }
 
 impl TargetPlan {
@@ -69,10 +80,10 @@ impl TargetPlan {
             TargetPlan::Constant { value } => format!("{value}"),
             TargetPlan::Steps { from, values } => {
                 let list: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-                format!("steps {} from {from}", list.join(", "))
+                format!("steps {} from {}", list.join(", "), iso_date::format(*from))
             }
             TargetPlan::Ramp { from, start, end, periods } => {
-                format!("ramp {start} → {end} over {periods} periods from {from}")
+                format!("ramp {start} → {end} over {periods} periods from {}", iso_date::format(*from))
             }
         }
     }

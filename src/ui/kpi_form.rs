@@ -11,6 +11,7 @@ use crate::domain::error::ValidationError;
 use crate::domain::format::num;
 use crate::domain::id::Id;
 use crate::domain::input::{parse_number, parse_optional_number, parse_weight};
+use crate::domain::iso_date;
 use crate::domain::kpi::KpiSpec;
 use crate::domain::period::Frequency;
 use crate::domain::scoring::{Aggregation, Bands, ScoringMethod, Thresholds};
@@ -49,15 +50,15 @@ impl KpiFields {
         let (plan, target, steps, ramp_end, ramp_periods, plan_from) = match spec.map(|s| &s.target) {
             Some(TargetPlan::Steps { from, values }) => {
                 let list: Vec<String> = values.iter().map(|v| num(*v)).collect();
-                ("steps", String::new(), list.join(", "), String::new(), String::new(), from.to_string())
+                ("steps", String::new(), list.join(", "), String::new(), String::new(), iso_date::format(*from))
             }
             Some(TargetPlan::Ramp { from, start, end, periods }) => {
-                ("ramp", num(*start), String::new(), num(*end), periods.to_string(), from.to_string())
+                ("ramp", num(*start), String::new(), num(*end), periods.to_string(), iso_date::format(*from))
             }
             Some(TargetPlan::Constant { value }) => {
-                ("constant", num(*value), String::new(), String::new(), String::new(), today.to_string())
+                ("constant", num(*value), String::new(), String::new(), String::new(), iso_date::format(today))
             }
-            None => ("constant", String::new(), String::new(), String::new(), String::new(), today.to_string()),
+            None => ("constant", String::new(), String::new(), String::new(), String::new(), iso_date::format(today)),
         };
         let direction = spec.map(|s| s.direction);
         KpiFields {
@@ -108,10 +109,8 @@ impl KpiFields {
             _ => Direction::HigherIsBetter,
         };
         let from = || -> Result<Date, ValidationError> {
-            get(self.plan_from)
-                .trim()
-                .parse::<Date>()
-                .map_err(|_| ValidationError::NotANumber { field: "Plan starts (date)", input: get(self.plan_from) })
+            iso_date::parse(&get(self.plan_from))
+                .ok_or_else(|| ValidationError::NotADate { field: "Plan starts (date)", input: get(self.plan_from) })
         };
         let target = match (direction, get(self.plan).as_str()) {
             (Direction::KeepWithinRange { .. }, _) => TargetPlan::constant(0.0),

@@ -11,6 +11,7 @@ use crate::domain::error::ValidationError;
 use crate::domain::format::with_unit;
 use crate::domain::id::Id;
 use crate::domain::input::parse_number;
+use crate::domain::iso_date;
 use crate::domain::period::Period;
 
 /// The side panel for the selected KPI, or a hint when none is selected.
@@ -33,12 +34,12 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let kpi = Memo::new(move |_| state.framework.with(|f| f.kpi(id).cloned()));
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
-    let day = RwSignal::new(state.today.to_string());
+    let day = RwSignal::new(iso_date::format(state.today));
     let value = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
 
-    let parsed_day = move || day.get().trim().parse::<Date>().ok();
+    let parsed_day = move || iso_date::parse(&day.get());
     let period_of = move |d: Date| state.framework.with(|f| kpi.with(|k| k.as_ref().map(|k| f.period_of(k, d))));
     let period_hint = move || match parsed_day().and_then(period_of) {
         Some(p) => format!("Counts for {}", p.label()),
@@ -48,11 +49,8 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let result = (|| {
-            let d = day
-                .get_untracked()
-                .trim()
-                .parse::<Date>()
-                .map_err(|_| ValidationError::NotANumber { field: "Period (date)", input: day.get_untracked() })?;
+            let d = iso_date::parse(&day.get_untracked())
+                .ok_or_else(|| ValidationError::NotADate { field: "Period (date)", input: day.get_untracked() })?;
             let v = parse_number("Value", &value.get_untracked())?;
             let label = period_of(d).map(|p: Period| p.label()).unwrap_or_default();
             state.edit(|f| f.add_reading(id, d, v, &note.get_untracked()))?;
