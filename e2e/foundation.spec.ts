@@ -120,6 +120,16 @@ test.describe('a new user', () => {
     expect(saved.schema).toBe(2);
     expect(saved.framework.readings.map((r: any) => r.value).sort()).toEqual([26000, 42, 5]);
     expect(saved.framework.readings.find((r: any) => r.value === 42).note).toBe('slow start');
+
+    // The refused duplicate said "edit that reading instead": do so in the readings list.
+    await page.getByRole('button', { name: 'Add reading for Leads converted' }).click();
+    await app.panel().getByRole('button', { name: /^Edit reading / }).click();
+    const list = app.panel().locator('.kk-readings');
+    await list.getByLabel('Value', { exact: true }).fill('45');
+    await list.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('45 leads');
+    await expect(app.kpiRow('Leads converted').getByTestId('kpi-score')).toContainText('90 %');
+    await expect(list).toContainText('45 leads — slow start');
   });
 
   test('sees the selected KPI over time against its target in a chart', async ({ page }) => {

@@ -8,7 +8,7 @@ use super::chart::TrendChart;
 use super::fields::{FormError, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::error::ValidationError;
-use crate::domain::format::with_unit;
+use crate::domain::format::{num, with_unit};
 use crate::domain::id::Id;
 use crate::domain::input::parse_number;
 use crate::domain::iso_date;
@@ -96,22 +96,59 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <Show when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
                 <ul class="kk-readings">
                     <For each=move || readings.get() key=|r| (r.0, r.2.to_bits(), r.3.clone()) let:r>
-                        {
-                            let (rid, label, v, note) = r;
-                            let text = format!("{label}: {}", with_unit(v, &unit()));
-                            let aria = format!("Delete reading {label}");
-                            view! {
-                                <li>
-                                    <span>{text}</span>
-                                    {(!note.is_empty()).then(|| view! { <span class="kk-note">{format!(" — {note}")}</span> })}
-                                    <button type="button" class="kk-link kk-danger" aria-label=aria
-                                        on:click=move |_| state.edit_undoable("Deleted the reading.".into(), |f| f.delete_reading(rid))>"Delete"</button>
-                                </li>
-                            }
-                        }
+                        <ReadingItem id=r.0 label=r.1 value=r.2 note=r.3 unit=unit() />
                     </For>
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// One reading in the list, with Edit (value and note, in place) and Delete.
+#[component]
+fn ReadingItem(id: Id, label: String, value: f64, note: String, unit: String) -> impl IntoView {
+    let state = use_state();
+    let editing = RwSignal::new(false);
+    let value_text = RwSignal::new(num(value));
+    let note_text = RwSignal::new(note.clone());
+    let error = RwSignal::new(None::<String>);
+    let text = format!("{label}: {}", with_unit(value, &unit));
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let result = parse_number("Value", &value_text.get_untracked())
+            .and_then(|v| state.edit(|f| f.update_reading(id, v, &note_text.get_untracked())));
+        match result {
+            Ok(()) => {
+                editing.set(false);
+                state.toast.set(Some(Toast { text: "Reading updated.".into(), undoable: true }));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let (edit_label, delete_label) = (format!("Edit reading {label}"), format!("Delete reading {label}"));
+    view! {
+        <li>
+            <Show
+                when=move || editing.get()
+                fallback=move || {
+                    let note = note.clone();
+                    view! {
+                        <span>{text.clone()}</span>
+                        {(!note.is_empty()).then(|| view! { <span class="kk-note">{format!(" — {note}")}</span> })}
+                        <button type="button" class="kk-link" aria-label=edit_label.clone() on:click=move |_| editing.set(true)>"Edit"</button>
+                        <button type="button" class="kk-link kk-danger" aria-label=delete_label.clone()
+                            on:click=move |_| state.edit_undoable("Deleted the reading.".into(), |f| f.delete_reading(id))>"Delete"</button>
+                    }
+                }
+            >
+                <form class="kk-inline-form" on:submit=save>
+                    <TextField label="Value" value=value_text numeric=true />
+                    <TextField label="Note (optional)" value=note_text />
+                    <button type="submit">"Save"</button>
+                    <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    <FormError error=error />
+                </form>
+            </Show>
+        </li>
     }
 }
