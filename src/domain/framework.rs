@@ -117,24 +117,17 @@ impl Framework {
 
     /// Adds a KRA at the end and returns its id.
     pub fn add_kra(&mut self, draft: KraDraft) -> Result<Id, ValidationError> {
-        let d = self.check_kra(draft)?;
+        let draft = self.check_kra(draft)?;
         let id = self.fresh_id();
-        self.kras.push(Kra {
-            id,
-            name: d.name,
-            description: d.description,
-            owner: d.owner,
-            weight: d.weight,
-            rating: d.rating,
-        });
+        self.kras.push(Kra::new(id, draft));
         Ok(id)
     }
 
     /// Replaces a KRA's editable fields.
     pub fn update_kra(&mut self, id: Id, draft: KraDraft) -> Result<(), ValidationError> {
-        let d = self.check_kra(draft)?;
+        let draft = self.check_kra(draft)?;
         let kra = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-        *kra = Kra { id, name: d.name, description: d.description, owner: d.owner, weight: d.weight, rating: d.rating };
+        *kra = Kra::new(id, draft);
         Ok(())
     }
 

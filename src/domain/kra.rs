@@ -25,6 +25,14 @@ pub struct Kra {
     pub rating: Option<f64>,
 }
 
+impl Kra {
+    /// A KRA with id `id` made from an already validated draft.
+    pub(crate) fn new(id: Id, draft: KraDraft) -> Kra {
+        let KraDraft { name, description, owner, weight, rating } = draft;
+        Kra { id, name, description, owner, weight, rating }
+    }
+}
+
 /// The editable fields of a KRA, validated before they reach the framework.
 ///
 /// # Example

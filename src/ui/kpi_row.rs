@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::explain::Explain;
 use super::kpi_form::KpiForm;
+use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::format::with_unit;
@@ -46,10 +47,9 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         }
         state.edit_undoable(format!("Deleted KPI \"{label}\" and its readings."), |f| f.delete_kpi(id));
     };
+    // Moving past either end is a no-op, so there is no error to show.
     let move_by = move |offset: isize| {
-        move |_| {
-            let _ = state.edit(|f| f.move_kpi(id, offset));
-        }
+        let _ = state.edit(|f| f.move_kpi(id, offset));
     };
     let kra = move || kpi.with(|k| k.as_ref().map(|k| k.kra));
 
@@ -78,10 +78,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             </td>
             <td class="kk-row-actions">
                 <button type="button" on:click=move |_| state.selected.set(Some(id)) aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
-                <button type="button" on:click=move |_| editing.update(|e| *e = !*e) aria-label=move || format!("Edit KPI {}", name())>"Edit"</button>
-                <button type="button" on:click=move_by(-1) aria-label=move || format!("Move KPI {} up", name())>"↑"</button>
-                <button type="button" on:click=move_by(1) aria-label=move || format!("Move KPI {} down", name())>"↓"</button>
-                <button type="button" class="kk-danger" on:click=delete aria-label=move || format!("Delete KPI {}", name())>"Delete"</button>
+                <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) on_move=move_by on_delete=delete />
             </td>
         </tr>
         <Show when=move || editing.get()>

@@ -6,6 +6,7 @@ use super::explain::Explain;
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
 use super::kra_form::KraForm;
+use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::format::num;
@@ -32,10 +33,9 @@ pub fn KraCard(id: Id) -> impl IntoView {
         let label = name();
         state.edit_undoable(format!("Deleted KRA \"{label}\" and its KPIs."), |f| f.delete_kra(id));
     };
+    // Moving past either end is a no-op, so there is no error to show.
     let move_by = move |offset: isize| {
-        move |_| {
-            let _ = state.edit(|f| f.move_kra(id, offset));
-        }
+        let _ = state.edit(|f| f.move_kra(id, offset));
     };
 
     view! {
@@ -62,10 +62,7 @@ pub fn KraCard(id: Id) -> impl IntoView {
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
                 </div>
                 <div class="kk-row-actions">
-                    <button type="button" on:click=move |_| editing.update(|e| *e = !*e) aria-label=move || format!("Edit KRA {}", name())>"Edit"</button>
-                    <button type="button" on:click=move_by(-1) aria-label=move || format!("Move KRA {} up", name())>"↑"</button>
-                    <button type="button" on:click=move_by(1) aria-label=move || format!("Move KRA {} down", name())>"↓"</button>
-                    <button type="button" class="kk-danger" on:click=delete aria-label=move || format!("Delete KRA {}", name())>"Delete"</button>
+                    <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) on_move=move_by on_delete=delete />
                 </div>
             </header>
             <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>

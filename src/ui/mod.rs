@@ -17,6 +17,7 @@ pub mod kra_form;
 pub mod mount;
 pub mod notices;
 pub mod reading_panel;
+pub mod row_actions;
 pub mod settings_panel;
 pub mod state;
 pub mod status_badge;

@@ -1,0 +1,25 @@
+//! The Edit / move up / move down / Delete buttons shared by KRA cards and KPI rows.
+
+use leptos::prelude::*;
+
+/// Edit, ↑, ↓ and Delete for one item. Each button's accessible name says what it acts on
+/// ("Move KPI Leads converted up"), since the visible symbols alone would not.
+#[component]
+pub fn RowActions(
+    /// "KRA" or "KPI".
+    kind: &'static str,
+    #[prop(into)] name: Signal<String>,
+    #[prop(into)] on_edit: Callback<()>,
+    /// Called with −1 (up) or +1 (down).
+    #[prop(into)]
+    on_move: Callback<isize>,
+    #[prop(into)] on_delete: Callback<()>,
+) -> impl IntoView {
+    let label = move |verb: &'static str, rest: &'static str| move || format!("{verb} {kind} {}{rest}", name.get());
+    view! {
+        <button type="button" on:click=move |_| on_edit.run(()) aria-label=label("Edit", "")>"Edit"</button>
+        <button type="button" on:click=move |_| on_move.run(-1) aria-label=label("Move", " up")>"↑"</button>
+        <button type="button" on:click=move |_| on_move.run(1) aria-label=label("Move", " down")>"↓"</button>
+        <button type="button" class="kk-danger" on:click=move |_| on_delete.run(()) aria-label=label("Delete", "")>"Delete"</button>
+    }
+}
