@@ -162,3 +162,46 @@ fn the_trend_chart_renders_as_svg_in_the_browser() {
     assert_eq!(svg.matches("<circle").count(), 2);
     assert!(svg.contains("Sep 2026") && svg.contains("Oct 2026"));
 }
+
+/// Counts DOM mutations under `target` (text, children, attributes) from now on.
+fn watch_mutations(target: &web_sys::Node) -> (web_sys::MutationObserver, std::rc::Rc<std::cell::Cell<u32>>) {
+    use wasm_bindgen::closure::Closure;
+    let count = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = count.clone();
+    let callback =
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| seen.set(seen.get() + records.length()));
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    callback.forget();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    options.set_attributes(true);
+    observer.observe_with_options(target, &options).unwrap();
+    (observer, count)
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_re_renders_only_the_rows_it_changed() {
+    let el = widget("w-fine", "test:fine");
+    settle().await;
+    button(&el, "Load the Sales executive template").click();
+    settle().await;
+    button(&el, "Add reading for Leads converted").click();
+    settle().await;
+    let rows = el.query_selector_all("[data-testid=kpi-row]").unwrap();
+    // Row 1 is "Leads converted"; row 0 is its sibling without a reading, rows 3-5 belong to the
+    // second KRA. Observer callbacks are delivered as microtasks, which `settle` waits past.
+    let (_edited_observer, edited) = watch_mutations(&rows.item(1).unwrap());
+    let others: Vec<_> = [0, 2, 3, 4, 5].iter().map(|&i| watch_mutations(&rows.item(i).unwrap())).collect();
+    let input: HtmlInputElement =
+        el.query_selector(".kk-reading-form input[inputmode=decimal]").unwrap().unwrap().unchecked_into();
+    input.set_value("42");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    button(&el, "Save reading").click();
+    settle().await;
+    assert!(edited.get() > 0, "the edited row changed in the DOM");
+    for (i, (_, count)) in others.iter().enumerate() {
+        assert_eq!(count.get(), 0, "row {i} was not touched by an edit to another KPI");
+    }
+}
