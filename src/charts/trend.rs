@@ -51,11 +51,13 @@ pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendS
     let k = fw.kpi(kpi)?;
     let readings = fw.readings_of(kpi);
     let (first, last) = (readings.first()?, readings.last()?);
-    let mut period = fw.period_of(k, first.period_start);
+    // Walk back from the latest period, so a KPI with years of readings costs `max_points`
+    // steps, not one per period since the first reading.
+    let first_period = fw.period_of(k, first.period_start);
+    let mut period = fw.period_of(k, last.period_start);
     let mut points = Vec::new();
-    let mut next_reading = readings.iter().peekable();
-    while period.start() <= last.period_start {
-        let value = next_reading.next_if(|r| r.period_start == period.start()).map(|r| r.value);
+    loop {
+        let value = readings.iter().rev().find(|r| period.contains(r.period_start)).map(|r| r.value);
         points.push(TrendPoint {
             period_start: period.start(),
             period_end: period.end(),
@@ -63,10 +65,12 @@ pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendS
             value,
             target: k.spec.target.target_for(&period),
         });
-        period = period.next();
+        if points.len() >= max_points.max(1) || period.start() <= first_period.start() {
+            break;
+        }
+        period = period.previous();
     }
-    let skip = points.len().saturating_sub(max_points.max(1));
-    points.drain(..skip);
+    points.reverse();
     Some(TrendSeries { kpi_name: k.spec.name.clone(), unit: k.spec.unit.clone(), points })
 }
 
@@ -92,6 +96,9 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     let last_x = series.points.last().map_or(1.0, |p| x_of(p.period_end)).max(1.0);
     let values = series.points.iter().flat_map(|p| p.value.into_iter().chain([p.target]));
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !(hi - lo).is_finite() {
+        return Err("the values are too large to chart".into());
+    }
     let pad = ((hi - lo).abs() * 0.1).max(hi.abs().max(1.0) * 0.05);
     let (lo, hi) = (if lo >= 0.0 { (lo - pad).max(0.0) } else { lo - pad }, hi + pad);
 

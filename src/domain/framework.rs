@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ValidationError;
 use super::id::Id;
-use super::input::check_name;
+use super::input::{check_name, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
-use super::period::Period;
+use super::period::{FiscalYearStart, Frequency, Period};
 use super::reading::Reading;
 use super::scoring::ScoringSettings;
 
@@ -168,24 +168,60 @@ impl Framework {
         let spec = spec.validate()?;
         let fiscal = self.settings.fiscal_year_start;
         let index = self.kpis.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
-        if spec.frequency != self.kpis[index].spec.frequency {
-            let mut starts: Vec<Date> = self
-                .readings
-                .iter()
-                .filter(|r| r.kpi == id)
-                .map(|r| Period::containing(r.period_start, spec.frequency, fiscal).start())
-                .collect();
-            starts.sort();
-            if let Some(pair) = starts.windows(2).find(|w| w[0] == w[1]) {
-                let period = Period::containing(pair[0], spec.frequency, fiscal).label();
-                return Err(ValidationError::DuplicateReading { kpi: spec.name, period });
-            }
-            for r in self.readings.iter_mut().filter(|r| r.kpi == id) {
-                r.period_start = Period::containing(r.period_start, spec.frequency, fiscal).start();
-            }
-        }
+        let old_frequency = self.kpis[index].spec.frequency;
+        let moves = self.refile(id, &spec.name, (old_frequency, fiscal), (spec.frequency, fiscal))?;
+        self.apply_moves(moves);
         self.kpis[index].spec = spec;
         Ok(())
+    }
+
+    /// Replaces the scoring settings. When the fiscal year's first month changes, readings of
+    /// month-based KPIs are re-filed to the new periods (see [`Period::refiled`]); the change is
+    /// refused, and nothing changes, if two readings would then share a period.
+    pub fn set_settings(&mut self, settings: ScoringSettings) -> Result<(), ValidationError> {
+        settings.validate()?;
+        let (old, new) = (self.settings.fiscal_year_start, settings.fiscal_year_start);
+        let mut moves = Vec::new();
+        for kpi in &self.kpis {
+            let frequency = kpi.spec.frequency;
+            moves.extend(self.refile(kpi.id, &kpi.spec.name, (frequency, old), (frequency, new))?);
+        }
+        self.apply_moves(moves);
+        self.settings = settings;
+        Ok(())
+    }
+
+    /// Where each reading of `kpi` goes when its periods change from `from` to `to`, as
+    /// (reading, new period start); refused if two readings would share a period.
+    fn refile(
+        &self,
+        kpi: Id,
+        name: &str,
+        from: (Frequency, FiscalYearStart),
+        to: (Frequency, FiscalYearStart),
+    ) -> Result<Vec<(Id, Date)>, ValidationError> {
+        if from == to {
+            return Ok(Vec::new());
+        }
+        let mut moves: Vec<(Id, Period)> = self
+            .readings
+            .iter()
+            .filter(|r| r.kpi == kpi)
+            .map(|r| (r.id, Period::containing(r.period_start, from.0, from.1).refiled(to.0, to.1)))
+            .collect();
+        moves.sort_by_key(|(_, p)| p.start());
+        if let Some(pair) = moves.windows(2).find(|w| w[0].1.start() == w[1].1.start()) {
+            return Err(ValidationError::DuplicateReading { kpi: name.to_owned(), period: pair[0].1.label() });
+        }
+        Ok(moves.into_iter().map(|(id, p)| (id, p.start())).collect())
+    }
+
+    fn apply_moves(&mut self, moves: Vec<(Id, Date)>) {
+        for (id, start) in moves {
+            if let Some(r) = self.readings.iter_mut().find(|r| r.id == id) {
+                r.period_start = start;
+            }
+        }
     }
 
     /// Deletes a KPI and its readings.
@@ -220,9 +256,7 @@ impl Framework {
     ///
     /// Refused when the value is not finite or the period already has a reading.
     pub fn add_reading(&mut self, kpi: Id, day: Date, value: f64, note: &str) -> Result<Id, ValidationError> {
-        if !value.is_finite() {
-            return Err(ValidationError::NotFinite { field: "Value", input: value.to_string() });
-        }
+        let value = check_reading(value)?;
         let k = self.kpi(kpi).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
         let period = self.period_of(k, day);
         if self.readings.iter().any(|r| r.kpi == kpi && r.period_start == period.start()) {
@@ -235,9 +269,7 @@ impl Framework {
 
     /// Changes a reading's value and note.
     pub fn update_reading(&mut self, id: Id, value: f64, note: &str) -> Result<(), ValidationError> {
-        if !value.is_finite() {
-            return Err(ValidationError::NotFinite { field: "Value", input: value.to_string() });
-        }
+        let value = check_reading(value)?;
         let r =
             self.readings.iter_mut().find(|r| r.id == id).ok_or(ValidationError::UnknownItem { what: "reading" })?;
         r.value = value;

@@ -60,13 +60,45 @@ pub fn parse_weight(input: &str) -> Result<f64, ValidationError> {
     check_weight(value)
 }
 
-/// Checks that an already-parsed weight is zero or more.
+/// The largest weight accepted. Weights are relative, so this loses nothing, and it keeps
+/// every weighted sum far from overflow.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// The largest reading accepted, in either direction: a quadrillion of any unit. Sums of
+/// thousands of readings stay finite and charts keep a drawable scale.
+pub const MAX_READING: f64 = 1e15;
+
+/// Checks that an already-parsed weight is between 0 and [`MAX_WEIGHT`].
 pub fn check_weight(value: f64) -> Result<f64, ValidationError> {
     if !value.is_finite() {
         return Err(ValidationError::NotFinite { field: "Weight", input: value.to_string() });
     }
     if value < 0.0 {
         return Err(ValidationError::Negative { field: "Weight", value });
+    }
+    if value > MAX_WEIGHT {
+        return Err(ValidationError::OutOfRange { field: "Weight", value, min: 0.0, max: MAX_WEIGHT });
+    }
+    Ok(value)
+}
+
+/// Checks that a reading is finite and within ±[`MAX_READING`].
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::check_reading;
+///
+/// assert_eq!(check_reading(42.0), Ok(42.0));
+/// assert!(check_reading(f64::NAN).is_err());
+/// assert!(check_reading(1e308).is_err());
+/// ```
+pub fn check_reading(value: f64) -> Result<f64, ValidationError> {
+    if !value.is_finite() {
+        return Err(ValidationError::NotFinite { field: "Value", input: value.to_string() });
+    }
+    if value.abs() > MAX_READING {
+        return Err(ValidationError::OutOfRange { field: "Value", value, min: -MAX_READING, max: MAX_READING });
     }
     Ok(value)
 }

@@ -244,6 +244,34 @@ impl Period {
         periods
     }
 
+    /// Where a reading filed under this period goes when its KPI's frequency or the fiscal year
+    /// changes: to the first new period that begins inside this one when the new periods are no
+    /// longer (monthly → weekly: the week of the first Monday in the month), otherwise to the
+    /// new period containing this one's start (weekly → monthly: the month of the Monday).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+    ///
+    /// let november = Period::containing(date(2026, 11, 1), Frequency::Monthly, FiscalYearStart::JANUARY);
+    /// let week = november.refiled(Frequency::Weekly, FiscalYearStart::JANUARY);
+    /// assert_eq!(week.start(), date(2026, 11, 2)); // not the week of Mon 26 Oct
+    /// ```
+    pub fn refiled(&self, frequency: Frequency, fiscal: FiscalYearStart) -> Period {
+        let containing = Period::containing(self.start, frequency, fiscal);
+        if containing.start >= self.start || frequency > self.frequency {
+            return containing;
+        }
+        let next = containing.next();
+        if next.start < self.end() {
+            next
+        } else {
+            containing
+        }
+    }
+
     /// A short human label: "2026-W48", "Nov 2026", "Q3 FY2026-27", "H1 2026", "FY2026-27".
     pub fn label(&self) -> String {
         let fy = self.fiscal_year_label();

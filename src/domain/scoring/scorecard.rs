@@ -116,7 +116,7 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
         let applicable_weights: Vec<f64> =
             fw.kpis_of(kra.id).filter(|k| !k.spec.not_applicable).map(|k| k.spec.weight).collect();
         let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
-        let rolled = weighted_mean(&parts);
+        let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
         for mut score in raw_scores {
             score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
             let kpi_name = fw.kpi(score.id).map(|k| k.spec.name.as_str()).unwrap_or("");
@@ -135,7 +135,7 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
 
     let kra_weights: Vec<f64> = fw.kras.iter().map(|k| k.weight).collect();
     let weight_warning = weight_warning(&kra_weights, "KRA weights");
-    let rolled = weighted_mean(&kra_parts);
+    let rolled = weighted_mean(&kra_parts, kra_weights.iter().all(|&w| w == 0.0));
     let mut steps = Vec::new();
     for kra in &fw.kras {
         let Some(k) = kras.get_mut(&kra.id) else { continue };
@@ -178,9 +178,15 @@ struct Rolled {
     equal_weights: bool,
 }
 
-fn weighted_mean(parts: &[(Id, f64, f64)]) -> Rolled {
+/// `all_zero` says whether every applicable child (scored or not) has weight 0: only then do
+/// the scored children count equally. Scored children that all weigh 0 while others weigh more
+/// give no score.
+fn weighted_mean(parts: &[(Id, f64, f64)], all_zero: bool) -> Rolled {
     let total: f64 = parts.iter().map(|(_, w, _)| w).sum();
-    let equal_weights = !parts.is_empty() && total <= 0.0;
+    let equal_weights = !parts.is_empty() && all_zero;
+    if !equal_weights && total <= 0.0 {
+        return Rolled { mean: None, shares: BTreeMap::new(), equal_weights };
+    }
     let weight = |w: f64| if equal_weights { 1.0 } else { w };
     let total = if equal_weights { parts.len() as f64 } else { total };
     if parts.is_empty() {
@@ -191,7 +197,7 @@ fn weighted_mean(parts: &[(Id, f64, f64)]) -> Rolled {
     // Rounding could push the mean a hair outside its parts; keep it between them.
     let lo = parts.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
     let hi = parts.iter().map(|p| p.2).fold(f64::NEG_INFINITY, f64::max);
-    Rolled { mean: Some((sum / total).clamp(lo, hi)), shares, equal_weights }
+    Rolled { mean: Some(clamp(sum / total, lo, hi)), shares, equal_weights }
 }
 
 fn weight_warning(weights: &[f64], what: &str) -> Option<String> {
@@ -291,7 +297,6 @@ fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScor
     let f = figures(fw, kpi, review);
     let goal = Goal { direction: spec.direction, target: f.target, baseline: spec.baseline, bands: spec.bands };
     let method = spec.method.unwrap_or(settings.method);
-    let thresholds = spec.thresholds.unwrap_or_else(|| goal.default_thresholds(method));
     let unit = spec.unit.as_str();
     let mut steps = Vec::new();
 
@@ -334,6 +339,9 @@ fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScor
         ),
     });
     let a = achievement(value, &goal, method, settings);
+    // Default thresholds follow the method actually applied: a KPI without bands that falls
+    // back to the ratio is judged like any ratio.
+    let thresholds = spec.thresholds.unwrap_or_else(|| goal.default_thresholds(a.method));
     steps.push(format!("Method: {}. {}", a.method.label(), a.formula));
     if a.percent != a.raw {
         steps.push(format!(
