@@ -104,8 +104,8 @@ fn EmptyState() -> impl IntoView {
         }
     };
     view! {
-        <section class="kk-empty" aria-labelledby="kk-empty-title">
-            <h2 id="kk-empty-title">"Start your scorecard"</h2>
+        <section class="kk-empty" aria-label="Start your scorecard">
+            <h2>"Start your scorecard"</h2>
             <p>
                 "A scorecard lists your Key Result Areas (KRAs: the broad responsibilities of a role) and, under each, "
                 "Key Performance Indicators (KPIs: numbers you measure against a target)."

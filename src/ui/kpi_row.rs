@@ -51,13 +51,19 @@ pub fn KpiRow(id: Id) -> impl IntoView {
     let move_by = move |offset: isize| {
         let _ = state.edit(|f| f.move_kpi(id, offset));
     };
+    // Re-selecting the open KPI must not rebuild its panel and lose a half-typed reading.
+    let select = move |_| {
+        if state.selected.get_untracked() != Some(id) {
+            state.selected.set(Some(id));
+        }
+    };
     let kra = move || kpi.with(|k| k.as_ref().map(|k| k.kra));
 
     view! {
         <tr class="kk-kpi" class:kk-selected=selected data-testid="kpi-row">
             <th scope="row">
                 <button type="button" class="kk-kpi-name" aria-pressed=move || selected().to_string()
-                    on:click=move |_| state.selected.set(Some(id))>{name}</button>
+                    on:click=select>{name}</button>
             </th>
             <td>
                 <span data-testid="kpi-value">{value}</span>
@@ -77,8 +83,8 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 />
             </td>
             <td class="kk-row-actions">
-                <button type="button" on:click=move |_| state.selected.set(Some(id)) aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
-                <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) on_move=move_by on_delete=delete />
+                <button type="button" on:click=select aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
+                <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
             </td>
         </tr>
         <Show when=move || editing.get()>

@@ -26,8 +26,6 @@ pub fn KraCard(id: Id) -> impl IntoView {
     let field =
         move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
     let editing = RwSignal::new(false);
-    let heading_id = format!("kk-kra-{id}");
-    let title_id = heading_id.clone();
 
     let delete = move |_| {
         let label = name();
@@ -39,10 +37,10 @@ pub fn KraCard(id: Id) -> impl IntoView {
     };
 
     view! {
-        <article class="kk-kra" aria-labelledby=heading_id>
+        <article class="kk-kra" aria-label=name>
             <header class="kk-kra-header">
                 <div class="kk-kra-title">
-                    <h2 id=title_id>{name}</h2>
+                    <h2>{name}</h2>
                     <p class="kk-meta">
                         {move || kra.with(|k| k.as_ref().map(|k| {
                             let mut parts = Vec::new();
@@ -62,7 +60,7 @@ pub fn KraCard(id: Id) -> impl IntoView {
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
                 </div>
                 <div class="kk-row-actions">
-                    <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) on_move=move_by on_delete=delete />
+                    <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
                 </div>
             </header>
             <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>

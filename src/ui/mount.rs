@@ -33,5 +33,7 @@ impl Default for WidgetOptions {
 /// Mounts a widget into `host`. Each call creates an independent instance with its own state,
 /// so two widgets on one page (with different storage keys) never share anything.
 pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) {
+    // The widget's styles and colours hang off `.kk-root`; the host need not remember it.
+    let _ = host.class_list().add_1("kk-root");
     leptos::mount::mount_to(host, move || view! { <App options=options /> }).forget();
 }

@@ -73,7 +73,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
             let mut list: Vec<_> = f
                 .readings_of(id)
                 .into_iter()
-                .map(|r| (r.id, f.period_of(k, r.period_start).label(), r.value, r.note.clone()))
+                .map(|r| (r.id, f.period_of(k, r.period_start).label(), r.value, r.note.clone(), k.spec.unit.clone()))
                 .collect();
             list.reverse();
             list
@@ -81,8 +81,8 @@ fn KpiDetail(id: Id) -> impl IntoView {
     });
 
     view! {
-        <section class="kk-detail" aria-labelledby="kk-detail-title">
-            <h2 id="kk-detail-title">{move || format!("Readings: {}", name())}</h2>
+        <section class="kk-detail" aria-label=move || format!("Readings: {}", name())>
+            <h2>{move || format!("Readings: {}", name())}</h2>
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" value=day input_type="date" />
                 <p class="kk-hint" aria-live="polite">{period_hint}</p>
@@ -95,8 +95,8 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <h3>"All readings"</h3>
             <Show when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
                 <ul class="kk-readings">
-                    <For each=move || readings.get() key=|r| (r.0, r.2.to_bits(), r.3.clone()) let:r>
-                        <ReadingItem id=r.0 label=r.1 value=r.2 note=r.3 unit=unit() />
+                    <For each=move || readings.get() key=|r| (r.0, r.1.clone(), r.2.to_bits(), r.3.clone(), r.4.clone()) let:r>
+                        <ReadingItem id=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
                     </For>
                 </ul>
             </Show>

@@ -10,6 +10,9 @@ pub fn RowActions(
     kind: &'static str,
     #[prop(into)] name: Signal<String>,
     #[prop(into)] on_edit: Callback<()>,
+    /// Whether the edit form is open (for `aria-expanded`).
+    #[prop(into)]
+    editing: Signal<bool>,
     /// Called with −1 (up) or +1 (down).
     #[prop(into)]
     on_move: Callback<isize>,
@@ -17,7 +20,7 @@ pub fn RowActions(
 ) -> impl IntoView {
     let label = move |verb: &'static str, rest: &'static str| move || format!("{verb} {kind} {}{rest}", name.get());
     view! {
-        <button type="button" on:click=move |_| on_edit.run(()) aria-label=label("Edit", "")>"Edit"</button>
+        <button type="button" on:click=move |_| on_edit.run(()) aria-label=label("Edit", "") aria-expanded=move || editing.get().to_string()>"Edit"</button>
         <button type="button" on:click=move |_| on_move.run(-1) aria-label=label("Move", " up")>"↑"</button>
         <button type="button" on:click=move |_| on_move.run(1) aria-label=label("Move", " down")>"↓"</button>
         <button type="button" class="kk-danger" on:click=move |_| on_delete.run(()) aria-label=label("Delete", "")>"Delete"</button>

@@ -87,15 +87,9 @@ pub fn SettingsPanel() -> impl IntoView {
                     amber: parse_number("Amber from", &get(amber))?,
                 },
             };
-            settings.validate()?;
             Ok(settings)
         })();
-        match parsed.and_then(|settings| {
-            state.edit(|f| {
-                f.settings = settings;
-                Ok(())
-            })
-        }) {
+        match parsed.and_then(|settings| state.edit(|f| f.set_settings(settings))) {
             Ok(()) => {
                 error.set(None);
                 state.toast.set(Some(Toast { text: "Scoring settings saved.".into(), undoable: true }));

@@ -85,6 +85,8 @@ impl AppState {
         let mut next = before.clone();
         let result = change(&mut next)?;
         if before != next {
+            // The toast's Undo must never undo a different edit from the one it describes.
+            self.toast.set(None);
             self.history.update_value(|h| h.record(before));
             self.history_version.update(|v| *v += 1);
             self.framework.set(next);
