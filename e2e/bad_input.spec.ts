@@ -89,3 +89,22 @@ test('when storage is full the user is told and the edit stays on screen', async
   await expect(app.alert().first()).toContainText('Browser storage is full');
   await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('42 leads');
 });
+
+test('KPI fields that belong together must be filled in together, and ramps need whole periods', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.getByRole('button', { name: 'Edit KPI Leads converted' }).click();
+  const form = app.kra('Achieve monthly revenue targets').locator('tr.kk-edit-row form');
+  await form.getByText('Scoring options').click();
+  await form.getByLabel('Red flag (scores 50 %)').fill('30');
+  await form.getByRole('button', { name: 'Save KPI' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Fill in both Red flag and Goal, or leave both empty.');
+  await form.getByLabel('Red flag (scores 50 %)').fill('');
+  await form.getByLabel('Target plan').selectOption({ label: 'A straight-line ramp' });
+  await form.getByLabel('Ramp end target').fill('70');
+  await form.getByLabel('Ramp periods').fill('2.5');
+  await form.getByRole('button', { name: 'Save KPI' }).click();
+  await expect(form.getByRole('alert')).toContainText('Ramp periods (whole number) must be between 1 and 1000 (got 2.5).');
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-target')).toHaveText('50 leads');
+});

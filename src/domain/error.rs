@@ -24,6 +24,8 @@ pub enum ValidationError {
     NotANumber { field: &'static str, input: String },
     /// Text that should have been a date (YYYY-MM-DD) could not be read as one.
     NotADate { field: &'static str, input: String },
+    /// Only one of two fields that go together was filled in.
+    IncompletePair { first: &'static str, second: &'static str },
     /// The number was NaN or infinite (for example typed as `inf` or `NaN`).
     NotFinite { field: &'static str, input: String },
     /// A number that may not be negative (a weight, a tolerance) was.
@@ -54,6 +56,9 @@ impl fmt::Display for ValidationError {
             }
             NotANumber { field, input } => {
                 write!(f, "{field}: \"{input}\" is not a number. Enter digits such as 42 or 12.5.")
+            }
+            IncompletePair { first, second } => {
+                write!(f, "Fill in both {first} and {second}, or leave both empty.")
             }
             NotADate { field, input } if input.trim().is_empty() => {
                 write!(f, "{field} is empty. Choose a date.")

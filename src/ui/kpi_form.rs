@@ -126,25 +126,21 @@ impl KpiFields {
                 from: from()?,
                 start: parse_number("Target", &get(self.target))?,
                 end: parse_number("Ramp end target", &get(self.ramp_end))?,
-                periods: parse_number("Ramp periods", &get(self.ramp_periods))?.clamp(1.0, 1000.0) as u32,
+                periods: ramp_periods(&get(self.ramp_periods))?,
             },
             _ => TargetPlan::constant(parse_number("Target", &get(self.target))?),
         };
         let method = ScoringMethod::from_key(&get(self.method));
-        let bands = match (
-            parse_optional_number("Red flag", &get(self.red_flag))?,
-            parse_optional_number("Goal", &get(self.goal))?,
-        ) {
-            (Some(red_flag), Some(goal)) => Some(Bands { red_flag, goal }),
-            _ => None,
-        };
-        let thresholds = match (
-            parse_optional_number("Green from (%)", &get(self.green))?,
-            parse_optional_number("Amber from (%)", &get(self.amber))?,
-        ) {
-            (Some(green), Some(amber)) => Some(Thresholds { green, amber }),
-            _ => None,
-        };
+        let bands = both(
+            ("Red flag", parse_optional_number("Red flag", &get(self.red_flag))?),
+            ("Goal", parse_optional_number("Goal", &get(self.goal))?),
+        )?
+        .map(|(red_flag, goal)| Bands { red_flag, goal });
+        let thresholds = both(
+            ("Green from (%)", parse_optional_number("Green from (%)", &get(self.green))?),
+            ("Amber from (%)", parse_optional_number("Amber from (%)", &get(self.amber))?),
+        )?
+        .map(|(green, amber)| Thresholds { green, amber });
         Ok(KpiSpec {
             name: get(self.name),
             unit: get(self.unit),
@@ -160,6 +156,32 @@ impl KpiFields {
             not_applicable: self.not_applicable.get_untracked(),
         })
     }
+}
+
+/// Two optional fields that only mean something together: both or neither.
+fn both(
+    (first, a): (&'static str, Option<f64>),
+    (second, b): (&'static str, Option<f64>),
+) -> Result<Option<(f64, f64)>, ValidationError> {
+    match (a, b) {
+        (Some(a), Some(b)) => Ok(Some((a, b))),
+        (None, None) => Ok(None),
+        _ => Err(ValidationError::IncompletePair { first, second }),
+    }
+}
+
+/// A ramp's length: a whole number of periods from 1 to 1000.
+fn ramp_periods(input: &str) -> Result<u32, ValidationError> {
+    let n = parse_number("Ramp periods", input)?;
+    if n.fract() != 0.0 || !(1.0..=1000.0).contains(&n) {
+        return Err(ValidationError::OutOfRange {
+            field: "Ramp periods (whole number)",
+            value: n,
+            min: 1.0,
+            max: 1000.0,
+        });
+    }
+    Ok(n as u32)
 }
 
 fn options<T: Copy>(
