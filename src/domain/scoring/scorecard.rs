@@ -363,18 +363,29 @@ fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScor
 
     let pace = if review.contains(today) && !spec.not_applicable {
         let share = review.elapsed_share(today);
-        let projected = if spec.aggregation == Aggregation::Sum && share > 0.0 { value / share } else { value };
+        let cumulative = spec.aggregation == Aggregation::Sum && share > 0.0;
+        let projected = if cumulative { value / share } else { value };
         let projected_score = achievement(projected, &goal, method, settings).percent;
         let pace = Pace::from_status(thresholds.status(projected_score));
         if let Some(p) = pace {
-            steps.push(format!(
-                "Pace: {} % of {} has passed; projected end value {} → {} %: {}.",
-                num(100.0 * share),
-                review.label(),
-                with_unit(projected, unit),
-                num(projected_score),
-                p.label()
-            ));
+            let (elapsed, period) = (num(100.0 * share), review.label());
+            steps.push(if cumulative {
+                format!(
+                    "Pace: {elapsed} % of {period} has passed and {} was expected by then; at this rate the period ends at {} → {} %: {}.",
+                    with_unit(f.target * share, unit),
+                    with_unit(projected, unit),
+                    num(projected_score),
+                    p.label()
+                )
+            } else {
+                format!(
+                    "Pace: {elapsed} % of {period} has passed; the {} so far, {}, scores {} %: {}.",
+                    spec.aggregation.label(),
+                    with_unit(value, unit),
+                    num(projected_score),
+                    p.label()
+                )
+            });
         }
         pace
     } else {
