@@ -218,7 +218,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     /// A KRA's score lies between the lowest and highest roll-up value of the KPIs that count;
-    /// the overall score lies between the lowest and highest KRA score.
+    /// the overall score lies between the lowest and highest KRA score. A level has no score
+    /// only when nothing below it is scored, or when everything scored weighs 0 while a sibling
+    /// without a score weighs more (weight-0 children then do not decide the level).
     #[test]
     fn roll_ups_lie_between_their_parts(
         kras in prop::collection::vec((prop_oneof![Just(0.0), 0.0..100.0f64], prop::collection::vec(kpi_plan(), 0..5)), 1..5),
@@ -238,16 +240,25 @@ proptest! {
         let eps = 1e-9;
         let mut kra_scores = Vec::new();
         for kra in &fw.kras {
-            let parts: Vec<f64> = fw.kpis_of(kra.id).filter_map(|k| card.kpis[&k.id].rollup).collect();
+            let weighted: Vec<(f64, f64)> =
+                fw.kpis_of(kra.id).filter_map(|k| card.kpis[&k.id].rollup.map(|r| (k.spec.weight, r))).collect();
+            let parts: Vec<f64> = weighted.iter().map(|p| p.1).collect();
             let score = card.kras[&kra.id].score;
             match score {
-                None => prop_assert!(parts.is_empty(), "KRA {} has parts {:?} but no score", kra.name, parts),
+                None => {
+                    let scored_weight: f64 = weighted.iter().map(|p| p.0).sum();
+                    let any_weight = fw.kpis_of(kra.id).any(|k| !k.spec.not_applicable && k.spec.weight > 0.0);
+                    prop_assert!(
+                        parts.is_empty() || (scored_weight == 0.0 && any_weight),
+                        "KRA {} has parts {:?} but no score", kra.name, weighted
+                    );
+                }
                 Some(s) => {
                     prop_assert!(s.is_finite());
                     let lo = parts.iter().copied().fold(f64::INFINITY, f64::min);
                     let hi = parts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     prop_assert!(lo - eps <= s && s <= hi + eps, "KRA {} scores {} outside [{}, {}] of {:?}", kra.name, s, lo, hi, parts);
-                    kra_scores.push(s);
+                    kra_scores.push((kra.weight, s));
                 }
             }
         }
@@ -257,8 +268,13 @@ proptest! {
             }
         }
         match card.overall {
-            None => prop_assert!(kra_scores.is_empty()),
+            None => {
+                let scored_weight: f64 = kra_scores.iter().map(|p| p.0).sum();
+                let any_weight = fw.kras.iter().any(|k| k.weight > 0.0);
+                prop_assert!(kra_scores.is_empty() || (scored_weight == 0.0 && any_weight), "KRAs {:?} but no overall", kra_scores);
+            }
             Some(o) => {
+                let kra_scores: Vec<f64> = kra_scores.iter().map(|p| p.1).collect();
                 let lo = kra_scores.iter().copied().fold(f64::INFINITY, f64::min);
                 let hi = kra_scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                 prop_assert!(lo - eps <= o && o <= hi + eps, "overall {} outside [{}, {}] of {:?}", o, lo, hi, kra_scores);

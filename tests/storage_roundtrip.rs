@@ -348,13 +348,25 @@ fn an_empty_framework_round_trips() {
 fn awkward_numbers_round_trip_exactly() {
     let mut fw = sample();
     let kpi = fw.kpis[0].id;
-    let values = [0.1 + 0.2, 1.0 / 3.0, 5e-324, f64::MAX, -1.2345678901234567e-300, 9007199254740993.0, 1e21, -0.0];
+    // Readings are bounded to ±1e15; the extremes of f64 go into a step-list target instead.
+    let values = [0.1 + 0.2, 1.0 / 3.0, 5e-324, -1.2345678901234567e-300, 999_999_999_999_999.9, -0.0];
     for (i, v) in values.into_iter().enumerate() {
         fw.add_reading(kpi, date(2027, 1 + i as i8, 1), v, "").unwrap();
     }
+    let extremes = vec![f64::MAX, 9007199254740993.0, 1e21, -f64::MAX, f64::MIN_POSITIVE];
+    let spec = KpiSpec {
+        target: TargetPlan::Steps { from: date(2027, 1, 1), values: extremes.clone() },
+        ..fw.kpi(kpi).unwrap().spec.clone()
+    };
+    fw.update_kpi(kpi, spec).unwrap();
     let back = decode(&encode(&fw)).unwrap();
     for (a, b) in fw.readings.iter().zip(&back.readings) {
         assert_eq!(a.value.to_bits(), b.value.to_bits(), "{} came back as {}", a.value, b.value);
     }
+    let TargetPlan::Steps { values, .. } = &back.kpi(kpi).unwrap().spec.target else { panic!("steps target lost") };
+    assert_eq!(
+        values.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+        extremes.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+    );
     assert_eq!(back, fw);
 }
