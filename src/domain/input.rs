@@ -68,11 +68,27 @@ pub const MAX_WEIGHT: f64 = 1_000_000.0;
 /// thousands of readings stay finite and charts keep a drawable scale.
 pub const MAX_READING: f64 = 1e15;
 
+/// Checks that an already-parsed number in `field` is finite.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::check_finite;
+///
+/// assert_eq!(check_finite("Baseline", 3.0), Ok(3.0));
+/// assert!(check_finite("Baseline", f64::INFINITY).is_err());
+/// ```
+pub fn check_finite(field: &'static str, value: f64) -> Result<f64, ValidationError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ValidationError::NotFinite { field, input: value.to_string() })
+    }
+}
+
 /// Checks that an already-parsed weight is between 0 and [`MAX_WEIGHT`].
 pub fn check_weight(value: f64) -> Result<f64, ValidationError> {
-    if !value.is_finite() {
-        return Err(ValidationError::NotFinite { field: "Weight", input: value.to_string() });
-    }
+    check_finite("Weight", value)?;
     if value < 0.0 {
         return Err(ValidationError::Negative { field: "Weight", value });
     }
@@ -94,9 +110,7 @@ pub fn check_weight(value: f64) -> Result<f64, ValidationError> {
 /// assert!(check_reading(1e308).is_err());
 /// ```
 pub fn check_reading(value: f64) -> Result<f64, ValidationError> {
-    if !value.is_finite() {
-        return Err(ValidationError::NotFinite { field: "Value", input: value.to_string() });
-    }
+    check_finite("Value", value)?;
     if value.abs() > MAX_READING {
         return Err(ValidationError::OutOfRange { field: "Value", value, min: -MAX_READING, max: MAX_READING });
     }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::direction::Direction;
 use super::error::ValidationError;
 use super::id::Id;
-use super::input::{check_name, check_weight};
+use super::input::{check_finite, check_name, check_weight};
 use super::period::Frequency;
 use super::scoring::{Aggregation, Bands, ScoringMethod, Thresholds};
 use super::target::TargetPlan;
@@ -83,41 +83,34 @@ impl KpiSpec {
         let name = check_name("KPI name", &self.name)?;
         let weight = check_weight(self.weight)?;
         self.target.validate()?;
-        let finite = |field: &'static str, v: f64| {
-            if v.is_finite() {
-                Ok(v)
-            } else {
-                Err(ValidationError::NotFinite { field, input: v.to_string() })
-            }
-        };
         if let Some(b) = self.baseline {
-            finite("Baseline", b)?;
+            check_finite("Baseline", b)?;
         }
         match self.direction {
             Direction::KeepWithinRange { min, max } => {
-                finite("Range minimum", min)?;
-                finite("Range maximum", max)?;
+                check_finite("Range minimum", min)?;
+                check_finite("Range maximum", max)?;
                 if min >= max {
                     return Err(ValidationError::EmptyRange { min, max });
                 }
             }
             Direction::HitValue { tolerance } => {
-                if finite("Tolerance", tolerance)? < 0.0 {
+                if check_finite("Tolerance", tolerance)? < 0.0 {
                     return Err(ValidationError::Negative { field: "Tolerance", value: tolerance });
                 }
             }
             _ => {}
         }
         if let Some(bands) = self.bands {
-            finite("Goal", bands.goal)?;
-            finite("Red flag", bands.red_flag)?;
+            check_finite("Goal", bands.goal)?;
+            check_finite("Red flag", bands.red_flag)?;
             if bands.goal == bands.red_flag {
                 return Err(ValidationError::FlatBands);
             }
         }
         if let Some(t) = self.thresholds {
-            finite("Green threshold", t.green)?;
-            finite("Amber threshold", t.amber)?;
+            check_finite("Green threshold", t.green)?;
+            check_finite("Amber threshold", t.amber)?;
             if t.amber > t.green {
                 return Err(ValidationError::ThresholdOrder { green: t.green, amber: t.amber });
             }

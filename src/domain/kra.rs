@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ValidationError;
 use super::id::Id;
-use super::input::{check_name, check_weight};
+use super::input::{check_finite, check_name, check_weight};
 
 /// A Key Result Area, e.g. "Improve customer service".
 ///
@@ -73,12 +73,7 @@ impl KraDraft {
 
     /// Checks every field; the returned draft has its text trimmed.
     pub fn validate(&self) -> Result<KraDraft, ValidationError> {
-        let rating = match self.rating {
-            Some(r) if !r.is_finite() => {
-                return Err(ValidationError::NotFinite { field: "Rating", input: r.to_string() })
-            }
-            other => other,
-        };
+        let rating = self.rating.map(|r| check_finite("Rating", r)).transpose()?;
         Ok(KraDraft {
             name: check_name("KRA name", &self.name)?,
             description: self.description.trim().to_owned(),

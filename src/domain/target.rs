@@ -91,13 +91,7 @@ impl TargetPlan {
     /// Every number in the plan is finite, and a step list is not empty.
     pub fn validate(&self) -> Result<(), super::error::ValidationError> {
         use super::error::ValidationError;
-        let finite = |v: f64| {
-            if v.is_finite() {
-                Ok(())
-            } else {
-                Err(ValidationError::NotFinite { field: "Target", input: v.to_string() })
-            }
-        };
+        let finite = |v: f64| super::input::check_finite("Target", v).map(|_| ());
         match self {
             TargetPlan::Constant { value } => finite(*value),
             TargetPlan::Steps { values, .. } if values.is_empty() => Err(ValidationError::NoSteps),

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::method::{LowerRatio, ScoringMethod, Thresholds};
 use crate::domain::error::ValidationError;
+use crate::domain::input::check_finite;
 use crate::domain::period::{FiscalYearStart, Frequency};
 
 /// Framework-wide scoring conventions.
@@ -84,8 +85,8 @@ impl ScoringSettings {
             ("Green from", self.rollup_thresholds.green),
             ("Amber from", self.rollup_thresholds.amber),
         ];
-        if let Some((field, v)) = numbers.iter().find(|(_, v)| !v.is_finite()) {
-            return Err(ValidationError::NotFinite { field, input: v.to_string() });
+        for (field, value) in numbers {
+            check_finite(field, value)?;
         }
         let in_range = |field: &'static str, value: f64, min: f64, max: f64| {
             if (min..=max).contains(&value) {
