@@ -18,6 +18,13 @@ pub struct SavedFile<'a> {
     pub framework: &'a Framework,
 }
 
+impl<'a> SavedFile<'a> {
+    /// The current-schema envelope around `framework`.
+    pub fn of(framework: &'a Framework) -> SavedFile<'a> {
+        SavedFile { app: "kra-kpi", schema: SCHEMA_VERSION, framework }
+    }
+}
+
 #[derive(Deserialize)]
 struct Envelope {
     #[serde(default)]
@@ -67,7 +74,7 @@ impl std::error::Error for DecodeError {}
 /// assert_eq!(decode(&encode(&fw)), Ok(fw));
 /// ```
 pub fn encode(framework: &Framework) -> String {
-    let file = SavedFile { app: "kra-kpi", schema: SCHEMA_VERSION, framework };
+    let file = SavedFile::of(framework);
     // Cannot fail: every number is checked finite on entry and all keys are strings.
     serde_json::to_string(&file).unwrap_or_else(|e| panic!("a framework failed to serialise: {e}"))
 }

@@ -118,8 +118,7 @@ impl LocalStore {
     /// Writes the framework in the current schema.
     pub fn save(&self, framework: &Framework) -> Result<(), StorageProblem> {
         Self::storage()?;
-        let file = SavedFile { app: "kra-kpi", schema: SCHEMA_VERSION, framework };
-        LocalStorage::set(&self.key, &file).map_err(|e| match e {
+        LocalStorage::set(&self.key, SavedFile::of(framework)).map_err(|e| match e {
             StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" => {
                 StorageProblem::Full
             }

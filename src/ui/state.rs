@@ -104,21 +104,21 @@ impl AppState {
 
     /// Steps back one edit.
     pub fn undo(&self) {
-        let current = self.framework.get_untracked();
-        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.framework.set(previous);
-            self.history_version.update(|v| *v += 1);
-            self.toast.set(Some(Toast { text: "Undone.".into(), undoable: false }));
-        }
+        self.travel(History::undo, "Undone.");
     }
 
     /// Steps forward one undone edit.
     pub fn redo(&self) {
+        self.travel(History::redo, "Redone.");
+    }
+
+    /// Swaps the current framework for the one `step` takes from the history, if any.
+    fn travel(&self, step: fn(&mut History, Framework) -> Option<Framework>, message: &str) {
         let current = self.framework.get_untracked();
-        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.framework.set(next);
+        if let Some(other) = self.history.try_update_value(|h| step(h, current)).flatten() {
+            self.framework.set(other);
             self.history_version.update(|v| *v += 1);
-            self.toast.set(Some(Toast { text: "Redone.".into(), undoable: false }));
+            self.toast.set(Some(Toast { text: message.into(), undoable: false }));
         }
     }
 
