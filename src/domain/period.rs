@@ -280,7 +280,9 @@ impl Period {
                 let iso = self.start.iso_week_date();
                 format!("{}-W{:02}", iso.year(), iso.week())
             }
-            Frequency::Monthly => format!("{} {}", MONTHS[(self.start.month() - 1) as usize], self.start.year()),
+            Frequency::Monthly => {
+                format!("{} {}", &MONTH_NAMES[(self.start.month() - 1) as usize][..3], self.start.year())
+            }
             Frequency::Quarterly => format!("Q{} {fy}", self.fiscal_index(3)),
             Frequency::HalfYearly => format!("H{} {fy}", self.fiscal_index(6)),
             Frequency::Annual => fy,
@@ -303,7 +305,21 @@ impl Period {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// English month names, January first (menus use them whole, labels their first three letters).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A span of `n` days. jiff's `n.days()` panics on overflow through `expect`, which would pull
 /// jiff's error formatting into the wasm; every `n` here is a small week offset.

@@ -8,23 +8,8 @@ use super::state::{use_state, Toast};
 use crate::domain::error::ValidationError;
 use crate::domain::format::num;
 use crate::domain::input::parse_number;
-use crate::domain::period::{FiscalYearStart, Frequency};
+use crate::domain::period::{FiscalYearStart, Frequency, MONTH_NAMES};
 use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The scoring settings form, folded away by default.
 #[component]
@@ -76,7 +61,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 review_cycle: Frequency::from_key(&get(cycle)).unwrap_or(Frequency::Monthly),
                 fiscal_year_start: get(fiscal).parse().ok().and_then(FiscalYearStart::new).unwrap_or_default(),
                 method: ScoringMethod::from_key(&get(method)).unwrap_or_default(),
-                lower_ratio: if get(lower) == "inverse" { LowerRatio::Inverse } else { LowerRatio::Reflection },
+                lower_ratio: LowerRatio::from_key(&get(lower)).unwrap_or_default(),
                 floor: parse_number("Floor", &get(floor))?,
                 kpi_cap: parse_number("KPI cap", &get(kpi_cap))?,
                 rollup_cap: parse_number("Roll-up cap", &get(rollup_cap))?,
@@ -105,8 +90,7 @@ pub fn SettingsPanel() -> impl IntoView {
         .map(|(k, m)| (k, m.to_owned()))
         .collect();
     let methods: Vec<_> = ScoringMethod::ALL.iter().map(|m| (m.key(), m.label().to_owned())).collect();
-    let lowers =
-        vec![("reflection", "1 − (A − T) ÷ |T| (reflection)".to_owned()), ("inverse", "T ÷ A (inverse)".to_owned())];
+    let lowers: Vec<_> = LowerRatio::ALL.iter().map(|l| (l.key(), l.label().to_owned())).collect();
 
     view! {
         <details class="kk-settings">

@@ -59,6 +59,22 @@ pub enum LowerRatio {
 }
 
 impl LowerRatio {
+    /// Both conventions, for menus.
+    pub const ALL: [LowerRatio; 2] = [LowerRatio::Reflection, LowerRatio::Inverse];
+
+    /// The inverse of [`LowerRatio::key`].
+    pub fn from_key(key: &str) -> Option<LowerRatio> {
+        LowerRatio::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The name a user reads in the settings menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            LowerRatio::Reflection => "1 − (A − T) ÷ |T| (reflection)",
+            LowerRatio::Inverse => "T ÷ A (inverse)",
+        }
+    }
+
     /// The stable key used in forms.
     pub fn key(self) -> &'static str {
         match self {
