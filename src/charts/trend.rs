@@ -40,7 +40,7 @@ pub struct TrendSeries {
 /// use kra_kpi::domain::template::sales_executive;
 ///
 /// let mut fw = sales_executive();
-/// let leads = fw.kpis[1].id;
+/// let leads = fw.kpis()[1].id;
 /// fw.add_reading(leads, date(2026, 9, 1), 40.0, "").unwrap();
 /// fw.add_reading(leads, date(2026, 11, 1), 45.0, "").unwrap();
 /// let series = trend_series(&fw, leads, 24).unwrap();
@@ -50,14 +50,14 @@ pub struct TrendSeries {
 pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendSeries> {
     let k = fw.kpi(kpi)?;
     let readings = fw.readings_of(kpi);
-    let (first, last) = (readings.first()?, readings.last()?);
+    let (first, last) = (*readings.first_key_value()?.0, *readings.last_key_value()?.0);
     // Walk back from the latest period, so a KPI with years of readings costs `max_points`
     // steps, not one per period since the first reading.
-    let first_period = fw.period_of(k, first.period_start);
-    let mut period = fw.period_of(k, last.period_start);
+    let first_period = fw.period_of(k, first);
+    let mut period = fw.period_of(k, last);
     let mut points = Vec::new();
     loop {
-        let value = readings.iter().rev().find(|r| period.contains(r.period_start)).map(|r| r.value);
+        let value = fw.readings_in(kpi, &period).next_back().map(|(_, r)| r.value);
         points.push(TrendPoint {
             period_start: period.start(),
             period_end: period.end(),

@@ -44,6 +44,16 @@ pub enum ValidationError {
     NoSteps,
     /// The edit names a KRA, KPI or reading that no longer exists.
     UnknownItem { what: &'static str },
+    /// The id counter has reached [`Id::MAX`](super::id::Id::MAX): no more KRAs or KPIs can be
+    /// added without reusing an id.
+    IdsExhausted,
+    /// An edit would put back a KRA or KPI under an id that is already taken.
+    IdInUse { id: super::id::Id },
+    /// A reading is not filed under the first day of one of its KPI's periods.
+    MisfiledReading { kpi: String, day: String },
+    /// The scorecard is open read-only (saved by a newer version, damaged, or as the host page
+    /// asked), so nothing may change.
+    ReadOnly,
 }
 
 impl fmt::Display for ValidationError {
@@ -89,8 +99,70 @@ impl fmt::Display for ValidationError {
             UnknownItem { what } => {
                 write!(f, "That {what} no longer exists; it may have been deleted.")
             }
+            IdsExhausted => write!(
+                f,
+                "No more KRAs or KPIs can be added to this scorecard: its id counter has reached its limit. Start a new scorecard."
+            ),
+            IdInUse { id } => write!(f, "An item with id {id} already exists, so this one cannot be put back."),
+            MisfiledReading { kpi, day } => {
+                write!(f, "A reading of \"{kpi}\" is filed under {day}, which is not the first day of one of its periods.")
+            }
+            ReadOnly => write!(f, "This scorecard is open read-only, so it cannot be changed here."),
         }
     }
 }
 
 impl std::error::Error for ValidationError {}
+
+/// Why a framework read from saved data breaks one of the rules every edit keeps.
+///
+/// Saved data that fails these checks is treated as damaged, never silently repaired.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::error::IntegrityError;
+/// use kra_kpi::domain::id::Id;
+///
+/// assert_eq!(IntegrityError::DuplicateId(Id(4)).to_string(), "two items share the id 4");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum IntegrityError {
+    /// Two KRAs or KPIs have the same id.
+    DuplicateId(super::id::Id),
+    /// An id is not below the saved id counter, so it could be handed out again.
+    IdNotBelowCounter(super::id::Id),
+    /// The id counter is beyond [`Id::MAX`](super::id::Id::MAX).
+    CounterTooLarge,
+    /// A KPI names a KRA that does not exist.
+    KpiWithoutKra { kpi: String },
+    /// Readings are filed under a KPI id that does not exist.
+    ReadingsWithoutKpi(super::id::Id),
+    /// The scoring settings are out of range.
+    InvalidSettings(ValidationError),
+    /// A KRA's fields are invalid.
+    InvalidKra { name: String, error: ValidationError },
+    /// A KPI's fields are invalid.
+    InvalidKpi { name: String, error: ValidationError },
+    /// A reading is invalid.
+    InvalidReading { kpi: String, error: ValidationError },
+}
+
+impl fmt::Display for IntegrityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use IntegrityError::*;
+        match self {
+            DuplicateId(id) => write!(f, "two items share the id {id}"),
+            IdNotBelowCounter(id) => write!(f, "the id {id} is not below the id counter"),
+            CounterTooLarge => write!(f, "the id counter is beyond its limit"),
+            KpiWithoutKra { kpi } => write!(f, "KPI \"{kpi}\" belongs to a missing KRA"),
+            ReadingsWithoutKpi(id) => write!(f, "readings belong to a missing KPI (id {id})"),
+            InvalidSettings(e) => write!(f, "settings: {e}"),
+            InvalidKra { name, error } => write!(f, "KRA \"{name}\": {error}"),
+            InvalidKpi { name, error } => write!(f, "KPI \"{name}\": {error}"),
+            InvalidReading { kpi, error } => write!(f, "a reading of \"{kpi}\": {error}"),
+        }
+    }
+}
+
+impl std::error::Error for IntegrityError {}

@@ -1,26 +1,30 @@
-//! The framework: a flat tree of KRAs, their KPIs and the KPIs' readings, and every edit to it.
+//! The framework: KRAs, their KPIs and the KPIs' readings, read through accessors and changed
+//! only by [`Edit`]s.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
-use super::error::ValidationError;
+use super::edit::Edit;
+use super::error::{IntegrityError, ValidationError};
 use super::id::Id;
-use super::input::{check_name, check_reading};
+use super::input::check_reading;
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
-use super::period::{FiscalYearStart, Frequency, Period};
-use super::reading::Reading;
+use super::period::Period;
+use super::reading::{Reading, Series};
 use super::scoring::ScoringSettings;
 
 /// A KRA/KPI framework: what one role (or one person) is measured on.
 ///
-/// The tree is stored flat, three lists linked by ids: KRAs in display order; KPIs, each naming
-/// its KRA, in display order within that KRA; readings, each naming its KPI. Flat lists keep the
-/// saved JSON simple to migrate and let an edit touch one element without rebuilding a nested
-/// structure.
+/// KRAs are kept in display order; KPIs, each naming its KRA, in display order within that KRA;
+/// readings per KPI in a sorted [`Series`], so the readings of one KPI (or of one KPI in one
+/// review period) are found without scanning the others.
 ///
-/// Every edit is a method that validates first and changes nothing when it fails, so the UI can
-/// show the error and the user's data stays as it was.
+/// The fields are private: every change is an [`Edit`] applied by [`Framework::apply`], which
+/// validates first and changes nothing when it fails. The methods `add_kra`, `add_reading` and so
+/// on are shorthands for the common edits.
 ///
 /// # Example
 ///
@@ -37,18 +41,35 @@ use super::scoring::ScoringSettings;
 /// fw.add_reading(kpi, date(2026, 11, 20), 42.0, "").unwrap();
 /// // A second reading in the same month is refused: edit the first one instead.
 /// assert!(fw.add_reading(kpi, date(2026, 11, 3), 40.0, "").is_err());
+/// assert_eq!(fw.readings_of(kpi).len(), 1);
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Framework {
+    pub(super) name: String,
+    pub(super) settings: ScoringSettings,
+    pub(super) kras: Vec<Kra>,
+    pub(super) kpis: Vec<Kpi>,
+    /// Readings by KPI id; a KPI without readings has no entry.
+    pub(super) readings: BTreeMap<Id, Series>,
+    /// The next id to hand out; only ever grows.
+    pub(super) next_id: u64,
+}
+
+/// Everything a framework is made of, for building one from saved data.
+///
+/// [`Framework::from_parts`] checks every invariant, so a framework can only be built from parts
+/// that a sequence of valid edits could have produced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FrameworkParts {
     pub name: String,
-    #[serde(default)]
     pub settings: ScoringSettings,
     pub kras: Vec<Kra>,
     pub kpis: Vec<Kpi>,
-    pub readings: Vec<Reading>,
-    /// The next id to hand out; only ever grows.
-    pub next_id: u32,
+    pub readings: BTreeMap<Id, Series>,
+    pub next_id: u64,
 }
+
+static NO_READINGS: Series = BTreeMap::new();
 
 impl Default for Framework {
     fn default() -> Self {
@@ -64,21 +85,53 @@ impl Framework {
             settings: ScoringSettings::default(),
             kras: Vec::new(),
             kpis: Vec::new(),
-            readings: Vec::new(),
+            readings: BTreeMap::new(),
             next_id: 1,
         }
     }
 
-    fn fresh_id(&mut self) -> Id {
-        let id = Id(self.next_id);
-        self.next_id += 1;
-        id
+    /// A framework from saved parts, refused with the first broken invariant: ids unique, not
+    /// above the counter; every KPI's KRA present; every reading's KPI present and each reading
+    /// on the first day of one of its KPI's periods; every field valid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::domain::framework::{Framework, FrameworkParts};
+    ///
+    /// let parts = FrameworkParts { name: "Mine".into(), next_id: 1, ..FrameworkParts::default() };
+    /// assert_eq!(Framework::from_parts(parts).unwrap().name(), "Mine");
+    /// ```
+    pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
+        let FrameworkParts { name, settings, kras, kpis, readings, next_id } = parts;
+        let fw = Framework { name, settings, kras, kpis, readings, next_id };
+        fw.check_integrity()?;
+        Ok(fw)
     }
 
-    /// Renames the framework.
-    pub fn rename(&mut self, name: &str) -> Result<(), ValidationError> {
-        self.name = check_name("Scorecard name", name)?;
-        Ok(())
+    /// The scorecard's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The scoring settings (review cycle, fiscal year, method, caps, thresholds).
+    pub fn settings(&self) -> &ScoringSettings {
+        &self.settings
+    }
+
+    /// The KRAs in display order.
+    pub fn kras(&self) -> &[Kra] {
+        &self.kras
+    }
+
+    /// All KPIs, each KRA's in display order.
+    pub fn kpis(&self) -> &[Kpi] {
+        &self.kpis
+    }
+
+    /// The id the next new KRA or KPI will get.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
     }
 
     /// The KRA with this id.
@@ -96,15 +149,137 @@ impl Framework {
         self.kpis.iter().filter(move |k| k.kra == kra)
     }
 
-    /// The readings of one KPI, oldest first.
-    pub fn readings_of(&self, kpi: Id) -> Vec<&Reading> {
-        let mut readings: Vec<&Reading> = self.readings.iter().filter(|r| r.kpi == kpi).collect();
-        readings.sort_by_key(|r| r.period_start);
-        readings
+    /// The readings of one KPI, oldest first, keyed by period start (empty for an unknown KPI).
+    pub fn readings_of(&self, kpi: Id) -> &Series {
+        self.readings.get(&kpi).unwrap_or(&NO_READINGS)
+    }
+
+    /// The readings of one KPI whose period starts inside `period`, oldest first.
+    pub fn readings_in<'a>(&'a self, kpi: Id, period: &Period) -> impl DoubleEndedIterator<Item = (&'a Date, &'a Reading)> {
+        self.readings_of(kpi).range((Bound::Included(period.start()), Bound::Excluded(period.end())))
+    }
+
+    /// The reading of `kpi` for the period starting on `period_start`.
+    pub fn reading(&self, kpi: Id, period_start: Date) -> Option<&Reading> {
+        self.readings_of(kpi).get(&period_start)
+    }
+
+    /// Every reading of every KPI, as (KPI id, period start, reading).
+    pub fn all_readings(&self) -> impl Iterator<Item = (Id, Date, &Reading)> {
+        self.readings.iter().flat_map(|(&kpi, series)| series.iter().map(move |(&d, r)| (kpi, d, r)))
+    }
+
+    /// How many readings the framework holds.
+    pub fn reading_count(&self) -> usize {
+        self.readings.values().map(Series::len).sum()
+    }
+
+    /// The measurement period of `kpi` that contains `day`.
+    pub fn period_of(&self, kpi: &Kpi, day: Date) -> Period {
+        Period::containing(day, kpi.spec.frequency, self.settings.fiscal_year_start)
+    }
+
+    /// Whether two frameworks hold the same scorecard, ignoring the id counter.
+    ///
+    /// Undo gives back the same scorecard, but never rewinds the counter: an id once handed out
+    /// is never handed out again.
+    pub fn same_content(&self, other: &Framework) -> bool {
+        self.name == other.name
+            && self.settings == other.settings
+            && self.kras == other.kras
+            && self.kpis == other.kpis
+            && self.readings == other.readings
+    }
+
+    // ---- shorthands for the common edits ------------------------------------------------------
+
+    /// Renames the framework.
+    pub fn rename(&mut self, name: &str) -> Result<(), ValidationError> {
+        self.apply(Edit::Rename { name: name.to_owned() }).map(drop)
+    }
+
+    /// Replaces the scoring settings, re-filing readings when the fiscal year changes.
+    pub fn set_settings(&mut self, settings: ScoringSettings) -> Result<(), ValidationError> {
+        self.apply(Edit::SetSettings { settings }).map(drop)
+    }
+
+    /// Adds a KRA at the end and returns its id.
+    pub fn add_kra(&mut self, draft: KraDraft) -> Result<Id, ValidationError> {
+        self.apply(Edit::AddKra { draft }).map(|a| a.created[0])
+    }
+
+    /// Replaces a KRA's editable fields.
+    pub fn update_kra(&mut self, id: Id, draft: KraDraft) -> Result<(), ValidationError> {
+        self.apply(Edit::UpdateKra { id, draft }).map(drop)
+    }
+
+    /// Deletes a KRA with its KPIs and their readings.
+    pub fn delete_kra(&mut self, id: Id) -> Result<(), ValidationError> {
+        self.apply(Edit::DeleteKra { id }).map(drop)
+    }
+
+    /// Moves a KRA `offset` places up (negative) or down (positive), stopping at either end.
+    pub fn move_kra(&mut self, id: Id, offset: isize) -> Result<(), ValidationError> {
+        self.apply(Edit::MoveKra { id, offset }).map(drop)
+    }
+
+    /// Adds a KPI at the end of a KRA and returns its id.
+    pub fn add_kpi(&mut self, kra: Id, spec: KpiSpec) -> Result<Id, ValidationError> {
+        self.apply(Edit::AddKpi { kra, spec }).map(|a| a.created[0])
+    }
+
+    /// Replaces a KPI's editable fields; see [`Edit::UpdateKpi`].
+    pub fn update_kpi(&mut self, id: Id, spec: KpiSpec) -> Result<(), ValidationError> {
+        self.apply(Edit::UpdateKpi { id, spec }).map(drop)
+    }
+
+    /// Deletes a KPI and its readings.
+    pub fn delete_kpi(&mut self, id: Id) -> Result<(), ValidationError> {
+        self.apply(Edit::DeleteKpi { id }).map(drop)
+    }
+
+    /// Moves a KPI `offset` places within its KRA, stopping at either end.
+    pub fn move_kpi(&mut self, id: Id, offset: isize) -> Result<(), ValidationError> {
+        self.apply(Edit::MoveKpi { id, offset }).map(drop)
+    }
+
+    /// Records a reading for the KPI's period containing `day` and returns that period's first
+    /// day. Refused when the value is not finite or the period already has a reading.
+    pub fn add_reading(&mut self, kpi: Id, day: Date, value: f64, note: &str) -> Result<Date, ValidationError> {
+        let k = self.kpi(kpi).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
+        let start = self.period_of(k, day).start();
+        self.apply(Edit::AddReading { kpi, day, value, note: note.to_owned() }).map(|_| start)
+    }
+
+    /// Changes the value and note of the reading filed under `period_start`.
+    pub fn update_reading(&mut self, kpi: Id, period_start: Date, value: f64, note: &str) -> Result<(), ValidationError> {
+        self.apply(Edit::UpdateReading { kpi, period_start, value, note: note.to_owned() }).map(drop)
+    }
+
+    /// Deletes the reading filed under `period_start`.
+    pub fn delete_reading(&mut self, kpi: Id, period_start: Date) -> Result<(), ValidationError> {
+        self.apply(Edit::DeleteReading { kpi, period_start }).map(drop)
+    }
+
+    // ---- checks shared by edits and loading ---------------------------------------------------
+
+    /// Hands out the next id, or refuses at [`Id::MAX`].
+    pub(super) fn fresh_id(&mut self) -> Result<Id, ValidationError> {
+        if self.next_id > Id::MAX.0 {
+            return Err(ValidationError::IdsExhausted);
+        }
+        let id = Id(self.next_id);
+        self.next_id += 1;
+        Ok(id)
+    }
+
+    /// Whether a KRA or KPI already has this id.
+    pub(super) fn id_in_use(&self, id: Id) -> bool {
+        self.kras.iter().any(|k| k.id == id) || self.kpis.iter().any(|k| k.id == id)
     }
 
     /// Validates a KRA draft, including its rating against the framework's rating scale.
-    fn check_kra(&self, draft: KraDraft) -> Result<KraDraft, ValidationError> {
+    pub(super) fn check_kra(&self, draft: &KraDraft) -> Result<KraDraft, ValidationError> {
         let d = draft.validate()?;
         let scale = self.settings.rating_scale;
         match d.rating {
@@ -115,211 +290,53 @@ impl Framework {
         }
     }
 
-    /// Adds a KRA at the end and returns its id.
-    pub fn add_kra(&mut self, draft: KraDraft) -> Result<Id, ValidationError> {
-        let draft = self.check_kra(draft)?;
-        let id = self.fresh_id();
-        self.kras.push(Kra::new(id, draft));
-        Ok(id)
-    }
-
-    /// Replaces a KRA's editable fields.
-    pub fn update_kra(&mut self, id: Id, draft: KraDraft) -> Result<(), ValidationError> {
-        let draft = self.check_kra(draft)?;
-        let kra = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-        *kra = Kra::new(id, draft);
-        Ok(())
-    }
-
-    /// Deletes a KRA with its KPIs and their readings.
-    pub fn delete_kra(&mut self, id: Id) -> Result<(), ValidationError> {
-        let before = self.kras.len();
-        self.kras.retain(|k| k.id != id);
-        if self.kras.len() == before {
-            return Err(ValidationError::UnknownItem { what: "KRA" });
-        }
-        let gone: Vec<Id> = self.kpis.iter().filter(|k| k.kra == id).map(|k| k.id).collect();
-        self.kpis.retain(|k| k.kra != id);
-        self.readings.retain(|r| !gone.contains(&r.kpi));
-        Ok(())
-    }
-
-    /// Moves a KRA `offset` places up (negative) or down (positive), stopping at either end.
-    pub fn move_kra(&mut self, id: Id, offset: isize) -> Result<(), ValidationError> {
-        let from = self.kras.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-        let to = from.saturating_add_signed(offset).min(self.kras.len() - 1);
-        let kra = self.kras.remove(from);
-        self.kras.insert(to, kra);
-        Ok(())
-    }
-
-    /// Adds a KPI at the end of a KRA and returns its id.
-    pub fn add_kpi(&mut self, kra: Id, spec: KpiSpec) -> Result<Id, ValidationError> {
-        let spec = spec.validate()?;
-        self.kra(kra).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-        let id = self.fresh_id();
-        self.kpis.push(Kpi { id, kra, spec });
-        Ok(id)
-    }
-
-    /// Replaces a KPI's editable fields. Its readings stay; if the measurement frequency changed
-    /// they are re-filed to the new periods, and refused if two would then share a period.
-    pub fn update_kpi(&mut self, id: Id, spec: KpiSpec) -> Result<(), ValidationError> {
-        let spec = spec.validate()?;
+    /// Checks that every reading of a KPI with `spec` is finite and filed on a period start.
+    pub(super) fn check_series(&self, spec: &KpiSpec, series: &Series) -> Result<(), ValidationError> {
         let fiscal = self.settings.fiscal_year_start;
-        let index = self.kpis.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
-        let old_frequency = self.kpis[index].spec.frequency;
-        let moves = self.refile(id, &spec.name, (old_frequency, fiscal), (spec.frequency, fiscal))?;
-        self.apply_moves(moves);
-        self.kpis[index].spec = spec;
-        Ok(())
-    }
-
-    /// Replaces the scoring settings. When the fiscal year's first month changes, readings of
-    /// month-based KPIs are re-filed to the new periods (see [`Period::refiled`]); the change is
-    /// refused, and nothing changes, if two readings would then share a period.
-    pub fn set_settings(&mut self, settings: ScoringSettings) -> Result<(), ValidationError> {
-        settings.validate()?;
-        let (old, new) = (self.settings.fiscal_year_start, settings.fiscal_year_start);
-        let mut moves = Vec::new();
-        for kpi in &self.kpis {
-            let frequency = kpi.spec.frequency;
-            moves.extend(self.refile(kpi.id, &kpi.spec.name, (frequency, old), (frequency, new))?);
-        }
-        self.apply_moves(moves);
-        self.settings = settings;
-        Ok(())
-    }
-
-    /// Where each reading of `kpi` goes when its periods change from `from` to `to`, as
-    /// (reading, new period start); refused if two readings would share a period.
-    fn refile(
-        &self,
-        kpi: Id,
-        name: &str,
-        from: (Frequency, FiscalYearStart),
-        to: (Frequency, FiscalYearStart),
-    ) -> Result<Vec<(Id, Date)>, ValidationError> {
-        if from == to {
-            return Ok(Vec::new());
-        }
-        let mut moves: Vec<(Id, Period)> = self
-            .readings
-            .iter()
-            .filter(|r| r.kpi == kpi)
-            .map(|r| (r.id, Period::containing(r.period_start, from.0, from.1).refiled(to.0, to.1)))
-            .collect();
-        moves.sort_by_key(|(_, p)| p.start());
-        if let Some(pair) = moves.windows(2).find(|w| w[0].1.start() == w[1].1.start()) {
-            return Err(ValidationError::DuplicateReading { kpi: name.to_owned(), period: pair[0].1.label() });
-        }
-        Ok(moves.into_iter().map(|(id, p)| (id, p.start())).collect())
-    }
-
-    fn apply_moves(&mut self, moves: Vec<(Id, Date)>) {
-        for (id, start) in moves {
-            if let Some(r) = self.readings.iter_mut().find(|r| r.id == id) {
-                r.period_start = start;
+        for (&start, reading) in series {
+            check_reading(reading.value)?;
+            if Period::containing(start, spec.frequency, fiscal).start() != start {
+                return Err(ValidationError::MisfiledReading { kpi: spec.name.clone(), day: start.to_string() });
             }
         }
-    }
-
-    /// Deletes a KPI and its readings.
-    pub fn delete_kpi(&mut self, id: Id) -> Result<(), ValidationError> {
-        let before = self.kpis.len();
-        self.kpis.retain(|k| k.id != id);
-        if self.kpis.len() == before {
-            return Err(ValidationError::UnknownItem { what: "KPI" });
-        }
-        self.readings.retain(|r| r.kpi != id);
         Ok(())
     }
 
-    /// Moves a KPI `offset` places within its KRA, stopping at either end.
-    pub fn move_kpi(&mut self, id: Id, offset: isize) -> Result<(), ValidationError> {
-        let kra = self.kpi(id).ok_or(ValidationError::UnknownItem { what: "KPI" })?.kra;
-        let siblings: Vec<usize> = self.kpis.iter().enumerate().filter(|(_, k)| k.kra == kra).map(|(i, _)| i).collect();
-        let rank = siblings.iter().position(|&i| self.kpis[i].id == id).unwrap_or(0);
-        let target_rank = rank.saturating_add_signed(offset).min(siblings.len() - 1);
-        let (from, to) = (siblings[rank], siblings[target_rank]);
-        let kpi = self.kpis.remove(from);
-        self.kpis.insert(to, kpi);
-        Ok(())
-    }
-
-    /// The measurement period of `kpi` that contains `day`.
-    pub fn period_of(&self, kpi: &Kpi, day: Date) -> Period {
-        Period::containing(day, kpi.spec.frequency, self.settings.fiscal_year_start)
-    }
-
-    /// Records a reading for the KPI's period containing `day`.
-    ///
-    /// Refused when the value is not finite or the period already has a reading.
-    pub fn add_reading(&mut self, kpi: Id, day: Date, value: f64, note: &str) -> Result<Id, ValidationError> {
-        let value = check_reading(value)?;
-        let k = self.kpi(kpi).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
-        let period = self.period_of(k, day);
-        if self.readings.iter().any(|r| r.kpi == kpi && r.period_start == period.start()) {
-            return Err(ValidationError::DuplicateReading { kpi: k.spec.name.clone(), period: period.label() });
+    /// Checks the invariants listed at [`Framework::from_parts`].
+    pub fn check_integrity(&self) -> Result<(), IntegrityError> {
+        if self.next_id > Id::MAX.0 + 1 {
+            return Err(IntegrityError::CounterTooLarge);
         }
-        let id = self.fresh_id();
-        self.readings.push(Reading { id, kpi, period_start: period.start(), value, note: note.trim().to_owned() });
-        Ok(id)
-    }
-
-    /// Changes a reading's value and note.
-    pub fn update_reading(&mut self, id: Id, value: f64, note: &str) -> Result<(), ValidationError> {
-        let value = check_reading(value)?;
-        let r =
-            self.readings.iter_mut().find(|r| r.id == id).ok_or(ValidationError::UnknownItem { what: "reading" })?;
-        r.value = value;
-        r.note = note.trim().to_owned();
-        Ok(())
-    }
-
-    /// Deletes a reading.
-    pub fn delete_reading(&mut self, id: Id) -> Result<(), ValidationError> {
-        let before = self.readings.len();
-        self.readings.retain(|r| r.id != id);
-        if self.readings.len() == before {
-            return Err(ValidationError::UnknownItem { what: "reading" });
+        let mut ids = BTreeSet::new();
+        for id in self.kras.iter().map(|k| k.id).chain(self.kpis.iter().map(|k| k.id)) {
+            if !ids.insert(id) {
+                return Err(IntegrityError::DuplicateId(id));
+            }
+            if id.0 >= self.next_id {
+                return Err(IntegrityError::IdNotBelowCounter(id));
+            }
         }
-        Ok(())
-    }
-
-    /// Checks the invariants a loaded framework must hold: ids unique and below `next_id`, every
-    /// KPI's KRA and every reading's KPI present, every number finite.
-    ///
-    /// Saved data that fails this is treated as damaged rather than silently repaired.
-    pub fn check_integrity(&self) -> Result<(), String> {
-        let mut ids: Vec<u32> = self
-            .kras
-            .iter()
-            .map(|k| k.id.0)
-            .chain(self.kpis.iter().map(|k| k.id.0))
-            .chain(self.readings.iter().map(|r| r.id.0))
-            .collect();
-        ids.sort_unstable();
-        if ids.windows(2).any(|w| w[0] == w[1]) {
-            return Err("two items share an id".into());
-        }
-        if ids.last().is_some_and(|&max| max >= self.next_id) {
-            return Err("an id is not below next_id".into());
-        }
-        if let Some(k) = self.kpis.iter().find(|k| self.kra(k.kra).is_none()) {
-            return Err(format!("KPI \"{}\" belongs to a missing KRA", k.spec.name));
-        }
-        if self.readings.iter().any(|r| self.kpi(r.kpi).is_none()) {
-            return Err("a reading belongs to a missing KPI".into());
-        }
-        if self.readings.iter().any(|r| !r.value.is_finite()) || self.kras.iter().any(|k| !k.weight.is_finite()) {
-            return Err("a number is not finite".into());
-        }
-        for k in &self.kpis {
-            k.spec.validate().map_err(|e| format!("KPI \"{}\": {e}", k.spec.name))?;
-        }
+        self.settings.validate().map_err(IntegrityError::InvalidSettings)?;
         for k in &self.kras {
-            KraDraft::of(k).validate().map_err(|e| format!("KRA \"{}\": {e}", k.name))?;
+            // Not `check_kra`: a rating above a since-lowered rating scale is shown, not refused.
+            KraDraft::of(k)
+                .validate()
+                .map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
+        }
+        let kra_ids: BTreeSet<Id> = self.kras.iter().map(|k| k.id).collect();
+        for k in &self.kpis {
+            if !kra_ids.contains(&k.kra) {
+                return Err(IntegrityError::KpiWithoutKra { kpi: k.spec.name.clone() });
+            }
+            k.spec.validate().map_err(|error| IntegrityError::InvalidKpi { name: k.spec.name.clone(), error })?;
+        }
+        for (&kpi, series) in &self.readings {
+            let k = self.kpi(kpi).ok_or(IntegrityError::ReadingsWithoutKpi(kpi))?;
+            if series.is_empty() {
+                return Err(IntegrityError::ReadingsWithoutKpi(kpi));
+            }
+            self.check_series(&k.spec, series)
+                .map_err(|error| IntegrityError::InvalidReading { kpi: k.spec.name.clone(), error })?;
         }
         Ok(())
     }

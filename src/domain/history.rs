@@ -1,12 +1,17 @@
-//! Undo and redo as snapshots of the framework.
+//! Undo and redo as edits with their inverses.
 
+use std::collections::{BTreeMap, VecDeque};
+
+use super::edit::{Applied, Edit};
+use super::error::ValidationError;
 use super::framework::Framework;
+use super::id::Id;
 
-/// Past and future versions of a framework, for undo and redo.
+/// The undo and redo stacks of one editing session.
 ///
-/// Each edit records the framework as it was before; undo swaps the current framework with the
-/// last recorded one. Snapshots are simple and exact; a framework with thousands of readings is
-/// still only tens of kilobytes, and the history is bounded.
+/// Each committed edit leaves its exact inverse here (see [`Applied::inverse`]), so one undo step
+/// costs what the edit touched (a reading, or a deleted KRA with its KPIs), never a copy of the
+/// whole scorecard. Undoing applies the inverse, whose own inverse goes on the redo stack.
 ///
 /// # Example
 ///
@@ -14,56 +19,82 @@ use super::framework::Framework;
 /// use kra_kpi::domain::framework::Framework;
 /// use kra_kpi::domain::history::History;
 ///
+/// let mut fw = Framework::new("A");
 /// let mut history = History::new(10);
-/// let before = Framework::new("A");
-/// history.record(before.clone());
-/// let current = Framework::new("B");
-/// assert_eq!(history.undo(current.clone()), Some(before));
-/// assert_eq!(history.redo(Framework::new("A")), Some(current));
+/// let applied = fw.apply(kra_kpi::domain::edit::Edit::Rename { name: "B".into() }).unwrap();
+/// history.record(applied.inverse);
+/// history.undo(&mut fw).unwrap().unwrap();
+/// assert_eq!(fw.name(), "A");
+/// history.redo(&mut fw).unwrap().unwrap();
+/// assert_eq!(fw.name(), "B");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
-    past: Vec<Framework>,
-    future: Vec<Framework>,
+    undo: VecDeque<Edit>,
+    redo: Vec<Edit>,
     limit: usize,
 }
+
+/// An undo or redo step that was applied: the edit as applied, and what applying it did.
+pub type Step = (Edit, Applied);
 
 impl History {
     /// A history that keeps at most `limit` undo steps.
     pub fn new(limit: usize) -> History {
-        History { past: Vec::new(), future: Vec::new(), limit: limit.max(1) }
+        History { undo: VecDeque::new(), redo: Vec::new(), limit: limit.max(1) }
     }
 
-    /// Records the state before an edit; clears redo.
-    pub fn record(&mut self, before: Framework) {
-        if self.past.len() == self.limit {
-            self.past.remove(0);
+    /// Records the inverse of an edit just committed; clears redo.
+    pub fn record(&mut self, inverse: Edit) {
+        if self.undo.len() == self.limit {
+            self.undo.pop_front();
         }
-        self.past.push(before);
-        self.future.clear();
+        self.undo.push_back(inverse);
+        self.redo.clear();
     }
 
-    /// Returns the state to go back to, keeping `current` for redo.
-    pub fn undo(&mut self, current: Framework) -> Option<Framework> {
-        let previous = self.past.pop()?;
-        self.future.push(current);
-        Some(previous)
+    /// Undoes the latest edit in `fw`. `None` when there is nothing to undo; an error when the
+    /// step no longer applies (another tab deleted what it refers to), and then it is dropped.
+    pub fn undo(&mut self, fw: &mut Framework) -> Option<Result<Step, ValidationError>> {
+        let edit = self.undo.pop_back()?;
+        Some(fw.apply(edit.clone()).map(|applied| {
+            self.redo.push(applied.inverse.clone());
+            (edit, applied)
+        }))
     }
 
-    /// Returns the state to go forward to, keeping `current` for undo.
-    pub fn redo(&mut self, current: Framework) -> Option<Framework> {
-        let next = self.future.pop()?;
-        self.past.push(current);
-        Some(next)
+    /// Redoes the latest undone edit in `fw`; see [`History::undo`].
+    pub fn redo(&mut self, fw: &mut Framework) -> Option<Result<Step, ValidationError>> {
+        let edit = self.redo.pop()?;
+        Some(fw.apply(edit.clone()).map(|applied| {
+            if self.undo.len() == self.limit {
+                self.undo.pop_front();
+            }
+            self.undo.push_back(applied.inverse.clone());
+            (edit, applied)
+        }))
+    }
+
+    /// Rewrites the ids every kept step refers to (see [`Edit::remap`]).
+    pub fn remap(&mut self, map: &BTreeMap<Id, Id>) {
+        if !map.is_empty() {
+            self.undo.iter_mut().chain(self.redo.iter_mut()).for_each(|e| e.remap(map));
+        }
+    }
+
+    /// Forgets every step.
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
     }
 
     /// Whether there is anything to undo.
     pub fn can_undo(&self) -> bool {
-        !self.past.is_empty()
+        !self.undo.is_empty()
     }
 
     /// Whether there is anything to redo.
     pub fn can_redo(&self) -> bool {
-        !self.future.is_empty()
+        !self.redo.is_empty()
     }
 }

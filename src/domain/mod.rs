@@ -4,6 +4,7 @@
 //! tested natively with `cargo test`. The UI and the adapters call in; nothing calls out.
 
 pub mod direction;
+pub mod edit;
 pub mod error;
 pub mod format;
 pub mod framework;
@@ -14,6 +15,7 @@ pub mod iso_date;
 pub mod kpi;
 pub mod kra;
 pub mod period;
+pub mod rebase;
 pub mod reading;
 pub mod scoring;
 pub mod target;

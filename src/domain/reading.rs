@@ -1,22 +1,33 @@
 //! Readings: a KPI's measured value for one of its periods.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
-use super::id::Id;
-
-/// One measured value of a KPI.
+/// One measured value of a KPI, with an optional note ("system outage on the 3rd").
 ///
-/// `period_start` is the first day of the KPI's measurement period (the week, month, …) the
-/// value belongs to; the framework normalises any date to it, so there is at most one reading per
-/// KPI and period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A reading has no id of its own: a KPI has at most one reading per measurement period, so the
+/// KPI's id and the period's first day name it exactly (see [`Series`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
-    pub id: Id,
-    pub kpi: Id,
-    #[serde(with = "super::iso_date::serde")]
-    pub period_start: Date,
     pub value: f64,
-    #[serde(default)]
     pub note: String,
 }
+
+/// One KPI's readings, keyed by the first day of the measurement period each belongs to.
+///
+/// Kept sorted by the map itself, so "the readings in this quarter" is a range query and "the
+/// latest reading" is the last entry: nothing is scanned or sorted per edit.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::reading::{Reading, Series};
+///
+/// let mut series = Series::new();
+/// series.insert(date(2026, 11, 1), Reading { value: 42.0, note: String::new() });
+/// series.insert(date(2026, 10, 1), Reading { value: 40.0, note: String::new() });
+/// assert_eq!(series.last_key_value().map(|(_, r)| r.value), Some(42.0));
+/// ```
+pub type Series = BTreeMap<Date, Reading>;

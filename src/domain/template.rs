@@ -6,7 +6,7 @@ use super::framework::Framework;
 use super::kpi::KpiSpec;
 use super::kra::KraDraft;
 use super::period::{FiscalYearStart, Frequency};
-use super::scoring::Aggregation;
+use super::scoring::{Aggregation, ScoringSettings};
 
 /// The classic "Sales executive" example: two KRAs with their KPIs and no readings.
 ///
@@ -16,12 +16,13 @@ use super::scoring::Aggregation;
 /// use kra_kpi::domain::template::sales_executive;
 ///
 /// let fw = sales_executive();
-/// assert_eq!(fw.kras[0].name, "Achieve monthly revenue targets");
-/// assert_eq!(fw.kpis.len(), 6);
+/// assert_eq!(fw.kras()[0].name, "Achieve monthly revenue targets");
+/// assert_eq!(fw.kpis().len(), 6);
 /// ```
 pub fn sales_executive() -> Framework {
     let mut fw = Framework::new("Sales executive");
-    fw.settings.fiscal_year_start = FiscalYearStart::APRIL;
+    let settings = ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() };
+    fw.set_settings(settings).unwrap_or_else(invalid);
     let owner = "Sales executive";
     let kpi = |name: &str, unit: &str, direction, target, aggregation, weight| KpiSpec {
         aggregation,

@@ -1,37 +1,47 @@
-//! The saved format: JSON with an explicit schema version.
+//! The saved format: JSON with an explicit schema version and a revision number.
+//!
+//! Schema 3 (this build) stores each KPI's readings compactly, as runs of consecutive periods:
+//! `{"kpi":5,"from":"2026-01-01","values":[42,null,45],"notes":{"2":"new hire"}}` is January,
+//! (no reading in February) and March. A scorecard of 1,000 KPIs with 100 readings each fits in
+//! well under half of the browser's 5,242,880-character storage quota.
+//!
+//! Reading is one pass over the text into typed values: the envelope is read with the body left
+//! as a borrowed slice of the text ([`serde_json::value::RawValue`]), and the body is then read by
+//! the type of its schema. No `serde_json::Value` tree of the file is ever built, except for
+//! schema 1, whose small old files are migrated as JSON documents.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::migrate;
-use crate::domain::framework::Framework;
+use crate::domain::error::IntegrityError;
+use crate::domain::framework::{Framework, FrameworkParts};
+use crate::domain::id::Id;
+use crate::domain::kpi::Kpi;
+use crate::domain::kra::Kra;
+use crate::domain::period::Period;
+use crate::domain::reading::{Reading, Series};
+use crate::domain::scoring::ScoringSettings;
 
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// What is written to storage: `{"app":"kra-kpi","schema":2,"framework":{…}}`.
-#[derive(Serialize)]
-pub struct SavedFile<'a> {
-    pub app: &'static str,
-    pub schema: u32,
-    pub framework: &'a Framework,
-}
+/// A run is split when this many periods in a row have no reading: long gaps cost one short
+/// run header instead of a string of `null`s.
+const MAX_GAP: i64 = 8;
 
-impl<'a> SavedFile<'a> {
-    /// The current-schema envelope around `framework`.
-    pub fn of(framework: &'a Framework) -> SavedFile<'a> {
-        SavedFile { app: "kra-kpi", schema: SCHEMA_VERSION, framework }
-    }
-}
+/// The longest run accepted on load; more periods than any real KPI has (2,000 years monthly).
+const MAX_RUN: usize = 24_000;
 
-#[derive(Deserialize)]
-struct Envelope {
-    #[serde(default)]
-    app: Option<String>,
-    schema: Option<u32>,
-    framework: Option<serde_json::Value>,
-}
+/// A save's revision: how many times this scorecard has been written under its key.
+///
+/// A tab writes only over the revision it last read, so it can tell when another tab has written
+/// in between (see `storage::local`).
+pub type Revision = u64;
 
 /// Why saved text could not be turned back into a framework.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +53,16 @@ pub enum DecodeError {
     /// Saved by a newer version of kra-kpi than this one.
     TooNew(u32),
     /// A kra-kpi save whose content is damaged.
-    Invalid(String),
+    Invalid(Damage),
+}
+
+/// What is wrong inside a kra-kpi save.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Damage {
+    /// A field is missing or has the wrong shape (the JSON reader's words).
+    Shape(String),
+    /// The fields read, but break a rule every edit keeps.
+    Integrity(IntegrityError),
 }
 
 impl fmt::Display for DecodeError {
@@ -53,16 +72,60 @@ impl fmt::Display for DecodeError {
             DecodeError::Foreign => write!(f, "the saved data was not written by kra-kpi"),
             DecodeError::TooNew(v) => write!(
                 f,
-                "the saved data uses format version {v}, newer than this app understands ({SCHEMA_VERSION}); update the app"
+                "the saved data uses format version {v}, newer than this version of the app understands ({SCHEMA_VERSION})"
             ),
-            DecodeError::Invalid(e) => write!(f, "the saved data is damaged ({e})"),
+            DecodeError::Invalid(Damage::Shape(e)) => write!(f, "the saved data is damaged ({e})"),
+            DecodeError::Invalid(Damage::Integrity(e)) => write!(f, "the saved data is damaged ({e})"),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// Serialises a framework in the current schema.
+fn shape(e: impl fmt::Display) -> DecodeError {
+    DecodeError::Invalid(Damage::Shape(e.to_string()))
+}
+
+/// What [`decode_saved`] read: the framework, the schema it was saved in, and its revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub framework: Framework,
+    pub schema: u32,
+    /// 0 for saves older than schema 3, which had no revision.
+    pub revision: Revision,
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    app: &'static str,
+    schema: u32,
+    revision: Revision,
+    framework: BodyOut<'a>,
+}
+
+#[derive(Serialize)]
+struct BodyOut<'a> {
+    name: &'a str,
+    settings: &'a ScoringSettings,
+    kras: &'a [Kra],
+    kpis: &'a [Kpi],
+    readings: Vec<RunOut<'a>>,
+    next_id: u64,
+}
+
+#[derive(Serialize)]
+struct RunOut<'a> {
+    kpi: Id,
+    #[serde(with = "crate::domain::iso_date::serde")]
+    from: Date,
+    values: Vec<Option<f64>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    notes: BTreeMap<usize, &'a str>,
+}
+
+/// Serialises a framework in the current schema, at revision 0.
 ///
 /// # Example
 ///
@@ -74,9 +137,160 @@ impl std::error::Error for DecodeError {}
 /// assert_eq!(decode(&encode(&fw)), Ok(fw));
 /// ```
 pub fn encode(framework: &Framework) -> String {
-    let file = SavedFile::of(framework);
+    encode_revision(framework, 0)
+}
+
+/// Serialises a framework in the current schema as revision `revision`.
+pub fn encode_revision(framework: &Framework, revision: Revision) -> String {
+    let body = BodyOut {
+        name: framework.name(),
+        settings: framework.settings(),
+        kras: framework.kras(),
+        kpis: framework.kpis(),
+        readings: runs(framework),
+        next_id: framework.next_id(),
+    };
+    let file = EnvelopeOut { app: "kra-kpi", schema: SCHEMA_VERSION, revision, framework: body };
     // Cannot fail: every number is checked finite on entry and all keys are strings.
     serde_json::to_string(&file).unwrap_or_else(|e| panic!("a framework failed to serialise: {e}"))
+}
+
+/// Each KPI's readings as runs of consecutive periods, in KPI order.
+fn runs(fw: &Framework) -> Vec<RunOut<'_>> {
+    let fiscal = fw.settings().fiscal_year_start;
+    let mut runs = Vec::new();
+    for kpi in fw.kpis() {
+        let mut run: Option<(RunOut, i64)> = None;
+        for (&start, reading) in fw.readings_of(kpi.id) {
+            let period = Period::containing(start, kpi.spec.frequency, fiscal);
+            let index = run.as_ref().map(|(r, _)| period.index_from(r.from));
+            match (&mut run, index) {
+                (Some((r, last)), Some(index)) if index - *last - 1 <= MAX_GAP => {
+                    r.values.extend((*last + 1..index).map(|_| None));
+                    push(r, reading);
+                    *last = index;
+                }
+                _ => {
+                    runs.extend(run.take().map(|(r, _)| r));
+                    let mut r = RunOut { kpi: kpi.id, from: start, values: Vec::new(), notes: BTreeMap::new() };
+                    push(&mut r, reading);
+                    run = Some((r, 0));
+                }
+            }
+        }
+        runs.extend(run.map(|(r, _)| r));
+    }
+    runs
+}
+
+fn push<'a>(run: &mut RunOut<'a>, reading: &'a Reading) {
+    if !reading.note.is_empty() {
+        run.notes.insert(run.values.len(), &reading.note);
+    }
+    run.values.push(Some(reading.value));
+}
+
+// ---- reading -------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    #[serde(default)]
+    app: Option<String>,
+    schema: Option<u32>,
+    #[serde(default)]
+    revision: Option<Revision>,
+    #[serde(borrow)]
+    framework: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct BodyIn {
+    name: String,
+    #[serde(default)]
+    settings: ScoringSettings,
+    kras: Vec<Kra>,
+    kpis: Vec<Kpi>,
+    #[serde(default)]
+    readings: Vec<RunIn>,
+    next_id: u64,
+}
+
+#[derive(Deserialize)]
+struct RunIn {
+    kpi: Id,
+    #[serde(with = "crate::domain::iso_date::serde")]
+    from: Date,
+    values: Vec<Option<f64>>,
+    #[serde(default)]
+    notes: BTreeMap<usize, String>,
+}
+
+/// Schema 2: readings were a flat list with ids of their own.
+#[derive(Deserialize)]
+struct BodyV2 {
+    name: String,
+    #[serde(default)]
+    settings: ScoringSettings,
+    kras: Vec<Kra>,
+    kpis: Vec<Kpi>,
+    readings: Vec<ReadingV2>,
+    next_id: u64,
+}
+
+#[derive(Deserialize)]
+struct ReadingV2 {
+    kpi: Id,
+    #[serde(with = "crate::domain::iso_date::serde")]
+    period_start: Date,
+    value: f64,
+    #[serde(default)]
+    note: String,
+}
+
+/// The schema and revision of saved text, without building the framework.
+///
+/// Used before every write, to see whether another tab has saved since this one last read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub schema: u32,
+    pub revision: Revision,
+}
+
+fn envelope(text: &str) -> Result<(EnvelopeIn<'_>, u32, &RawValue), DecodeError> {
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            DecodeError::Foreign
+        } else {
+            DecodeError::NotJson(e.to_string())
+        }
+    })?;
+    if envelope.app.as_deref().is_some_and(|app| app != "kra-kpi") {
+        return Err(DecodeError::Foreign);
+    }
+    let (Some(schema), Some(body)) = (envelope.schema, envelope.framework) else {
+        return Err(DecodeError::Foreign);
+    };
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::TooNew(schema));
+    }
+    Ok((envelope, schema, body))
+}
+
+/// Reads the schema and revision of saved text; refused like [`decode`] when it is not ours or
+/// too new.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::framework::Framework;
+/// use kra_kpi::storage::codec::{encode_revision, read_header, SCHEMA_VERSION};
+///
+/// let header = read_header(&encode_revision(&Framework::new("Mine"), 7)).unwrap();
+/// assert_eq!((header.schema, header.revision), (SCHEMA_VERSION, 7));
+/// ```
+pub fn read_header(text: &str) -> Result<Header, DecodeError> {
+    let (envelope, schema, _) = envelope(text)?;
+    Ok(Header { schema, revision: envelope.revision.unwrap_or(0) })
 }
 
 /// Reads saved text of any known schema version, migrating older ones.
@@ -84,42 +298,85 @@ pub fn encode(framework: &Framework) -> String {
 /// Text that is not JSON, not ours, from a newer version or internally inconsistent is
 /// refused with a [`DecodeError`] the caller shows to the user; it is never partly loaded.
 pub fn decode(text: &str) -> Result<Framework, DecodeError> {
-    decode_versioned(text).map(|(framework, _)| framework)
+    decode_saved(text).map(|d| d.framework)
 }
 
-/// Like [`decode`], and also returns the schema version the text was saved in, so the caller
-/// can tell the user about a migration.
+/// Like [`decode`], and also says which schema the text was saved in (so the caller can keep
+/// the original of a migrated save) and its revision.
 ///
 /// # Example
 ///
 /// ```
 /// use kra_kpi::domain::framework::Framework;
-/// use kra_kpi::storage::codec::{decode_versioned, encode, SCHEMA_VERSION};
+/// use kra_kpi::storage::codec::{decode_saved, encode_revision, SCHEMA_VERSION};
 ///
-/// let (_, version) = decode_versioned(&encode(&Framework::new("Mine"))).unwrap();
-/// assert_eq!(version, SCHEMA_VERSION);
+/// let decoded = decode_saved(&encode_revision(&Framework::new("Mine"), 3)).unwrap();
+/// assert_eq!((decoded.schema, decoded.revision), (SCHEMA_VERSION, 3));
 /// ```
-pub fn decode_versioned(text: &str) -> Result<(Framework, u32), DecodeError> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            DecodeError::Foreign
-        } else {
-            DecodeError::NotJson(e.to_string())
+pub fn decode_saved(text: &str) -> Result<Decoded, DecodeError> {
+    let (envelope, schema, body) = envelope(text)?;
+    let revision = envelope.revision.unwrap_or(0);
+    let parts = match schema {
+        1 => {
+            let value = serde_json::from_str(body.get()).map_err(shape)?;
+            let v2 = migrate::v1_to_v2(value)?;
+            from_v2(serde_json::from_value(v2).map_err(shape)?)?
         }
-    })?;
-    let (Some(schema), Some(body)) = (envelope.schema, envelope.framework) else {
-        return Err(DecodeError::Foreign);
-    };
-    if envelope.app.as_deref().is_some_and(|app| app != "kra-kpi") {
-        return Err(DecodeError::Foreign);
-    }
-    let body = match schema {
-        1 => migrate::v1_to_v2(body)?,
-        SCHEMA_VERSION => body,
-        newer if newer > SCHEMA_VERSION => return Err(DecodeError::TooNew(newer)),
+        2 => from_v2(serde_json::from_str(body.get()).map_err(shape)?)?,
+        SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
         _ => return Err(DecodeError::Foreign),
     };
-    let framework: Framework = serde_json::from_value(body).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-    framework.check_integrity().map_err(DecodeError::Invalid)?;
-    Ok((framework, schema))
+    let framework = Framework::from_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+    Ok(Decoded { framework, schema, revision })
+}
+
+fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
+    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    for r in body.readings {
+        let reading = Reading { value: r.value, note: r.note };
+        if readings.entry(r.kpi).or_default().insert(r.period_start, reading).is_some() {
+            return Err(shape(format_args!("two readings of KPI {} share the period of {}", r.kpi, r.period_start)));
+        }
+    }
+    let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
+    Ok(FrameworkParts { name, settings, kras, kpis, readings, next_id })
+}
+
+fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
+    let fiscal = body.settings.fiscal_year_start;
+    let frequency: BTreeMap<Id, _> = body.kpis.iter().map(|k| (k.id, k.spec.frequency)).collect();
+    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    for run in body.readings {
+        let &freq = frequency.get(&run.kpi).ok_or(DecodeError::Invalid(Damage::Integrity(
+            IntegrityError::ReadingsWithoutKpi(run.kpi),
+        )))?;
+        if run.values.len() > MAX_RUN {
+            return Err(shape(format_args!("a run of KPI {} has {} periods", run.kpi, run.values.len())));
+        }
+        let mut period = Period::containing(run.from, freq, fiscal);
+        if period.start() != run.from {
+            return Err(shape(format_args!("a run of KPI {} starts on {}, not on a period start", run.kpi, run.from)));
+        }
+        if let Some((&i, _)) = run.notes.iter().find(|(&i, _)| run.values.get(i).is_none_or(Option::is_none)) {
+            return Err(shape(format_args!("a note of KPI {} points to no reading (index {i})", run.kpi)));
+        }
+        let mut notes = run.notes;
+        let series = readings.entry(run.kpi).or_default();
+        for (i, value) in run.values.into_iter().enumerate() {
+            if let Some(value) = value {
+                let note = notes.remove(&i).unwrap_or_default();
+                if series.insert(period.start(), Reading { value, note }).is_some() {
+                    return Err(shape(format_args!("two readings of KPI {} share the period of {}", run.kpi, period.start())));
+                }
+            }
+            let next = period.next();
+            if next.start() <= period.start() {
+                return Err(shape(format_args!("a run of KPI {} runs past the last representable date", run.kpi)));
+            }
+            period = next;
+        }
+    }
+    readings.retain(|_, s| !s.is_empty());
+    let BodyIn { name, settings, kras, kpis, next_id, .. } = body;
+    Ok(FrameworkParts { name, settings, kras, kpis, readings, next_id })
 }

@@ -1,16 +1,22 @@
-//! The localStorage adapter: load and save one framework under a namespaced key.
+//! The localStorage adapter: one scorecard's text under a namespaced key, its revision, and its
+//! backups.
 //!
 //! Every browser call that can throw is guarded: storage may be missing (sandboxed iframes throw
 //! on `window.localStorage`), full (`QuotaExceededError`) or hold text we cannot read. None of
 //! these panics; each becomes a [`StorageProblem`] or [`LoadOutcome`] the UI explains, and the
 //! user keeps working in memory.
+//!
+//! Keys, for a widget with key `k`: `k` holds the scorecard; `k:backup-1`, `k:backup-2`, … hold
+//! copies of text that could not be used as it was (damaged, or an older format being upgraded);
+//! `k:backups` lists when and why each backup was made.
 
 use std::fmt;
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::codec::{self, SavedFile, SCHEMA_VERSION};
+use super::codec::{self, DecodeError, Decoded, Revision, SCHEMA_VERSION};
 use crate::domain::framework::Framework;
 
 /// The default key; a host page passes its own to keep several widgets apart.
@@ -32,11 +38,11 @@ impl fmt::Display for StorageProblem {
         match self {
             StorageProblem::Unavailable => write!(
                 f,
-                "This browser does not allow saving here, so changes last only until you close the page. Export your data to keep it."
+                "This browser does not allow saving here, so changes last only until you close the page."
             ),
             StorageProblem::Full => write!(
                 f,
-                "Browser storage is full, so your latest changes are not saved. They stay on screen; free space or export your data."
+                "Browser storage is full, so your latest changes are not saved. They stay on screen while this page is open; deleting old backups (Settings, Backups) makes room."
             ),
             StorageProblem::Failed(e) => write!(f, "Saving failed ({e}). Your changes stay on screen but are not saved."),
         }
@@ -48,19 +54,70 @@ impl fmt::Display for StorageProblem {
 pub enum LoadOutcome {
     /// Nothing saved yet.
     Empty,
-    /// A framework, and whether it was migrated from an older format.
-    Loaded { framework: Framework, migrated_from: Option<u32> },
-    /// Unreadable data, copied to `backup_key` (or not, if `backup_key` is `None`: then saving is
-    /// switched off so the original is not overwritten).
-    Damaged { reason: String, backup_key: Option<String> },
+    /// A scorecard. When it was saved in an older format, `migration_backup` says where the
+    /// original text was copied before anything is written in the new format.
+    Loaded { decoded: Decoded, migration_backup: Option<Result<String, StorageProblem>> },
+    /// Text that cannot be used. Nothing may be written under the key until the user decides;
+    /// `backup` says where a copy was made (none is made of a newer version's data, which this
+    /// version never overwrites at all).
+    Refused { error: DecodeError, chars: usize, backup: Option<Result<String, StorageProblem>> },
     /// No storage: work in memory.
     Unavailable(StorageProblem),
 }
 
-/// One framework's place in localStorage.
+/// What [`LocalStore::save`] found and did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveOutcome {
+    /// Written as this revision.
+    Saved(Revision),
+    /// Another tab has written since `seen`: nothing was written. Its text is returned so the
+    /// caller can re-apply its own edits on top and save again.
+    Newer { text: String, revision: Revision },
+    /// The key now holds text this version cannot read (a newer version saved it, or it is
+    /// damaged): nothing was written, and nothing should be.
+    Unreadable(DecodeError),
+}
+
+/// One backup copy, as listed in the settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    /// When it was made (ISO 8601, UTC), if known.
+    pub made: Option<String>,
+    /// Why it was made ("could not be read: …", "before upgrading from format 2").
+    pub reason: Option<String>,
+    /// Its length in characters.
+    pub chars: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct BackupNote {
+    key: String,
+    made: String,
+    reason: String,
+}
+
+/// One scorecard's place in localStorage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalStore {
     key: String,
+}
+
+/// The browser's storage, or why there is none. Never throws.
+fn storage() -> Result<web_sys::Storage, StorageProblem> {
+    let window = web_sys::window().ok_or(StorageProblem::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageProblem::Unavailable),
+    }
+}
+
+fn problem(error: JsValue) -> StorageProblem {
+    match error.dyn_into::<web_sys::DomException>() {
+        Ok(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
+        Ok(e) => StorageProblem::Failed(e.message()),
+        Err(other) => StorageProblem::Failed(other.as_string().unwrap_or_else(|| "unknown error".into())),
+    }
 }
 
 impl LocalStore {
@@ -74,56 +131,124 @@ impl LocalStore {
         &self.key
     }
 
-    /// The browser's storage, or why there is none. Never throws.
-    fn storage() -> Result<web_sys::Storage, StorageProblem> {
-        let window = web_sys::window().ok_or(StorageProblem::Unavailable)?;
-        match window.local_storage() {
-            Ok(Some(storage)) => Ok(storage),
-            _ => Err(StorageProblem::Unavailable),
-        }
+    /// The saved text, if any.
+    pub fn read_text(&self) -> Result<Option<String>, StorageProblem> {
+        storage()?.get_item(&self.key).map_err(|_| StorageProblem::Unavailable)
     }
 
-    /// Reads the saved framework.
+    /// Reads the saved scorecard. Older formats are migrated after their text is copied to a
+    /// backup; unreadable text is copied to a backup and nothing else is done with it.
     pub fn load(&self) -> LoadOutcome {
-        let storage = match Self::storage() {
-            Ok(s) => s,
-            Err(p) => return LoadOutcome::Unavailable(p),
-        };
-        let text = match storage.get_item(&self.key) {
+        let text = match self.read_text() {
             Ok(Some(text)) => text,
             Ok(None) => return LoadOutcome::Empty,
-            Err(_) => return LoadOutcome::Unavailable(StorageProblem::Unavailable),
+            Err(p) => return LoadOutcome::Unavailable(p),
         };
-        match codec::decode_versioned(&text) {
-            Ok((framework, schema)) => {
-                LoadOutcome::Loaded { framework, migrated_from: (schema != SCHEMA_VERSION).then_some(schema) }
+        match codec::decode_saved(&text) {
+            Ok(decoded) if decoded.schema == SCHEMA_VERSION => LoadOutcome::Loaded { decoded, migration_backup: None },
+            Ok(decoded) => {
+                let reason = format!("the original before upgrading from format version {}", decoded.schema);
+                let backup = Some(self.add_backup(&text, &reason));
+                LoadOutcome::Loaded { decoded, migration_backup: backup }
             }
+            Err(error @ DecodeError::TooNew(_)) => LoadOutcome::Refused { error, chars: text.len(), backup: None },
             Err(error) => {
-                let backup_key = self.back_up(&storage, &text);
-                LoadOutcome::Damaged { reason: error.to_string(), backup_key }
+                let backup = Some(self.add_backup(&text, &format!("could not be read: {error}")));
+                LoadOutcome::Refused { error, chars: text.len(), backup }
             }
         }
     }
 
-    /// Copies unreadable text to a free backup key, never overwriting an earlier backup.
-    fn back_up(&self, storage: &web_sys::Storage, text: &str) -> Option<String> {
-        (1..100).map(|n| format!("{}:backup-{n}", self.key)).find_map(|key| match storage.get_item(&key) {
-            Ok(Some(existing)) if existing == text => Some(Some(key)),
-            Ok(Some(_)) => None,
-            Ok(None) => Some(storage.set_item(&key, text).ok().map(|_| key)),
-            Err(_) => Some(None),
-        })?
+    /// Writes `framework` as revision `seen + 1`, but only if the key still holds revision
+    /// `seen` (`None`: the key was empty). Otherwise writes nothing and says what is there.
+    pub fn save(&self, framework: &Framework, seen: Option<Revision>) -> Result<SaveOutcome, StorageProblem> {
+        if let Some(text) = self.read_text()? {
+            match codec::read_header(&text) {
+                Ok(header) if Some(header.revision) == seen || (seen.is_none() && header.revision == 0) => {}
+                Ok(header) => return Ok(SaveOutcome::Newer { text, revision: header.revision }),
+                Err(error) => return Ok(SaveOutcome::Unreadable(error)),
+            }
+        }
+        let revision = seen.map_or(1, |r| r + 1);
+        self.write(&codec::encode_revision(framework, revision))?;
+        Ok(SaveOutcome::Saved(revision))
     }
 
-    /// Writes the framework in the current schema.
-    pub fn save(&self, framework: &Framework) -> Result<(), StorageProblem> {
-        Self::storage()?;
-        LocalStorage::set(&self.key, SavedFile::of(framework)).map_err(|e| match e {
-            StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" => {
-                StorageProblem::Full
+    /// Writes `framework` as revision `revision` whatever the key holds. Only for a choice the
+    /// user made (start over after damaged data).
+    pub fn overwrite(&self, framework: &Framework, revision: Revision) -> Result<(), StorageProblem> {
+        self.write(&codec::encode_revision(framework, revision))
+    }
+
+    fn write(&self, text: &str) -> Result<(), StorageProblem> {
+        storage()?.set_item(&self.key, text).map_err(problem)
+    }
+
+    // ---- backups ------------------------------------------------------------------------------
+
+    fn index_key(&self) -> String {
+        format!("{}:backups", self.key)
+    }
+
+    fn notes(&self) -> Vec<BackupNote> {
+        LocalStorage::get(self.index_key()).unwrap_or_default()
+    }
+
+    /// Copies `text` to a free backup key (an identical existing backup is reused; an earlier
+    /// backup is never overwritten) and notes when and why.
+    pub fn add_backup(&self, text: &str, reason: &str) -> Result<String, StorageProblem> {
+        let storage = storage()?;
+        for n in 1.. {
+            let key = format!("{}:backup-{n}", self.key);
+            match storage.get_item(&key).map_err(problem)? {
+                Some(existing) if existing == text => return Ok(key),
+                Some(_) => continue,
+                None => {
+                    storage.set_item(&key, text).map_err(problem)?;
+                    let mut notes = self.notes();
+                    notes.retain(|n| n.key != key);
+                    let made = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+                    notes.push(BackupNote { key: key.clone(), made, reason: reason.to_owned() });
+                    // The copy matters more than its note: a full storage loses only the note.
+                    let _ = LocalStorage::set(self.index_key(), &notes);
+                    return Ok(key);
+                }
             }
-            StorageError::JsError(js) => StorageProblem::Failed(js.message),
-            other => StorageProblem::Failed(other.to_string()),
-        })
+        }
+        unreachable!("an unbounded range ends only by returning")
+    }
+
+    /// The backups of this scorecard, oldest first.
+    pub fn backups(&self) -> Vec<Backup> {
+        let Ok(storage) = storage() else { return Vec::new() };
+        let notes = self.notes();
+        let prefix = format!("{}:backup-", self.key);
+        let mut found: Vec<(u64, Backup)> = Vec::new();
+        for i in 0..storage.length().unwrap_or(0) {
+            let Ok(Some(key)) = storage.key(i) else { continue };
+            let Some(n) = key.strip_prefix(&prefix).and_then(|n| n.parse::<u64>().ok()) else { continue };
+            let chars = storage.get_item(&key).ok().flatten().map_or(0, |t| t.encode_utf16().count());
+            let note = notes.iter().find(|note| note.key == key);
+            let made = note.map(|n| n.made.clone()).filter(|m| !m.is_empty());
+            let reason = note.map(|n| n.reason.clone()).filter(|r| !r.is_empty());
+            found.push((n, Backup { key, made, reason, chars }));
+        }
+        found.sort_by_key(|(n, _)| *n);
+        found.into_iter().map(|(_, b)| b).collect()
+    }
+
+    /// The text of one backup.
+    pub fn read_backup(&self, key: &str) -> Option<String> {
+        storage().ok()?.get_item(key).ok().flatten()
+    }
+
+    /// Deletes one backup and its note.
+    pub fn delete_backup(&self, key: &str) {
+        if storage().is_ok() {
+            LocalStorage::delete(key);
+            let mut notes = self.notes();
+            notes.retain(|n| n.key != key);
+            let _ = LocalStorage::set(self.index_key(), &notes);
+        }
     }
 }

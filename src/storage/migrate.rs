@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::codec::DecodeError;
+use super::codec::{Damage, DecodeError};
 
 /// Schema 1 (the first release) to schema 2 (scoring engine and review cycles).
 ///
@@ -15,7 +15,7 @@ use super::codec::DecodeError;
 /// (one reading per period was shown as is, i.e. the latest). A reading's `period` is now
 /// `period_start`. Framework settings did not exist; defaults apply.
 pub fn v1_to_v2(mut body: Value) -> Result<Value, DecodeError> {
-    let bad = |what: &str| DecodeError::Invalid(format!("schema 1 data: {what}"));
+    let bad = |what: &str| DecodeError::Invalid(Damage::Shape(format!("schema 1 data: {what}")));
     let kpis = body.get_mut("kpis").and_then(Value::as_array_mut).ok_or_else(|| bad("no KPI list"))?;
     for kpi in kpis {
         let kpi = kpi.as_object_mut().ok_or_else(|| bad("a KPI is not an object"))?;

@@ -6,5 +6,5 @@ pub mod codec;
 pub mod local;
 pub mod migrate;
 
-pub use codec::{decode, encode, DecodeError, SCHEMA_VERSION};
+pub use codec::{decode, encode, Damage, DecodeError, Revision, SCHEMA_VERSION};
 pub use local::{LoadOutcome, LocalStore, StorageProblem};

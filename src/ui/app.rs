@@ -1,64 +1,58 @@
-//! The root component: loads, provides state, saves.
+//! The root component: opens the saved data, provides state, wires saving to the page's life.
 
+use leptos::ev;
 use leptos::prelude::*;
 
+use super::backups::BackupsPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
 use super::kra_form::KraForm;
 use super::mount::WidgetOptions;
 use super::notices::Notices;
+use super::persistence::{flush, on_storage_event, schedule_save, Persistence};
 use super::reading_panel::ReadingPanel;
 use super::settings_panel::SettingsPanel;
 use super::state::{AppState, Toast};
 use super::today::today;
-use crate::domain::framework::Framework;
+use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
-use crate::storage::{LoadOutcome, LocalStore};
+
+/// Above this many KPIs in all, KRA cards start folded, so a large scorecard opens with one line
+/// per KRA instead of every KPI row at once.
+const UNFOLDED_KPI_LIMIT: usize = 60;
 
 /// The whole widget.
 #[component]
 pub fn App(options: WidgetOptions) -> impl IntoView {
-    let store = LocalStore::new(&options.storage_key);
-    let (framework, notice, writable) = match store.load() {
-        LoadOutcome::Empty => (Framework::default(), None, true),
-        LoadOutcome::Loaded { framework, migrated_from: None } => (framework, None, true),
-        LoadOutcome::Loaded { framework, migrated_from: Some(v) } => (
-            framework,
-            Some(format!("Your saved scorecard was upgraded from format version {v}; it is saved in the new format from now on.")),
-            true,
-        ),
-        LoadOutcome::Damaged { reason, backup_key: Some(key) } => (
-            Framework::default(),
-            Some(format!("Your saved scorecard could not be read: {reason}. It was kept unchanged under the storage key \"{key}\", and you are starting with an empty scorecard.")),
-            true,
-        ),
-        LoadOutcome::Damaged { reason, backup_key: None } => (
-            Framework::default(),
-            Some(format!("Your saved scorecard could not be read: {reason}. It could not be backed up either, so nothing will be saved until you reload; your original data is untouched.")),
-            false,
-        ),
-        LoadOutcome::Unavailable(problem) => (Framework::default(), Some(problem.to_string()), false),
-    };
-    let state = AppState::new(framework, options.today.unwrap_or_else(today), writable.then_some(store));
-    state.storage_notice.set(notice);
+    let key = options.storage_key.clone();
+    let opened = Persistence::open(&key);
+    let start_folded = opened.framework.kpis().len() > UNFOLDED_KPI_LIMIT;
+    let state = AppState::new(opened.framework, options.today.unwrap_or_else(today), opened.persistence);
+    state.notice.set(opened.notice);
+    state.read_only.set(opened.read_only);
     provide_context(state);
+    // An upgraded save is written at once (see `Persistence::open`).
+    schedule_save(state);
 
-    Effect::watch(
-        move || state.framework.get(),
-        move |framework, _, _| {
-            let result = state.store.with_value(|s| s.as_ref().map(|s| s.save(framework)));
-            match result {
-                Some(Err(problem)) => state.storage_notice.set(Some(problem.to_string())),
-                Some(Ok(())) if state.storage_notice.with_untracked(|n| n.as_deref().is_some_and(is_save_problem)) => {
-                    state.storage_notice.set(None)
-                }
-                _ => {}
-            }
-        },
-        false,
-    );
+    // Save before the page goes away: hidden (tab switched, phone locked) or closed.
+    let hidden = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush(state);
+        }
+    });
+    let closing = window_event_listener(ev::pagehide, move |_| flush(state));
+    let other_tab = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(key.as_str()) {
+            on_storage_event(state, e.new_value());
+        }
+    });
+    on_cleanup(move || {
+        hidden.remove();
+        closing.remove();
+        other_tab.remove();
+    });
 
-    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras.iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
 
     view! {
@@ -66,18 +60,21 @@ pub fn App(options: WidgetOptions) -> impl IntoView {
             <Notices />
             <Header />
             <SettingsPanel />
+            <BackupsPanel />
             <div class="kk-body">
                 <main class="kk-tree" aria-label="KRAs and KPIs">
-                    <Show when=is_empty fallback=|| ()>
+                    <Show when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </Show>
                     <For each=move || kra_ids.get() key=|id| *id let:id>
-                        <KraCard id=id />
+                        <KraCard id=id folded=start_folded />
                     </For>
-                    <details class="kk-add">
-                        <summary>"Add a KRA"</summary>
-                        <KraForm existing=None />
-                    </details>
+                    <Show when=move || state.editable()>
+                        <details class="kk-add">
+                            <summary>"Add a KRA"</summary>
+                            <KraForm existing=None />
+                        </details>
+                    </Show>
                 </main>
                 <ReadingPanel />
             </div>
@@ -85,22 +82,15 @@ pub fn App(options: WidgetOptions) -> impl IntoView {
     }
 }
 
-fn is_save_problem(notice: &str) -> bool {
-    notice.starts_with("Browser storage is full") || notice.starts_with("Saving failed")
-}
-
 /// What a new user sees: the first step, and a template to start from.
 #[component]
 fn EmptyState() -> impl IntoView {
     let state = super::state::use_state();
     let load_template = move |_| {
-        let template = sales_executive();
-        let result = state.edit(|fw| {
-            *fw = template;
-            Ok(())
-        });
-        if result.is_ok() {
-            state.toast.set(Some(Toast { text: "Loaded the Sales executive template.".into(), undoable: true }));
+        let edit = Edit::Replace { framework: Box::new(sales_executive()) };
+        match state.commit(edit) {
+            Ok(_) => state.toast.set(Some(Toast { text: "Loaded the Sales executive template.".into(), undoable: true })),
+            Err(e) => state.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
         }
     };
     view! {

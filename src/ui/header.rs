@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::explain::Explain;
+use crate::domain::edit::Edit;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 
@@ -11,7 +12,7 @@ use super::status_badge::StatusBadge;
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_state();
-    let name = move || state.framework.with(|f| f.name.clone());
+    let name = move || state.framework.with(|f| f.name().to_owned());
     let period_label = move || state.review.get().label();
     let card = state.scorecard;
     let previous = move |_| state.anchor.set(state.review.get_untracked().previous().start());
@@ -24,8 +25,8 @@ pub fn Header() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let rename = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|f| f.rename(&draft.get_untracked())) {
-            Ok(()) => {
+        match state.commit(Edit::Rename { name: draft.get_untracked() }) {
+            Ok(_) => {
                 error.set(None);
                 set_renaming.set(false);
             }
@@ -42,7 +43,7 @@ pub fn Header() -> impl IntoView {
                         view! {
                             <h1>{name}</h1>
                             <button type="button" class="kk-link" on:click=move |_| {
-                                draft.set(state.framework.with_untracked(|f| f.name.clone()));
+                                draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
                                 set_renaming.set(true);
                             }>"Rename scorecard"</button>
                         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fields::{FormError, SelectField, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::direction::Direction;
+use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::num;
 use crate::domain::id::Id;
@@ -207,8 +208,8 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
         let result = fields.parse().and_then(|spec| {
             let label = spec.name.trim().to_owned();
             match existing {
-                Some(id) => state.edit(|f| f.update_kpi(id, spec)).map(|_| format!("Saved KPI \"{label}\".")),
-                None => state.edit(|f| f.add_kpi(kra, spec)).map(|_| format!("Added KPI \"{label}\".")),
+                Some(id) => state.commit(Edit::UpdateKpi { id, spec }).map(|_| format!("Saved KPI \"{label}\".")),
+                None => state.commit(Edit::AddKpi { kra, spec }).map(|_| format!("Added KPI \"{label}\".")),
             }
         });
         match result {

@@ -7,6 +7,7 @@ use super::kpi_form::KpiForm;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use crate::domain::edit::Edit;
 use crate::domain::format::with_unit;
 use crate::domain::id::Id;
 use crate::domain::scoring::Status;
@@ -34,8 +35,8 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         let review = state.review.get();
         state.framework.with(|f| {
             let k = f.kpi(id)?;
-            let r = f.readings_of(id).into_iter().next_back().filter(|r| !review.contains(r.period_start))?;
-            Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, r.period_start).label()))
+            let (&start, r) = f.readings_of(id).last_key_value().filter(|(&start, _)| !review.contains(start))?;
+            Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, start).label()))
         })
     });
     let target = move || score.with(|s| s.as_ref().map(|s| with_unit(s.target, &unit())).unwrap_or_default());
@@ -45,11 +46,11 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         if state.selected.get_untracked() == Some(id) {
             state.selected.set(None);
         }
-        state.edit_undoable(format!("Deleted KPI \"{label}\" and its readings."), |f| f.delete_kpi(id));
+        state.commit_undoable(format!("Deleted KPI \"{label}\" and its readings."), Edit::DeleteKpi { id });
     };
-    // Moving past either end is a no-op, so there is no error to show.
+    // Moving past either end changes nothing, so there is no error to show.
     let move_by = move |offset: isize| {
-        let _ = state.edit(|f| f.move_kpi(id, offset));
+        let _ = state.commit(Edit::MoveKpi { id, offset });
     };
     // Re-selecting the open KPI must not rebuild its panel and lose a half-typed reading.
     let select = move |_| {
@@ -83,8 +84,10 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 />
             </td>
             <td class="kk-row-actions">
-                <button type="button" on:click=select aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
-                <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                <Show when=move || state.editable()>
+                    <button type="button" on:click=select aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
+                    <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                </Show>
             </td>
         </tr>
         <Show when=move || editing.get()>

@@ -9,13 +9,17 @@ use super::kra_form::KraForm;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::id::Id;
 use crate::domain::scoring::{KraScore, Status};
 
 /// A KRA card: its score, its KPIs' table, and controls to edit, move and delete.
+///
+/// With `folded`, the KPI table is left out of the page until the user shows it, so a scorecard
+/// of a thousand KPIs opens as one line per KRA.
 #[component]
-pub fn KraCard(id: Id) -> impl IntoView {
+pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
     // Each card watches only its own KRA and its own score, so editing another KRA leaves
     // this card's DOM untouched.
@@ -26,14 +30,22 @@ pub fn KraCard(id: Id) -> impl IntoView {
     let field =
         move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
     let editing = RwSignal::new(false);
+    let open = RwSignal::new(!folded);
+    let kpi_count = move || kpi_ids.with(Vec::len);
+    let has_kpis = move || kpi_count() != 0;
+    let toggle_label = move || match (open.get(), kpi_count()) {
+        (true, _) => "Hide KPIs".to_owned(),
+        (false, 1) => "Show 1 KPI".to_owned(),
+        (false, n) => format!("Show {n} KPIs"),
+    };
 
     let delete = move |_| {
         let label = name();
-        state.edit_undoable(format!("Deleted KRA \"{label}\" and its KPIs."), |f| f.delete_kra(id));
+        state.commit_undoable(format!("Deleted KRA \"{label}\" and its KPIs."), Edit::DeleteKra { id });
     };
-    // Moving past either end is a no-op, so there is no error to show.
+    // Moving past either end changes nothing, so there is no error to show.
     let move_by = move |offset: isize| {
-        let _ = state.edit(|f| f.move_kra(id, offset));
+        let _ = state.commit(Edit::MoveKra { id, offset });
     };
 
     view! {
@@ -60,7 +72,14 @@ pub fn KraCard(id: Id) -> impl IntoView {
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
                 </div>
                 <div class="kk-row-actions">
-                    <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                    <Show when=move || has_kpis()>
+                        <button type="button" class="kk-kra-toggle" aria-expanded=move || open.get().to_string()
+                            aria-label=move || format!("{} of {}", toggle_label(), name())
+                            on:click=move |_| open.update(|o| *o = !*o)>{toggle_label}</button>
+                    </Show>
+                    <Show when=move || state.editable()>
+                        <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                    </Show>
                 </div>
             </header>
             <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>
@@ -69,7 +88,8 @@ pub fn KraCard(id: Id) -> impl IntoView {
             <Show when=move || editing.get()>
                 <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
             </Show>
-            <Show when=move || !kpi_ids.with(|k| k.is_empty()) fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
+            <Show when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
+              <Show when=move || open.get()>
                 <table class="kk-kpis">
                     <caption class="kk-visually-hidden">{move || format!("KPIs of {}", name())}</caption>
                     <thead>
@@ -87,11 +107,14 @@ pub fn KraCard(id: Id) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+              </Show>
             </Show>
-            <details class="kk-add">
-                <summary>{move || format!("Add a KPI to {}", name())}</summary>
-                <KpiForm kra=id existing=None />
-            </details>
+            <Show when=move || state.editable()>
+                <details class="kk-add">
+                    <summary>{move || format!("Add a KPI to {}", name())}</summary>
+                    <KpiForm kra=id existing=None />
+                </details>
+            </Show>
         </article>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{FormError, TextField};
 use super::state::{use_state, Toast};
+use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::id::Id;
 use crate::domain::input::{parse_optional_number, parse_weight};
@@ -36,8 +37,8 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
         let result = draft.and_then(|draft| {
             let label = draft.name.trim().to_owned();
             match existing {
-                Some(id) => state.edit(|f| f.update_kra(id, draft)).map(|_| format!("Saved KRA \"{label}\".")),
-                None => state.edit(|f| f.add_kra(draft)).map(|_| format!("Added KRA \"{label}\".")),
+                Some(id) => state.commit(Edit::UpdateKra { id, draft }).map(|_| format!("Saved KRA \"{label}\".")),
+                None => state.commit(Edit::AddKra { draft }).map(|_| format!("Added KRA \"{label}\".")),
             }
         });
         match result {

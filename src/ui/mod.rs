@@ -1,12 +1,15 @@
 //! The Leptos user interface.
 //!
-//! Components read reactive state from [`state::AppState`] and change the framework only
-//! through its domain methods, via [`state::AppState::edit`], which records undo history and
-//! saves. Each KRA card and KPI row subscribes to its own slice of the framework through a
-//! memo, so an edit re-renders only what it changed.
+//! Components read reactive state from [`state::AppState`] and change the framework only by
+//! sending [`Edit`](crate::domain::edit::Edit)s to [`state::AppState::commit`], which applies
+//! them through the domain, records their inverses for undo and queues them for saving
+//! ([`persistence`]). Each KRA card and KPI row subscribes to its own slice of the framework
+//! through a memo, so an edit re-renders only what it changed.
 
 pub mod app;
+pub mod backups;
 pub mod chart;
+pub mod download;
 pub mod explain;
 pub mod fields;
 pub mod header;
@@ -15,7 +18,9 @@ pub mod kpi_row;
 pub mod kra_card;
 pub mod kra_form;
 pub mod mount;
+pub mod notice;
 pub mod notices;
+pub mod persistence;
 pub mod reading_panel;
 pub mod row_actions;
 pub mod settings_panel;

@@ -37,3 +37,16 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) {
     let _ = host.class_list().add_1("kk-root");
     leptos::mount::mount_to(host, move || view! { <App options=options /> }).forget();
 }
+
+/// The size of the WebAssembly memory in bytes, for the browser benchmark
+/// (`scripts/bench.mjs` reads it as `window.wasmBindings.wasm_memory_bytes()`).
+///
+/// Memory only grows, so this is the high-water mark of everything the widget has held.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
+}

@@ -1,20 +1,52 @@
-//! Messages: a persistent storage banner and a toast for the latest action.
+//! Messages: a persistent banner about the saved data and a toast for the latest action.
 
 use leptos::prelude::*;
 
+use super::download::download_text;
+use super::persistence::start_over;
 use super::state::use_state;
+use crate::domain::iso_date;
 
-/// The storage banner and the latest action's message, both announced to screen readers.
+/// The banner (with its actions) and the latest action's message, both announced to screen
+/// readers.
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_state();
+    let download_damaged = move |_| {
+        let text = state.persistence.with_value(|p| p.store().and_then(|s| s.read_text().ok().flatten()));
+        if let Some(text) = text {
+            download_text(&format!("kra-kpi unreadable data {}.json", iso_date::format(state.today)), &text);
+        }
+    };
+    let start_new = move |_| {
+        let unbacked = state.notice.with_untracked(|n| {
+            matches!(n, Some(super::notice::Notice::Damaged { backup: Some(Err(_)) | None, .. }))
+        });
+        let confirmed = !unbacked
+            || window()
+                .confirm_with_message(
+                    "No copy of the unreadable data could be kept. Starting over replaces it for good. Download it first if you may need it. Start over?",
+                )
+                .unwrap_or(false);
+        if confirmed {
+            start_over(state);
+        }
+    };
     view! {
         <div class="kk-notices">
-            <Show when=move || state.storage_notice.with(|n| n.is_some())>
+            <Show when=move || state.notice.with(|n| n.is_some())>
                 <div class="kk-banner" role="alert">
                     <span aria-hidden="true">"⚠ "</span>
-                    {move || state.storage_notice.get()}
-                    <button type="button" class="kk-link" on:click=move |_| state.storage_notice.set(None)>"Dismiss"</button>
+                    {move || state.notice.with(|n| n.as_ref().map(|n| n.text()))}
+                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
+                        <span class="kk-banner-actions">
+                            <button type="button" on:click=download_damaged>"Download the unreadable data"</button>
+                            <button type="button" on:click=start_new>"Start a new scorecard"</button>
+                        </span>
+                    </Show>
+                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(|n| !n.offers_start_over()))>
+                        <button type="button" class="kk-link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    </Show>
                 </div>
             </Show>
             <div class="kk-toast" role="status" aria-live="polite">

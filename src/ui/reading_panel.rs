@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chart::TrendChart;
 use super::fields::{FormError, TextField};
 use super::state::{use_state, Toast};
+use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::{num, with_unit};
 use crate::domain::id::Id;
@@ -53,7 +54,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 .ok_or_else(|| ValidationError::NotADate { field: "Period (date)", input: day.get_untracked() })?;
             let v = parse_number("Value", &value.get_untracked())?;
             let label = period_of(d).map(|p: Period| p.label()).unwrap_or_default();
-            state.edit(|f| f.add_reading(id, d, v, &note.get_untracked()))?;
+            state.commit(Edit::AddReading { kpi: id, day: d, value: v, note: note.get_untracked() })?;
             Ok::<_, ValidationError>(format!("Recorded {} for {} in {label}.", with_unit(v, &unit()), name()))
         })();
         match result {
@@ -70,19 +71,18 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let readings = Memo::new(move |_| {
         state.framework.with(|f| {
             let Some(k) = f.kpi(id) else { return Vec::new() };
-            let mut list: Vec<_> = f
-                .readings_of(id)
-                .into_iter()
-                .map(|r| (r.id, f.period_of(k, r.period_start).label(), r.value, r.note.clone(), k.spec.unit.clone()))
-                .collect();
-            list.reverse();
-            list
+            f.readings_of(id)
+                .iter()
+                .rev()
+                .map(|(&start, r)| (start, f.period_of(k, start).label(), r.value, r.note.clone(), k.spec.unit.clone()))
+                .collect::<Vec<_>>()
         })
     });
 
     view! {
         <section class="kk-detail" aria-label=move || format!("Readings: {}", name())>
             <h2>{move || format!("Readings: {}", name())}</h2>
+            <Show when=move || state.editable()>
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" value=day input_type="date" />
                 <p class="kk-hint" aria-live="polite">{period_hint}</p>
@@ -91,12 +91,13 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 <FormError error=error />
                 <button type="submit" class="kk-primary">"Save reading"</button>
             </form>
+            </Show>
             <TrendChart kpi=id />
             <h3>"All readings"</h3>
             <Show when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
                 <ul class="kk-readings">
                     <For each=move || readings.get() key=|r| (r.0, r.1.clone(), r.2.to_bits(), r.3.clone(), r.4.clone()) let:r>
-                        <ReadingItem id=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
+                        <ReadingItem kpi=id period_start=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
                     </For>
                 </ul>
             </Show>
@@ -106,7 +107,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
 
 /// One reading in the list, with Edit (value and note, in place) and Delete.
 #[component]
-fn ReadingItem(id: Id, label: String, value: f64, note: String, unit: String) -> impl IntoView {
+fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: String, unit: String) -> impl IntoView {
     let state = use_state();
     let editing = RwSignal::new(false);
     let value_text = RwSignal::new(num(value));
@@ -116,9 +117,9 @@ fn ReadingItem(id: Id, label: String, value: f64, note: String, unit: String) ->
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         let result = parse_number("Value", &value_text.get_untracked())
-            .and_then(|v| state.edit(|f| f.update_reading(id, v, &note_text.get_untracked())));
+            .and_then(|value| state.commit(Edit::UpdateReading { kpi, period_start, value, note: note_text.get_untracked() }));
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 editing.set(false);
                 state.toast.set(Some(Toast { text: "Reading updated.".into(), undoable: true }));
             }
@@ -135,9 +136,11 @@ fn ReadingItem(id: Id, label: String, value: f64, note: String, unit: String) ->
                     view! {
                         <span>{text.clone()}</span>
                         {(!note.is_empty()).then(|| view! { <span class="kk-note">{format!(" — {note}")}</span> })}
-                        <button type="button" class="kk-link" aria-label=edit_label.clone() on:click=move |_| editing.set(true)>"Edit"</button>
-                        <button type="button" class="kk-link kk-danger" aria-label=delete_label.clone()
-                            on:click=move |_| state.edit_undoable("Deleted the reading.".into(), |f| f.delete_reading(id))>"Delete"</button>
+                        {state.editable().then(|| view! {
+                            <button type="button" class="kk-link" aria-label=edit_label.clone() on:click=move |_| editing.set(true)>"Edit"</button>
+                            <button type="button" class="kk-link kk-danger" aria-label=delete_label.clone()
+                                on:click=move |_| state.commit_undoable("Deleted the reading.".into(), Edit::DeleteReading { kpi, period_start })>"Delete"</button>
+                        })}
                     }
                 }
             >

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{FormError, SelectField, TextField};
 use super::state::{use_state, Toast};
+use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::num;
 use crate::domain::input::parse_number;
@@ -15,7 +16,7 @@ use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresho
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let state = use_state();
-    let s = state.framework.with_untracked(|f| f.settings.clone());
+    let s = state.framework.with_untracked(|f| f.settings().clone());
     let cycle = RwSignal::new(s.review_cycle.key().to_owned());
     let fiscal = RwSignal::new(s.fiscal_year_start.month().to_string());
     let method = RwSignal::new(s.method.key().to_owned());
@@ -30,7 +31,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     // Loading a template or undoing replaces the settings: show what is really in force.
-    let in_force = Memo::new(move |_| state.framework.with(|f| f.settings.clone()));
+    let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
     Effect::watch(
         move || in_force.get(),
         move |s, _, _| {
@@ -74,8 +75,8 @@ pub fn SettingsPanel() -> impl IntoView {
             };
             Ok(settings)
         })();
-        match parsed.and_then(|settings| state.edit(|f| f.set_settings(settings))) {
-            Ok(()) => {
+        match parsed.and_then(|settings| state.commit(Edit::SetSettings { settings })) {
+            Ok(_) => {
                 error.set(None);
                 state.toast.set(Some(Toast { text: "Scoring settings saved.".into(), undoable: true }));
             }
@@ -95,7 +96,12 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <details class="kk-settings">
             <summary>"Scoring settings"</summary>
+            <Show when=move || !state.editable()>
+                <p class="kk-hint">"This scorecard is read-only, so its settings cannot be changed here."</p>
+            </Show>
             <form class="kk-form kk-settings-form" on:submit=submit>
+              <fieldset class="kk-plain" disabled=move || !state.editable()>
+                <legend class="kk-visually-hidden">"Scoring settings"</legend>
                 <SelectField label="Review cycle" value=cycle options=cycles />
                 <SelectField label="Fiscal year starts in" value=fiscal options=months />
                 <SelectField label="Default scoring method" value=method options=methods />
@@ -109,6 +115,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <TextField label="KRA and overall amber from (%)" value=amber numeric=true />
                 <FormError error=error />
                 <button type="submit" class="kk-primary">"Save settings"</button>
+              </fieldset>
             </form>
         </details>
     }

@@ -3,13 +3,15 @@
 use jiff::civil::Date;
 use leptos::prelude::*;
 
+use super::notice::Notice;
+use super::persistence::Persistence;
+use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
-use crate::domain::history::History;
-use crate::domain::id::Id;
+use crate::domain::history::{History, Step};
 use crate::domain::period::Period;
+use crate::domain::rebase::PendingEdit;
 use crate::domain::scoring::{score_framework, Scorecard};
-use crate::storage::LocalStore;
 
 /// A short message after an action, optionally offering to undo it.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,10 +24,15 @@ pub struct Toast {
 ///
 /// All fields are `Copy` handles, so the struct is cheap to pass around. There is no global
 /// state: each mounted widget creates its own.
+///
+/// Components read the framework through [`AppState::framework`] and change it only through
+/// [`AppState::commit`] (and undo/redo): apply through the domain, record the inverse for undo,
+/// queue the edit for saving and for other tabs, and schedule the save.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The framework being edited (the persistent state).
-    pub framework: RwSignal<Framework>,
+    /// The framework being edited. Read-only here: changes go through [`AppState::commit`].
+    pub framework: ReadSignal<Framework>,
+    set_framework: WriteSignal<Framework>,
     history: StoredValue<History>,
     /// Bumped on every history change, so undo/redo buttons know when to re-check.
     history_version: RwSignal<u32>,
@@ -34,25 +41,40 @@ pub struct AppState {
     /// Today, for pace and defaults.
     pub today: Date,
     /// The KPI whose readings and chart are open.
-    pub selected: RwSignal<Option<Id>>,
-    /// A persistent storage warning (unavailable, full, damaged data).
-    pub storage_notice: RwSignal<Option<String>>,
+    pub selected: RwSignal<Option<crate::domain::id::Id>>,
+    /// A persistent notice about the saved data (storage problems, migration, other tabs).
+    pub notice: RwSignal<Option<Notice>>,
     /// The latest action's message.
     pub toast: RwSignal<Option<Toast>>,
+    /// Why the scorecard may not be changed, if it may not.
+    pub read_only: RwSignal<Option<ReadOnly>>,
     /// The review period shown.
     pub review: Memo<Period>,
     /// Scores of the whole tree for the review period.
     pub scorecard: Memo<Scorecard>,
-    pub store: StoredValue<Option<LocalStore>>,
+    pub(super) persistence: StoredValue<Persistence>,
+    /// Bumped when the list of backups changes.
+    pub backups_version: RwSignal<u32>,
+}
+
+/// Why the widget does not accept edits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOnly {
+    /// The saved data comes from a newer version; this one never writes over it.
+    NewerVersion,
+    /// The saved data could not be read; nothing is written until the user starts over.
+    Damaged,
+    /// Another tab or program wrote data here that this version cannot read.
+    ForeignWrite,
 }
 
 impl AppState {
-    /// State around an initial framework; `store` is `None` when nothing may be written.
-    pub fn new(framework: Framework, today: Date, store: Option<LocalStore>) -> AppState {
-        let framework = RwSignal::new(framework);
+    /// State around an initial framework.
+    pub fn new(framework: Framework, today: Date, persistence: Persistence) -> AppState {
+        let (framework, set_framework) = signal(framework);
         let anchor = RwSignal::new(today);
         let review = Memo::new(move |_| {
-            let (cycle, fiscal) = framework.with(|f| (f.settings.review_cycle, f.settings.fiscal_year_start));
+            let (cycle, fiscal) = framework.with(|f| (f.settings().review_cycle, f.settings().fiscal_year_start));
             Period::containing(anchor.get(), cycle, fiscal)
         });
         let scorecard = Memo::new(move |_| {
@@ -61,77 +83,127 @@ impl AppState {
         });
         AppState {
             framework,
+            set_framework,
             history: StoredValue::new(History::new(100)),
             history_version: RwSignal::new(0),
             anchor,
             today,
             selected: RwSignal::new(None),
-            storage_notice: RwSignal::new(None),
+            notice: RwSignal::new(None),
             toast: RwSignal::new(None),
+            read_only: RwSignal::new(None),
             review,
             scorecard,
-            store: StoredValue::new(store),
+            persistence: StoredValue::new(persistence),
+            backups_version: RwSignal::new(0),
         }
     }
 
-    /// Applies an edit through the domain. On success the old framework goes on the undo stack
-    /// (and the save effect writes the new one); on failure nothing changes and the error is
-    /// returned for the form to show.
-    pub fn edit<T>(
-        &self,
-        change: impl FnOnce(&mut Framework) -> Result<T, ValidationError>,
-    ) -> Result<T, ValidationError> {
-        let before = self.framework.get_untracked();
-        let mut next = before.clone();
-        let result = change(&mut next)?;
-        if before != next {
+    /// Whether edits are accepted (reactive).
+    pub fn editable(&self) -> bool {
+        self.read_only.with(Option::is_none)
+    }
+
+    /// The one commit path: applies `edit` through the domain; on success records its inverse
+    /// for undo, queues it for saving (and for re-applying if another tab saves first), and
+    /// schedules the save. On failure nothing changes and the error is returned for the form to
+    /// show.
+    pub fn commit(&self, edit: Edit) -> Result<Applied, ValidationError> {
+        if self.read_only.with_untracked(Option::is_some) {
+            return Err(ValidationError::ReadOnly);
+        }
+        let queued = edit.clone();
+        let applied = self
+            .set_framework
+            .try_maybe_update(|f| match f.apply(edit) {
+                Ok(applied) => (applied.changed, Ok(applied)),
+                Err(e) => (false, Err(e)),
+            })
+            .unwrap_or(Err(ValidationError::ReadOnly))?;
+        if applied.changed {
             // The toast's Undo must never undo a different edit from the one it describes.
             self.toast.set(None);
-            self.history.update_value(|h| h.record(before));
+            self.history.update_value(|h| h.record(applied.inverse.clone()));
             self.history_version.update(|v| *v += 1);
-            self.framework.set(next);
+            self.queue(PendingEdit { edit: queued, created: applied.created.clone() });
         }
-        Ok(result)
+        Ok(applied)
     }
 
-    /// Like [`AppState::edit`], then shows `message` with an Undo button.
-    pub fn edit_undoable(&self, message: String, change: impl FnOnce(&mut Framework) -> Result<(), ValidationError>) {
-        match self.edit(change) {
-            Ok(()) => self.toast.set(Some(Toast { text: message, undoable: true })),
+    /// Like [`AppState::commit`], then shows `message` with an Undo button (or the error).
+    pub fn commit_undoable(&self, message: String, edit: Edit) {
+        match self.commit(edit) {
+            Ok(_) => self.toast.set(Some(Toast { text: message, undoable: true })),
             Err(e) => self.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
         }
     }
 
     /// Steps back one edit.
     pub fn undo(&self) {
-        self.travel(History::undo, "Undone.");
+        self.travel(History::undo, "Undone.", "Could not undo");
     }
 
     /// Steps forward one undone edit.
     pub fn redo(&self) {
-        self.travel(History::redo, "Redone.");
+        self.travel(History::redo, "Redone.", "Could not redo");
     }
 
-    /// Swaps the current framework for the one `step` takes from the history, if any.
-    fn travel(&self, step: fn(&mut History, Framework) -> Option<Framework>, message: &str) {
-        let current = self.framework.get_untracked();
-        if let Some(other) = self.history.try_update_value(|h| step(h, current)).flatten() {
-            self.framework.set(other);
-            self.history_version.update(|v| *v += 1);
-            self.toast.set(Some(Toast { text: message.into(), undoable: false }));
+    fn travel(
+        &self,
+        step: fn(&mut History, &mut Framework) -> Option<Result<Step, ValidationError>>,
+        done: &str,
+        failed: &str,
+    ) {
+        if self.read_only.with_untracked(Option::is_some) {
+            return;
         }
+        let set_framework = self.set_framework;
+        let outcome = self.history.try_update_value(|history| {
+            set_framework.try_maybe_update(|f| match step(history, f) {
+                Some(Ok(step)) => (step.1.changed, Some(Ok(step))),
+                other => (false, other),
+            })
+        });
+        self.history_version.update(|v| *v += 1);
+        match outcome.flatten().flatten() {
+            Some(Ok((edit, applied))) => {
+                self.queue(PendingEdit { edit, created: applied.created });
+                self.toast.set(Some(Toast { text: done.into(), undoable: false }));
+            }
+            Some(Err(e)) => self.toast.set(Some(Toast { text: format!("{failed}: {e}"), undoable: false })),
+            None => {}
+        }
+    }
+
+    fn queue(&self, pending: PendingEdit) {
+        self.persistence.update_value(|p| p.queue(pending));
+        super::persistence::schedule_save(*self);
+    }
+
+    /// Replaces the framework with data read from storage (another tab's save), keeping the
+    /// undo history with its ids rewritten by `remap`.
+    pub(super) fn replace_from_storage(&self, framework: Framework, remap: &std::collections::BTreeMap<crate::domain::id::Id, crate::domain::id::Id>) {
+        self.history.update_value(|h| h.remap(remap));
+        self.history_version.update(|v| *v += 1);
+        self.set_framework.set(framework);
+    }
+
+    /// Forgets undo and redo (after starting over, nothing before it can be undone).
+    pub(super) fn clear_history(&self) {
+        self.history.update_value(History::clear);
+        self.history_version.update(|v| *v += 1);
     }
 
     /// Whether undo is possible (reactive).
     pub fn can_undo(&self) -> bool {
         self.history_version.track();
-        self.history.with_value(|h| h.can_undo())
+        self.editable() && self.history.with_value(|h| h.can_undo())
     }
 
     /// Whether redo is possible (reactive).
     pub fn can_redo(&self) -> bool {
         self.history_version.track();
-        self.history.with_value(|h| h.can_redo())
+        self.editable() && self.history.with_value(|h| h.can_redo())
     }
 }
 

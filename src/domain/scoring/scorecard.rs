@@ -92,18 +92,18 @@ pub struct Scorecard {
 /// let kpi = fw.add_kpi(kra, KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)).unwrap();
 /// fw.add_reading(kpi, date(2026, 10, 1), 42.0, "").unwrap();
 ///
-/// let october = Period::containing(date(2026, 10, 1), Frequency::Monthly, fw.settings.fiscal_year_start);
+/// let october = Period::containing(date(2026, 10, 1), Frequency::Monthly, fw.settings().fiscal_year_start);
 /// let card = score_framework(&fw, &october, date(2026, 11, 23));
 /// assert_eq!(card.kpis[&kpi].score, Some(84.0));
 /// assert_eq!(card.overall, Some(84.0));
 /// ```
 pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecard {
-    let settings = &fw.settings;
+    let settings = fw.settings();
     let mut kpis = BTreeMap::new();
     let mut kras = BTreeMap::new();
     let mut kra_parts = Vec::new();
 
-    for kra in &fw.kras {
+    for kra in fw.kras() {
         let mut parts = Vec::new();
         let mut raw_scores = Vec::new();
         for kpi in fw.kpis_of(kra.id) {
@@ -133,11 +133,11 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
         kras.insert(kra.id, kra_score);
     }
 
-    let kra_weights: Vec<f64> = fw.kras.iter().map(|k| k.weight).collect();
+    let kra_weights: Vec<f64> = fw.kras().iter().map(|k| k.weight).collect();
     let weight_warning = weight_warning(&kra_weights, "KRA weights");
     let rolled = weighted_mean(&kra_parts, kra_weights.iter().all(|&w| w == 0.0));
     let mut steps = Vec::new();
-    for kra in &fw.kras {
+    for kra in fw.kras() {
         let Some(k) = kras.get_mut(&kra.id) else { continue };
         k.weight_share = rolled.shares.get(&kra.id).copied().unwrap_or(0.0);
         match k.score {
@@ -156,12 +156,12 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
     let summary = match overall {
         Some(s) => format!(
             "\"{}\" scores {} % for {}: the weighted mean of {} scored KRA(s).",
-            fw.name,
+            fw.name(),
             num(s),
             review.label(),
             kra_parts.len()
         ),
-        None => format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name, review.label()),
+        None => format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name(), review.label()),
     };
     steps.push(thresholds_step(status, settings.rollup_thresholds));
     Scorecard { period: *review, kpis, kras, overall, status, weight_warning, summary, steps }
@@ -216,7 +216,7 @@ fn score_kra(
     warning: Option<String>,
     kpis: &BTreeMap<Id, KpiScore>,
 ) -> KraScore {
-    let settings = &fw.settings;
+    let settings = fw.settings();
     let mut steps = Vec::new();
     for kpi in fw.kpis_of(kra.id) {
         let s = &kpis[&kpi.id];
@@ -281,7 +281,7 @@ struct PeriodFigures {
 
 fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
     let values: Vec<f64> =
-        fw.readings_of(kpi.id).into_iter().filter(|r| review.contains(r.period_start)).map(|r| r.value).collect();
+        fw.readings_in(kpi.id, review).map(|(_, r)| r.value).collect();
     let targets: Vec<f64> =
         review.subperiods(kpi.spec.frequency).iter().map(|p| kpi.spec.target.target_for(p)).collect();
     PeriodFigures {
@@ -292,7 +292,7 @@ fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
 }
 
 fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
-    let settings = &fw.settings;
+    let settings = fw.settings();
     let spec = &kpi.spec;
     let f = figures(fw, kpi, review);
     let goal = Goal { direction: spec.direction, target: f.target, baseline: spec.baseline, bands: spec.bands };

@@ -1,0 +1,25 @@
+//! Handing text to the user as a downloaded file.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `file_name` (JSON, UTF-8). Does nothing if the browser
+/// refuses (no document, blobs disabled): the caller's data is untouched either way.
+pub fn download_text(file_name: &str, text: &str) {
+    let _ = try_download(file_name, text);
+}
+
+fn try_download(file_name: &str, text: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Revoked a little later: some browsers start reading the blob only after the click returns.
+    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(10));
+    Some(())
+}
