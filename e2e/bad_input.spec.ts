@@ -1,5 +1,6 @@
 // Bad input gets a clear message, and nothing is lost.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 test('non-numeric and non-finite readings are refused with a message', async ({ page }) => {
@@ -47,20 +48,26 @@ test('hostile names are shown as text, never run', async ({ page }) => {
   expect(dialog).toBe(false);
 });
 
-test('saved data that cannot be read is backed up, explained, and never overwritten', async ({ page }) => {
+test('saved data that cannot be read is backed up, explained, downloadable and never overwritten until the user starts over', async ({ page }) => {
   const app = new ScorecardPage(page);
-  await page.addInitScript((key) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key, '{"schema":2,"framework":{"name":"Mine","kras":[{oops');
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, STORAGE_KEY);
+  const damaged = '{"schema":2,"framework":{"name":"Mine","kras":[{oops';
+  await app.seed({ [STORAGE_KEY]: damaged });
   await app.open();
-  await expect(app.alert().first()).toContainText('Your saved scorecard could not be read');
+  await expect(app.alert().first()).toContainText('Your saved scorecard (52 characters) could not be read');
   await expect(app.alert().first()).toContainText(`${STORAGE_KEY}:backup-1`);
   const backup = await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY);
-  expect(backup).toBe('{"schema":2,"framework":{"name":"Mine","kras":[{oops');
-  // The user keeps working; new work is saved and the backup stays.
+  expect(backup).toBe(damaged);
+  // Until the user decides, nothing can be edited and nothing is written.
+  await expect(page.getByRole('button', { name: 'Load the Sales executive template' })).toHaveCount(0);
+  expect(await app.savedText()).toBe(damaged);
+  // The damaged text can be downloaded as it is.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the unreadable data' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kra-kpi unreadable data \d{4}-\d{2}-\d{2}\.json$/);
+  expect(readFileSync(await file.path(), 'utf8')).toBe(damaged);
+  // Starting over gives an empty scorecard; new work is saved and the backup stays.
+  await page.getByRole('button', { name: 'Start a new scorecard' }).click();
   await app.loadTemplate();
   expect((await app.savedJson()).framework.name).toBe('Sales executive');
   expect(await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY)).toBe(backup);

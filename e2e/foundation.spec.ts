@@ -117,9 +117,12 @@ test.describe('a new user', () => {
     await expect(app.overall()).toContainText('84.24 %');
     await expect(page.getByRole('heading', { name: 'Sales executive', level: 1 })).toBeVisible();
     const saved = await app.savedJson();
-    expect(saved.schema).toBe(2);
-    expect(saved.framework.readings.map((r: any) => r.value).sort()).toEqual([26000, 42, 5]);
-    expect(saved.framework.readings.find((r: any) => r.value === 42).note).toBe('slow start');
+    expect(saved.schema).toBe(3);
+    // Schema 3 keeps each KPI's readings as a run of periods: {kpi, from, values, notes}.
+    const values = saved.framework.readings.flatMap((r: any) => r.values.filter((v: any) => v !== null));
+    expect(values.sort()).toEqual([26000, 42, 5]);
+    const leadsRun = saved.framework.readings.find((r: any) => r.values.includes(42));
+    expect(leadsRun.notes[String(leadsRun.values.indexOf(42))]).toBe('slow start');
 
     // The refused duplicate said "edit that reading instead": do so in the readings list.
     await page.getByRole('button', { name: 'Add reading for Leads converted' }).click();

@@ -4,7 +4,9 @@
 
 use jiff::civil::date;
 use kra_kpi::domain::template::sales_executive;
-use kra_kpi::storage::{encode, LoadOutcome, LocalStore};
+use kra_kpi::storage::codec::read_header;
+use kra_kpi::storage::local::SaveOutcome;
+use kra_kpi::storage::{DecodeError, LoadOutcome, LocalStore, SCHEMA_VERSION};
 use kra_kpi::{mount, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -33,6 +35,14 @@ fn widget(id: &str, key: &str) -> HtmlElement {
     let el = host(id);
     mount(el.clone(), WidgetOptions { storage_key: key.into(), today: Some(date(2026, 11, 23)) });
     el
+}
+
+/// Waits `ms` milliseconds (saves are gathered for 250 ms before one write).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Lets Leptos run its scheduled effects.
@@ -76,6 +86,7 @@ async fn two_widgets_on_one_page_do_not_share_state() {
     settle().await;
     button(&a, "Load the Sales executive template").click();
     settle().await;
+    sleep(400).await;
     assert!(text(&a).contains("Achieve monthly revenue targets"));
     assert!(!text(&b).contains("Achieve monthly revenue targets"));
     assert!(text(&b).contains("Start your scorecard"));
@@ -100,8 +111,11 @@ async fn a_reading_updates_the_kpi_row_and_is_saved() {
     let row = el.query_selector("[data-testid=kpi-row].kk-selected").unwrap().unwrap();
     let row_text = row.text_content().unwrap();
     assert!(row_text.contains("42 leads") && row_text.contains("84 %") && row_text.contains("Amber"), "{row_text}");
+    sleep(400).await;
     let saved = storage().get_item("test:reading").unwrap().unwrap();
-    assert!(saved.contains("\"value\":42.0") || saved.contains("\"value\":42"), "{saved}");
+    let fw = kra_kpi::storage::decode(&saved).unwrap();
+    let leads = fw.kpis()[1].id;
+    assert_eq!(fw.reading(leads, date(2026, 11, 1)).map(|r| r.value), Some(42.0), "{saved}");
 }
 
 #[wasm_bindgen_test]
@@ -110,8 +124,33 @@ fn local_store_round_trips_through_real_local_storage() {
     storage().remove_item("test:store").unwrap();
     assert_eq!(store.load(), LoadOutcome::Empty);
     let fw = sales_executive();
-    store.save(&fw).unwrap();
-    assert_eq!(store.load(), LoadOutcome::Loaded { framework: fw, migrated_from: None });
+    assert_eq!(store.save(&fw, None), Ok(SaveOutcome::Saved(1)));
+    match store.load() {
+        LoadOutcome::Loaded { decoded, migration_backup: None } => {
+            assert_eq!(decoded.framework, fw);
+            assert_eq!(decoded.revision, 1);
+        }
+        other => panic!("expected loaded, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_store_never_writes_over_a_revision_it_has_not_seen() {
+    let key = "test:revisions";
+    storage().remove_item(key).unwrap();
+    let (tab_a, tab_b) = (LocalStore::new(key), LocalStore::new(key));
+    let fw = sales_executive();
+    assert_eq!(tab_a.save(&fw, None), Ok(SaveOutcome::Saved(1)));
+    // Tab B opened before A's save: it has seen nothing, so it must not write.
+    let mut other = fw.clone();
+    other.rename("Tab B's name").unwrap();
+    match tab_b.save(&other, None) {
+        Ok(SaveOutcome::Newer { revision: 1, text }) => assert!(text.contains("Sales executive")),
+        other => panic!("expected the newer save to be reported, got {other:?}"),
+    }
+    assert_eq!(tab_b.save(&other, Some(1)), Ok(SaveOutcome::Saved(2)));
+    let header = read_header(&storage().get_item(key).unwrap().unwrap()).unwrap();
+    assert_eq!((header.schema, header.revision), (SCHEMA_VERSION, 2));
 }
 
 #[wasm_bindgen_test]
@@ -121,13 +160,15 @@ fn damaged_data_is_backed_up_without_overwriting_an_earlier_backup() {
     s.set_item(key, "not json").unwrap();
     s.set_item(&format!("{key}:backup-1"), "an older backup").unwrap();
     s.remove_item(&format!("{key}:backup-2")).unwrap();
-    match LocalStore::new(key).load() {
-        LoadOutcome::Damaged { backup_key, reason } => {
-            assert_eq!(backup_key.as_deref(), Some("test:damaged:backup-2"));
-            assert!(reason.contains("not valid JSON"), "{reason}");
+    let store = LocalStore::new(key);
+    match store.load() {
+        LoadOutcome::Refused { backup, error: DecodeError::NotJson(_), chars: 8 } => {
+            assert_eq!(backup, Some(Ok("test:damaged:backup-2".to_owned())));
         }
         other => panic!("expected damaged, got {other:?}"),
     }
+    let listed: Vec<String> = store.backups().into_iter().map(|b| b.key).collect();
+    assert_eq!(listed, ["test:damaged:backup-1", "test:damaged:backup-2"]);
     assert_eq!(s.get_item("test:damaged:backup-1").unwrap().as_deref(), Some("an older backup"));
     assert_eq!(s.get_item("test:damaged:backup-2").unwrap().as_deref(), Some("not json"));
     assert_eq!(s.get_item(key).unwrap().as_deref(), Some("not json"), "loading never rewrites the original");
@@ -141,19 +182,34 @@ fn older_saves_load_and_report_the_migration() {
         "readings":[{"id":3,"kpi":2,"period":"2026-10-01","value":5,"note":""}],"next_id":4}}"#;
     storage().set_item(key, v1).unwrap();
     match LocalStore::new(key).load() {
-        LoadOutcome::Loaded { framework, migrated_from } => {
-            assert_eq!(migrated_from, Some(1));
-            assert_eq!(framework.readings.len(), 1);
-            assert!(encode(&framework).contains("\"schema\":2"));
+        LoadOutcome::Loaded { decoded, migration_backup: Some(Ok(backup)) } => {
+            assert_eq!(decoded.schema, 1);
+            assert_eq!(decoded.framework.reading_count(), 1);
+            assert_eq!(storage().get_item(&backup).unwrap().as_deref(), Some(v1), "the original is kept");
         }
         other => panic!("expected loaded, got {other:?}"),
     }
 }
 
 #[wasm_bindgen_test]
+async fn a_newer_versions_save_opens_read_only_and_is_never_written() {
+    let key = "test:newer";
+    let newer = r#"{"app":"kra-kpi","schema":99,"framework":{"anything":"new"}}"#;
+    storage().set_item(key, newer).unwrap();
+    let el = host("w-newer");
+    mount(el.clone(), WidgetOptions { storage_key: key.into(), today: Some(date(2026, 11, 23)) });
+    settle().await;
+    assert!(text(&el).contains("newer version"), "{}", text(&el));
+    assert!(!text(&el).contains("Load the Sales executive template"), "no editing is offered");
+    assert!(el.query_selector(".kk-add").unwrap().is_none(), "no Add KRA form");
+    sleep(400).await;
+    assert_eq!(storage().get_item(key).unwrap().as_deref(), Some(newer), "byte-identical");
+}
+
+#[wasm_bindgen_test]
 fn the_trend_chart_renders_as_svg_in_the_browser() {
     let mut fw = sales_executive();
-    let leads = fw.kpis[1].id;
+    let leads = fw.kpis()[1].id;
     fw.add_reading(leads, date(2026, 9, 1), 40.0, "").unwrap();
     fw.add_reading(leads, date(2026, 10, 1), 47.0, "").unwrap();
     let series = kra_kpi::charts::trend_series(&fw, leads, 36).unwrap();

@@ -21,7 +21,7 @@ pub fn BackupsPanel() -> impl IntoView {
         state.persistence.with_value(|p| p.store().map(|s| s.backups()).unwrap_or_default())
     });
     view! {
-        <details class="kk-settings kk-backups" on:toggle=move |_| state.backups_version.update(|v| *v += 1)>
+        <details class="kk-backups" on:toggle=move |_| state.backups_version.update(|v| *v += 1)>
             <summary>{move || format!("Backups ({})", list.with(Vec::len))}</summary>
             <Show when=move || !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
                 <ul class="kk-backup-list">

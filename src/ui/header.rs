@@ -42,10 +42,12 @@ pub fn Header() -> impl IntoView {
                     fallback=move || {
                         view! {
                             <h1>{name}</h1>
-                            <button type="button" class="kk-link" on:click=move |_| {
-                                draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
-                                set_renaming.set(true);
-                            }>"Rename scorecard"</button>
+                            <Show when=move || state.editable()>
+                                <button type="button" class="kk-link" on:click=move |_| {
+                                    draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
+                                    set_renaming.set(true);
+                                }>"Rename scorecard"</button>
+                            </Show>
                         }
                     }
                 >

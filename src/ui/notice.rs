@@ -70,6 +70,11 @@ impl Notice {
         matches!(self, Notice::Storage(_))
     }
 
+    /// Whether the user may dismiss it. A notice that explains why the widget is read-only stays.
+    pub fn dismissable(&self) -> bool {
+        !matches!(self, Notice::NewerVersion { .. } | Notice::Damaged { .. } | Notice::OtherTabUnreadable(_))
+    }
+
     /// Whether the notice offers to download the saved text and start over.
     pub fn offers_start_over(&self) -> bool {
         matches!(self, Notice::Damaged { .. })

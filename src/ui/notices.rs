@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::download::download_text;
+use super::notice::Notice;
 use super::persistence::start_over;
 use super::state::use_state;
 use crate::domain::iso_date;
@@ -20,7 +21,7 @@ pub fn Notices() -> impl IntoView {
     };
     let start_new = move |_| {
         let unbacked = state.notice.with_untracked(|n| {
-            matches!(n, Some(super::notice::Notice::Damaged { backup: Some(Err(_)) | None, .. }))
+            matches!(n, Some(Notice::Damaged { backup: Some(Err(_)) | None, .. }))
         });
         let confirmed = !unbacked
             || window()
@@ -44,7 +45,7 @@ pub fn Notices() -> impl IntoView {
                             <button type="button" on:click=start_new>"Start a new scorecard"</button>
                         </span>
                     </Show>
-                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(|n| !n.offers_start_over()))>
+                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(Notice::dismissable))>
                         <button type="button" class="kk-link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
                     </Show>
                 </div>

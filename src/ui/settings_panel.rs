@@ -101,7 +101,6 @@ pub fn SettingsPanel() -> impl IntoView {
             </Show>
             <form class="kk-form kk-settings-form" on:submit=submit>
               <fieldset class="kk-plain" disabled=move || !state.editable()>
-                <legend class="kk-visually-hidden">"Scoring settings"</legend>
                 <SelectField label="Review cycle" value=cycle options=cycles />
                 <SelectField label="Fiscal year starts in" value=fiscal options=months />
                 <SelectField label="Default scoring method" value=method options=methods />
