@@ -189,9 +189,7 @@ fn kpi_plan() -> impl Strategy<Value = KpiPlan> {
 
 fn build(kras: &[(f64, Vec<KpiPlan>)], lower_ratio: LowerRatio, floor: f64, rollup_cap: f64) -> Framework {
     let mut fw = Framework::new("Property");
-    fw.settings.lower_ratio = lower_ratio;
-    fw.settings.floor = floor;
-    fw.settings.rollup_cap = rollup_cap;
+    fw.set_settings(ScoringSettings { lower_ratio, floor, rollup_cap, ..ScoringSettings::default() }).unwrap();
     for (i, (weight, kpis)) in kras.iter().enumerate() {
         let kra = fw.add_kra(KraDraft::new(&format!("KRA {i}"), *weight)).unwrap();
         for (j, p) in kpis.iter().enumerate() {
@@ -230,7 +228,7 @@ proptest! {
         quarter in any::<bool>(),
     ) {
         let fw = build(&kras, lower_ratio, floor, rollup_cap);
-        prop_assert_eq!(fw.settings.rating_blend, 0.0);
+        prop_assert_eq!(fw.settings().rating_blend, 0.0);
         let review = if quarter {
             Period::containing(date(2026, 11, 1), Frequency::Quarterly, FiscalYearStart::JANUARY)
         } else {
@@ -239,7 +237,7 @@ proptest! {
         let card = score_framework(&fw, &review, date(2026, 11, 20));
         let eps = 1e-9;
         let mut kra_scores = Vec::new();
-        for kra in &fw.kras {
+        for kra in fw.kras() {
             let weighted: Vec<(f64, f64)> =
                 fw.kpis_of(kra.id).filter_map(|k| card.kpis[&k.id].rollup.map(|r| (k.spec.weight, r))).collect();
             let parts: Vec<f64> = weighted.iter().map(|p| p.1).collect();
@@ -270,7 +268,7 @@ proptest! {
         match card.overall {
             None => {
                 let scored_weight: f64 = kra_scores.iter().map(|p| p.0).sum();
-                let any_weight = fw.kras.iter().any(|k| k.weight > 0.0);
+                let any_weight = fw.kras().iter().any(|k| k.weight > 0.0);
                 prop_assert!(kra_scores.is_empty() || (scored_weight == 0.0 && any_weight), "KRAs {:?} but no overall", kra_scores);
             }
             Some(o) => {

@@ -920,7 +920,7 @@ fn weekly_november(aggregation: Aggregation, review: Period) -> Setup {
 /// 100 (Feb 2027), 140 on 31 Mar 2027 and 500 on 1 Apr 2027.
 fn fiscal(review: Period) -> Setup {
     let mut fw = Framework::new("Fiscal");
-    fw.settings.fiscal_year_start = FiscalYearStart::APRIL;
+    fw.set_settings(ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() }).unwrap();
     let kra = fw.add_kra(KraDraft::new("Sales", 100.0)).unwrap();
     let kpi = fw.add_kpi(kra, KpiSpec { aggregation: Aggregation::Sum, ..up("Revenue", 100.0, 1.0) }).unwrap();
     for (d, v) in
@@ -1026,8 +1026,7 @@ fn zero_weights() -> Setup {
 /// "Culture" (w 50) rated 3, its only KPI has no reading.
 fn rated(blend: f64, rating: f64) -> Setup {
     let mut fw = Framework::new("Rated");
-    fw.settings.rating_blend = blend;
-    fw.settings.rating_scale = 5.0;
+    fw.set_settings(ScoringSettings { rating_blend: blend, rating_scale: 5.0, ..ScoringSettings::default() }).unwrap();
     let quality = fw.add_kra(KraDraft { rating: Some(rating), ..KraDraft::new("Quality", 50.0) }).unwrap();
     let culture = fw.add_kra(KraDraft { rating: Some(3.0), ..KraDraft::new("Culture", 50.0) }).unwrap();
     let defects = fw.add_kpi(quality, up("First-pass yield", 100.0, 1.0)).unwrap();
@@ -1051,8 +1050,7 @@ fn pace(today: Date) -> Setup {
 /// Floor 20 %, KPI cap 150 %: "Low" 5/50, "High" 100/50, equal weights.
 fn custom_limits() -> Setup {
     let mut fw = Framework::new("Limits");
-    fw.settings.floor = 20.0;
-    fw.settings.kpi_cap = 150.0;
+    fw.set_settings(ScoringSettings { floor: 20.0, kpi_cap: 150.0, ..ScoringSettings::default() }).unwrap();
     let kra = fw.add_kra(KraDraft::new("Sales", 100.0)).unwrap();
     let low = fw.add_kpi(kra, up("Low", 50.0, 1.0)).unwrap();
     let high = fw.add_kpi(kra, up("High", 50.0, 1.0)).unwrap();
@@ -1064,7 +1062,7 @@ fn custom_limits() -> Setup {
 /// The framework-wide inverse convention for lower-is-better KPIs.
 fn inverse_framework() -> Setup {
     let mut fw = Framework::new("Inverse");
-    fw.settings.lower_ratio = LowerRatio::Inverse;
+    fw.set_settings(ScoringSettings { lower_ratio: LowerRatio::Inverse, ..ScoringSettings::default() }).unwrap();
     let kra = fw.add_kra(KraDraft::new("Service", 100.0)).unwrap();
     let k = fw.add_kpi(kra, spec("Handling time", Direction::LowerIsBetter, 4.0, 1.0)).unwrap();
     fw.add_reading(k, date(2026, 11, 2), 5.0, "").unwrap();
@@ -1348,7 +1346,8 @@ fn framework_cases() -> Vec<FwCase> {
             build: || {
                 // Entering 6 of 5 is refused, but lowering the scale to 4 leaves a 5 above it.
                 let mut setup = rated(40.0, 5.0);
-                setup.fw.settings.rating_scale = 4.0;
+                let settings = ScoringSettings { rating_scale: 4.0, ..setup.fw.settings().clone() };
+                setup.fw.set_settings(settings).unwrap();
                 setup
             },
             checks: vec![Kra("Quality", Some(76.0))], // 0.6 × 60 + 0.4 × 100 = 36 + 40
@@ -1388,12 +1387,12 @@ fn framework_cases() -> Vec<FwCase> {
 }
 
 fn kpi_of<'a>(card: &'a Scorecard, fw: &Framework, name: &str) -> &'a kra_kpi::domain::scoring::KpiScore {
-    let kpi = fw.kpis.iter().find(|k| k.spec.name == name).unwrap_or_else(|| panic!("no KPI named {name}"));
+    let kpi = fw.kpis().iter().find(|k| k.spec.name == name).unwrap_or_else(|| panic!("no KPI named {name}"));
     &card.kpis[&kpi.id]
 }
 
 fn kra_of<'a>(card: &'a Scorecard, fw: &Framework, name: &str) -> &'a kra_kpi::domain::scoring::KraScore {
-    let kra = fw.kras.iter().find(|k| k.name == name).unwrap_or_else(|| panic!("no KRA named {name}"));
+    let kra = fw.kras().iter().find(|k| k.name == name).unwrap_or_else(|| panic!("no KRA named {name}"));
     &card.kras[&kra.id]
 }
 
@@ -1455,11 +1454,11 @@ fn framework_scores_match_hand_worked_examples() {
 /// A compact view of a scorecard for failure messages.
 fn summary(card: &Scorecard, fw: &Framework) -> Vec<String> {
     let mut lines = vec![format!("overall {:?}, warning {:?}", card.overall, card.weight_warning)];
-    for kra in &fw.kras {
+    for kra in fw.kras() {
         let k = &card.kras[&kra.id];
         lines.push(format!("KRA {}: {:?} share {} warning {:?}", kra.name, k.score, k.weight_share, k.weight_warning));
     }
-    for kpi in &fw.kpis {
+    for kpi in fw.kpis() {
         let k = &card.kpis[&kpi.id];
         lines.push(format!(
             "KPI {}: value {:?} target {} readings {} score {:?} rollup {:?} share {} status {:?} pace {:?}",

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))] // host tests; the browser tests are tests/web_*.rs
-//! The saved format: whatever a user can build through the edit methods comes back from
-//! `decode(&encode(..))` exactly, and anything that is not a sound kra-kpi save is refused with
-//! the right `DecodeError`.
+//! The saved format (schema 3): whatever a user can build through the edit methods comes back
+//! from `decode(&encode(..))` exactly, and anything that is not a sound kra-kpi save is refused
+//! with the right `DecodeError`.
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
@@ -10,9 +10,11 @@ use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency};
-use kra_kpi::domain::scoring::{Aggregation, Bands, LowerRatio, ScoringMethod, Thresholds};
+use kra_kpi::domain::scoring::{Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
 use kra_kpi::domain::target::TargetPlan;
-use kra_kpi::storage::{decode, encode, DecodeError, SCHEMA_VERSION};
+use kra_kpi::domain::error::IntegrityError;
+use kra_kpi::storage::codec::{decode_saved, encode_revision, read_header};
+use kra_kpi::storage::{decode, encode, Damage, DecodeError, SCHEMA_VERSION};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -112,7 +114,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         3 => (name(), prop_oneof![0.0..100.0f64, number().prop_map(f64::abs)], prop::option::of(number()), "[a-zA-Z ]{0,8}")
             .prop_map(|(name, weight, rating, owner)| Edit::AddKra { name, weight, rating, owner }),
         4 => (pick.clone(), spec()).prop_map(|(kra, spec)| Edit::AddKpi { kra, spec }),
-        8 => (pick.clone(), day(), number(), "[a-z ]{0,10}").prop_map(|(kpi, day, value, note)| Edit::AddReading { kpi, day, value, note }),
+        8 => (pick.clone(), day(), number(), "[a-z \"\\\\😀]{0,10}").prop_map(|(kpi, day, value, note)| Edit::AddReading { kpi, day, value, note }),
         1 => (pick.clone(), spec()).prop_map(|(kpi, spec)| Edit::UpdateKpi { kpi, spec }),
         1 => (pick.clone(), number()).prop_map(|(reading, value)| Edit::UpdateReading { reading, value }),
         1 => pick.clone().prop_map(|kra| Edit::DeleteKra { kra }),
@@ -127,50 +129,57 @@ fn nth_id<T>(items: &[T], n: usize, id: impl Fn(&T) -> Id) -> Option<Id> {
     (!items.is_empty()).then(|| id(&items[n % items.len()]))
 }
 
+/// The `n`th reading of the framework (modulo their number), named by KPI and period start.
+fn nth_reading(fw: &Framework, n: usize) -> Option<(Id, Date)> {
+    let count = fw.reading_count();
+    (count > 0).then(|| fw.all_readings().nth(n % count).map(|(kpi, start, _)| (kpi, start))).flatten()
+}
+
 /// Applies the edits through the public methods; refused edits (duplicates, unknown items) are
 /// simply skipped, as the UI would.
 fn build(name: &str, fiscal: i8, lower: bool, edits: &[Edit]) -> Framework {
     let mut fw = Framework::new(name);
-    fw.settings.fiscal_year_start = FiscalYearStart::new(fiscal).unwrap();
-    fw.settings.lower_ratio = if lower { LowerRatio::Inverse } else { LowerRatio::Reflection };
+    let lower_ratio = if lower { LowerRatio::Inverse } else { LowerRatio::Reflection };
+    let fiscal_year_start = FiscalYearStart::new(fiscal).unwrap();
+    fw.set_settings(ScoringSettings { fiscal_year_start, lower_ratio, ..ScoringSettings::default() }).unwrap();
     for e in edits {
         let _ = match e.clone() {
             Edit::AddKra { name, weight, rating, owner } => {
                 fw.add_kra(KraDraft { rating, ..KraDraft::new(&name, weight).owner(&owner) }).map(|_| ())
             }
-            Edit::AddKpi { kra, spec } => match nth_id(&fw.kras, kra, |k| k.id) {
+            Edit::AddKpi { kra, spec } => match nth_id(fw.kras(), kra, |k| k.id) {
                 Some(id) => fw.add_kpi(id, spec).map(|_| ()),
                 None => Ok(()),
             },
-            Edit::AddReading { kpi, day, value, note } => match nth_id(&fw.kpis, kpi, |k| k.id) {
+            Edit::AddReading { kpi, day, value, note } => match nth_id(fw.kpis(), kpi, |k| k.id) {
                 Some(id) => fw.add_reading(id, day, value, &note).map(|_| ()),
                 None => Ok(()),
             },
-            Edit::UpdateKpi { kpi, spec } => match nth_id(&fw.kpis, kpi, |k| k.id) {
+            Edit::UpdateKpi { kpi, spec } => match nth_id(fw.kpis(), kpi, |k| k.id) {
                 Some(id) => fw.update_kpi(id, spec),
                 None => Ok(()),
             },
-            Edit::UpdateReading { reading, value } => match nth_id(&fw.readings, reading, |r| r.id) {
-                Some(id) => fw.update_reading(id, value, "changed"),
+            Edit::UpdateReading { reading, value } => match nth_reading(&fw, reading) {
+                Some((kpi, start)) => fw.update_reading(kpi, start, value, "changed"),
                 None => Ok(()),
             },
-            Edit::DeleteKra { kra } => match nth_id(&fw.kras, kra, |k| k.id) {
+            Edit::DeleteKra { kra } => match nth_id(fw.kras(), kra, |k| k.id) {
                 Some(id) => fw.delete_kra(id),
                 None => Ok(()),
             },
-            Edit::DeleteKpi { kpi } => match nth_id(&fw.kpis, kpi, |k| k.id) {
+            Edit::DeleteKpi { kpi } => match nth_id(fw.kpis(), kpi, |k| k.id) {
                 Some(id) => fw.delete_kpi(id),
                 None => Ok(()),
             },
-            Edit::DeleteReading { reading } => match nth_id(&fw.readings, reading, |r| r.id) {
-                Some(id) => fw.delete_reading(id),
+            Edit::DeleteReading { reading } => match nth_reading(&fw, reading) {
+                Some((kpi, start)) => fw.delete_reading(kpi, start),
                 None => Ok(()),
             },
-            Edit::MoveKra { kra, offset } => match nth_id(&fw.kras, kra, |k| k.id) {
+            Edit::MoveKra { kra, offset } => match nth_id(fw.kras(), kra, |k| k.id) {
                 Some(id) => fw.move_kra(id, offset),
                 None => Ok(()),
             },
-            Edit::MoveKpi { kpi, offset } => match nth_id(&fw.kpis, kpi, |k| k.id) {
+            Edit::MoveKpi { kpi, offset } => match nth_id(fw.kpis(), kpi, |k| k.id) {
                 Some(id) => fw.move_kpi(id, offset),
                 None => Ok(()),
             },
@@ -201,6 +210,7 @@ proptest! {
 
 // ---- examples ----
 
+/// One KRA with one monthly KPI (id 2) and an October 2026 reading of 42 with a note.
 fn sample() -> Framework {
     let mut fw = Framework::new("Sales executive");
     let kra = fw.add_kra(KraDraft::new("Revenue", 60.0)).unwrap();
@@ -213,18 +223,121 @@ fn saved_json(fw: &Framework) -> Value {
     serde_json::from_str(&encode(fw)).unwrap()
 }
 
+/// The saved text of `fw` after `damage` was done to its JSON.
+fn damaged(fw: &Framework, damage: impl FnOnce(&mut Value)) -> String {
+    let mut v = saved_json(fw);
+    damage(&mut v);
+    v.to_string()
+}
+
+/// The shape complaint of a refused save, or a panic naming what came back instead.
+fn shape_error(text: &str) -> String {
+    match decode(text) {
+        Err(DecodeError::Invalid(Damage::Shape(message))) => message,
+        other => panic!("expected a damaged shape, got {other:?} for {text}"),
+    }
+}
+
+/// The integrity complaint of a refused save, or a panic naming what came back instead.
+fn integrity_error(text: &str) -> IntegrityError {
+    match decode(text) {
+        Err(DecodeError::Invalid(Damage::Integrity(error))) => error,
+        other => panic!("expected broken integrity, got {other:?} for {text}"),
+    }
+}
+
 #[test]
-fn the_envelope_names_the_app_and_the_schema() {
+fn the_envelope_names_the_app_the_schema_and_the_revision() {
     let v = saved_json(&sample());
     assert_eq!(v["app"], "kra-kpi");
+    assert_eq!(SCHEMA_VERSION, 3);
     assert_eq!(v["schema"], SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(v["revision"], 0);
     assert_eq!(v["framework"]["name"], "Sales executive");
+    assert_eq!(v["framework"]["next_id"], 3);
+}
+
+#[test]
+fn the_revision_is_written_and_read_back() {
+    let fw = sample();
+    let text = encode_revision(&fw, 41);
+    let header = read_header(&text).unwrap();
+    assert_eq!((header.schema, header.revision), (3, 41));
+    let decoded = decode_saved(&text).unwrap();
+    assert_eq!((decoded.framework, decoded.schema, decoded.revision), (fw, 3, 41));
+}
+
+#[test]
+fn readings_are_saved_as_runs_with_sparse_notes() {
+    let mut fw = sample();
+    let kpi = fw.kpis()[0].id;
+    // October (42, "good month"), no November, December 45 with a note, January 47.
+    fw.add_reading(kpi, date(2026, 12, 9), 45.0, "new hire").unwrap();
+    fw.add_reading(kpi, date(2027, 1, 31), 47.0, "").unwrap();
+    let v = saved_json(&fw);
+    assert_eq!(
+        v["framework"]["readings"],
+        json!([{"kpi": 2, "from": "2026-10-01", "values": [42.0, null, 45.0, 47.0], "notes": {"0": "good month", "2": "new hire"}}])
+    );
+    let back = decode(&encode(&fw)).unwrap();
+    assert_eq!(back.reading(kpi, date(2026, 12, 1)).map(|r| (r.value, r.note.as_str())), Some((45.0, "new hire")));
+    assert_eq!(back.reading(kpi, date(2027, 1, 1)).map(|r| r.note.as_str()), Some(""));
+    assert_eq!(back, fw);
+}
+
+#[test]
+fn a_gap_of_more_than_eight_periods_starts_a_new_run() {
+    let mut fw = sample();
+    let kpi = fw.kpis()[0].id;
+    // October 2026, then eight empty months (Nov–Jun) and July 2027: still one run.
+    fw.add_reading(kpi, date(2027, 7, 1), 50.0, "").unwrap();
+    // Then nine empty months (Aug 2027 – Apr 2028) and May 2028: a second run.
+    fw.add_reading(kpi, date(2028, 5, 1), 55.0, "late").unwrap();
+    let v = saved_json(&fw);
+    let runs = v["framework"]["readings"].as_array().unwrap();
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert_eq!(runs[0]["from"], "2026-10-01");
+    assert_eq!(runs[0]["values"], json!([42.0, null, null, null, null, null, null, null, null, 50.0]));
+    assert_eq!(runs[1], json!({"kpi": 2, "from": "2028-05-01", "values": [55.0], "notes": {"0": "late"}}));
+    let text = encode(&fw);
+    assert_eq!(decode(&text), Ok(fw));
+    assert_eq!(encode(&decode(&text).unwrap()), text);
+}
+
+#[test]
+fn weekly_readings_run_from_monday_to_monday_across_the_year_end() {
+    let mut fw = sample();
+    let settings = ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..fw.settings().clone() };
+    fw.set_settings(settings).unwrap();
+    let kra = fw.kras()[0].id;
+    let weekly = KpiSpec { frequency: Frequency::Weekly, ..KpiSpec::new("Calls", "calls", Direction::HigherIsBetter, 10.0) };
+    let calls = fw.add_kpi(kra, weekly).unwrap();
+    // Thu 31 Dec 2026 is in the week of Mon 28 Dec; Sun 10 Jan 2027 in the week of Mon 4 Jan;
+    // the week of Mon 11 Jan has none; Mon 18 Jan.
+    for (day, value) in [(date(2026, 12, 31), 9.0), (date(2027, 1, 10), 12.0), (date(2027, 1, 18), 11.0)] {
+        fw.add_reading(calls, day, value, "").unwrap();
+    }
+    let v = saved_json(&fw);
+    assert_eq!(v["framework"]["readings"][1], json!({"kpi": calls.0, "from": "2026-12-28", "values": [9.0, 12.0, null, 11.0]}));
+    let text = encode(&fw);
+    let back = decode(&text).unwrap();
+    assert_eq!(back.readings_of(calls).keys().copied().collect::<Vec<_>>(), [date(2026, 12, 28), date(2027, 1, 4), date(2027, 1, 18)]);
+    assert_eq!(back, fw);
+    assert_eq!(encode(&back), text);
+}
+
+#[test]
+fn the_id_counter_at_its_limit_round_trips() {
+    let mut v = saved_json(&sample());
+    v["framework"]["next_id"] = json!(Id::MAX.0 + 1);
+    let fw = decode(&v.to_string()).expect("a counter just past the last id is allowed");
+    assert_eq!(fw.next_id(), Id::MAX.0 + 1);
+    assert_eq!(decode(&encode(&fw)), Ok(fw));
 }
 
 #[test]
 fn garbage_text_is_not_json() {
-    for text in ["", "hello", "{\"app\":\"kra-kpi\",\"schema\":2,", "<html></html>", "{'app': 'kra-kpi'}"] {
+    for text in ["", "hello", "{\"app\":\"kra-kpi\",\"schema\":3,", "<html></html>", "{'app': 'kra-kpi'}"] {
         assert!(matches!(decode(text), Err(DecodeError::NotJson(_))), "{text:?} gave {:?}", decode(text));
     }
     let err = decode("not json").unwrap_err();
@@ -247,7 +360,7 @@ fn foreign_json_is_refused_as_foreign() {
         r#"[1,2,3]"#,
         r#""kra-kpi""#,
         r#"42"#,
-        r#"{"app":"kra-kpi","schema":2}"#,
+        r#"{"app":"kra-kpi","schema":3}"#,
         r#"{"app":"kra-kpi","framework":{}}"#,
         r#"{"app":"kra-kpi","schema":0,"framework":{}}"#,
         r#"{"app":"kra-kpi","schema":"two","framework":{}}"#,
@@ -260,65 +373,154 @@ fn foreign_json_is_refused_as_foreign() {
 
 #[test]
 fn a_save_from_schema_99_is_too_new() {
-    let mut v = saved_json(&sample());
-    v["schema"] = json!(99);
-    let err = decode(&v.to_string()).unwrap_err();
+    let text = damaged(&sample(), |v| v["schema"] = json!(99));
+    let err = decode(&text).unwrap_err();
     assert_eq!(err, DecodeError::TooNew(99));
+    assert_eq!(read_header(&text), Err(DecodeError::TooNew(99)));
     assert_eq!(
         err.to_string(),
-        "the saved data uses format version 99, newer than this app understands (2); update the app"
+        "the saved data uses format version 99, newer than this version of the app understands (3)"
     );
 }
 
 #[test]
-fn a_reading_of_a_missing_kpi_is_invalid() {
-    let mut v = saved_json(&sample());
-    v["framework"]["readings"][0]["kpi"] = json!(999);
-    v["framework"]["next_id"] = json!(1000);
-    let err = decode(&v.to_string()).unwrap_err();
-    assert_eq!(err, DecodeError::Invalid("a reading belongs to a missing KPI".into()));
-    assert_eq!(err.to_string(), "the saved data is damaged (a reading belongs to a missing KPI)");
+fn readings_of_an_unknown_kpi_are_refused() {
+    let text = damaged(&sample(), |v| {
+        v["framework"]["readings"][0]["kpi"] = json!(999);
+        v["framework"]["next_id"] = json!(1000);
+    });
+    assert_eq!(integrity_error(&text), IntegrityError::ReadingsWithoutKpi(Id(999)));
+    assert_eq!(decode(&text).unwrap_err().to_string(), "the saved data is damaged (readings belong to a missing KPI (id 999))");
 }
 
 #[test]
-fn other_damage_is_invalid_too() {
-    let fw = sample();
-    let damage: [(&str, fn(&mut Value)); 5] = [
-        ("KPI of a missing KRA", |v| v["framework"]["kpis"][0]["kra"] = json!(77)),
-        ("duplicate ids", |v| v["framework"]["readings"][0]["id"] = json!(1)),
-        ("id not below next_id", |v| v["framework"]["next_id"] = json!(2)),
-        ("negative weight", |v| v["framework"]["kras"][0]["weight"] = json!(-5)),
-        ("value is text", |v| v["framework"]["readings"][0]["value"] = json!("42")),
-    ];
-    for (what, damage) in damage {
-        let mut v = saved_json(&fw);
-        damage(&mut v);
-        assert!(matches!(decode(&v.to_string()), Err(DecodeError::Invalid(_))), "{what}: {:?}", decode(&v.to_string()));
+fn a_value_written_as_the_string_nan_is_refused() {
+    let text = damaged(&sample(), |v| v["framework"]["readings"][0]["values"][0] = json!("NaN"));
+    assert!(shape_error(&text).contains("invalid type"), "{text}");
+}
+
+#[test]
+fn a_value_beyond_the_f64_range_is_refused() {
+    let text = encode(&sample());
+    for literal in ["1e400", "-1e400"] {
+        let bad = text.replacen("42.0", literal, 1);
+        assert_ne!(bad, text);
+        assert!(shape_error(&bad).contains("number out of range"), "{literal}");
     }
+}
+
+#[test]
+fn overlapping_runs_that_file_two_readings_in_one_period_are_refused() {
+    let text = damaged(&sample(), |v| {
+        // October–November, then a second run from November.
+        v["framework"]["readings"] = json!([
+            {"kpi": 2, "from": "2026-10-01", "values": [42.0, 43.0]},
+            {"kpi": 2, "from": "2026-11-01", "values": [44.0]},
+        ]);
+    });
+    assert_eq!(shape_error(&text), "two readings of KPI 2 share the period of 2026-11-01");
+}
+
+#[test]
+fn a_run_that_does_not_start_on_a_period_start_is_refused() {
+    let text = damaged(&sample(), |v| v["framework"]["readings"][0]["from"] = json!("2026-10-15"));
+    assert_eq!(shape_error(&text), "a run of KPI 2 starts on 2026-10-15, not on a period start");
+}
+
+#[test]
+fn a_note_pointing_at_a_missing_reading_is_refused() {
+    let at_null = damaged(&sample(), |v| {
+        v["framework"]["readings"][0]["values"] = json!([42.0, null, 44.0]);
+        v["framework"]["readings"][0]["notes"] = json!({"1": "lost"});
+    });
+    assert_eq!(shape_error(&at_null), "a note of KPI 2 points to no reading (index 1)");
+    let past_the_end = damaged(&sample(), |v| v["framework"]["readings"][0]["notes"] = json!({"5": "lost"}));
+    assert_eq!(shape_error(&past_the_end), "a note of KPI 2 points to no reading (index 5)");
+}
+
+#[test]
+fn a_run_longer_than_any_real_kpi_is_refused() {
+    let text = damaged(&sample(), |v| v["framework"]["readings"][0]["values"] = json!(vec![1.0; 24_001]));
+    assert_eq!(shape_error(&text), "a run of KPI 2 has 24001 periods");
+}
+
+#[test]
+fn an_id_counter_beyond_the_largest_id_is_refused() {
+    let text = damaged(&sample(), |v| v["framework"]["next_id"] = json!(Id::MAX.0 + 2));
+    assert_eq!(integrity_error(&text), IntegrityError::CounterTooLarge);
+    let huge = damaged(&sample(), |v| v["framework"]["next_id"] = json!(u64::MAX));
+    assert_eq!(integrity_error(&huge), IntegrityError::CounterTooLarge);
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    let nested = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    for field in ["name", "kras", "settings"] {
+        let text = damaged(&sample(), |v| v["framework"][field] = json!("PLACEHOLDER")).replacen("\"PLACEHOLDER\"", &nested, 1);
+        shape_error(&text);
+    }
+    // A whole document of nested arrays is not a save at all.
+    assert_eq!(decode(&nested), Err(DecodeError::Foreign));
+    // Schema 1 is migrated as a JSON document, where the nesting limit applies.
+    let v1 = format!(r#"{{"app":"kra-kpi","schema":1,"framework":{{"name":"x","kras":[],"kpis":[],"readings":[],"next_id":1,"extra":{nested}}}}}"#);
+    assert!(shape_error(&v1).contains("recursion limit"), "{v1}");
+}
+
+#[test]
+fn other_damage_is_refused_with_its_reason() {
+    let fw = sample();
+    let integrity: [(fn(&mut Value), IntegrityError); 4] = [
+        (|v| v["framework"]["kpis"][0]["kra"] = json!(77), IntegrityError::KpiWithoutKra { kpi: "Leads converted".into() }),
+        (
+            |v| {
+                // The KPI takes the KRA's id, and its readings follow it.
+                v["framework"]["kpis"][0]["id"] = json!(1);
+                v["framework"]["readings"][0]["kpi"] = json!(1);
+            },
+            IntegrityError::DuplicateId(Id(1)),
+        ),
+        (|v| v["framework"]["next_id"] = json!(2), IntegrityError::IdNotBelowCounter(Id(2))),
+        (
+            |v| v["framework"]["kras"][0]["weight"] = json!(-5),
+            IntegrityError::InvalidKra {
+                name: "Revenue".into(),
+                error: kra_kpi::domain::error::ValidationError::Negative { field: "Weight", value: -5.0 },
+            },
+        ),
+    ];
+    for (damage, expected) in integrity {
+        assert_eq!(integrity_error(&damaged(&fw, damage)), expected);
+    }
+    // A value written as text, or a KPI without a name, is the wrong shape.
+    shape_error(&damaged(&fw, |v| v["framework"]["readings"][0]["values"][0] = json!("42")));
+    shape_error(&damaged(&fw, |v| v["framework"]["kpis"][0].as_object_mut().unwrap().remove("name").map(drop).unwrap()));
 }
 
 #[test]
 fn nan_cannot_sneak_in() {
     let mut fw = sample();
-    let kpi = fw.kpis[0].id;
-    let reading = fw.readings[0].id;
-    let kra = fw.kras[0].id;
+    let kpi = fw.kpis()[0].id;
+    let october = date(2026, 10, 1);
+    let kra = fw.kras()[0].id;
     let before = fw.clone();
 
     // Through the edit methods.
     assert!(fw.add_reading(kpi, date(2026, 11, 1), f64::NAN, "").is_err());
     assert!(fw.add_reading(kpi, date(2026, 12, 1), f64::INFINITY, "").is_err());
-    assert!(fw.update_reading(reading, f64::NAN, "").is_err());
+    assert!(fw.update_reading(kpi, october, f64::NAN, "").is_err());
     assert!(fw.add_kpi(kra, KpiSpec::new("Bad", "", Direction::HigherIsBetter, f64::NAN)).is_err());
     assert!(fw
         .add_kpi(kra, KpiSpec { baseline: Some(f64::NAN), ..KpiSpec::new("Bad", "", Direction::HigherIsBetter, 1.0) })
         .is_err());
     assert!(fw.add_kra(KraDraft::new("Bad", f64::NAN)).is_err());
     assert!(fw.add_kra(KraDraft { rating: Some(f64::NAN), ..KraDraft::new("Bad", 1.0) }).is_err());
+    // The settings are private, so the only way in is set_settings, which checks them.
+    assert!(fw.set_settings(ScoringSettings { floor: f64::NAN, ..ScoringSettings::default() }).is_err());
     assert_eq!(fw, before);
 
-    // Through the saved text: JSON has no NaN; a bare NaN is not JSON, and a null (what a
-    // serialiser writes for NaN) or an overflowing literal is refused.
+    // Through the saved text: JSON has no NaN; a bare NaN is not JSON, and a string or an
+    // overflowing literal is refused. (A null is a period without a reading, and here its note
+    // then points at nothing.)
     let text = encode(&fw);
     let nan_text = text.replacen("42.0", "NaN", 1);
     assert_ne!(nan_text, text, "the reading's value 42.0 should be in the saved text: {text}");
@@ -328,14 +530,10 @@ fn nan_cannot_sneak_in() {
         let result = decode(&bad);
         assert!(result.is_err(), "{literal} was accepted: {result:?}");
     }
-
-    // A NaN put straight into a public field is written as null and refused on load.
-    let mut direct = fw.clone();
-    direct.readings[0].value = f64::NAN;
-    assert!(decode(&encode(&direct)).is_err());
-    let mut direct = fw.clone();
-    direct.settings.floor = f64::NAN;
-    assert!(decode(&encode(&direct)).is_err());
+    // A non-finite setting in the saved text is refused too.
+    let bad_floor = text.replacen("\"floor\":0.0", "\"floor\":1e999", 1);
+    assert_ne!(bad_floor, text);
+    assert!(decode(&bad_floor).is_err());
 }
 
 #[test]
@@ -347,7 +545,7 @@ fn an_empty_framework_round_trips() {
 #[test]
 fn awkward_numbers_round_trip_exactly() {
     let mut fw = sample();
-    let kpi = fw.kpis[0].id;
+    let kpi = fw.kpis()[0].id;
     // Readings are bounded to ±1e15; the extremes of f64 go into a step-list target instead.
     let values = [0.1 + 0.2, 1.0 / 3.0, 5e-324, -1.2345678901234567e-300, 999_999_999_999_999.9, -0.0];
     for (i, v) in values.into_iter().enumerate() {
@@ -360,7 +558,7 @@ fn awkward_numbers_round_trip_exactly() {
     };
     fw.update_kpi(kpi, spec).unwrap();
     let back = decode(&encode(&fw)).unwrap();
-    for (a, b) in fw.readings.iter().zip(&back.readings) {
+    for ((_, a), (_, b)) in fw.readings_of(kpi).iter().zip(back.readings_of(kpi)) {
         assert_eq!(a.value.to_bits(), b.value.to_bits(), "{} came back as {}", a.value, b.value);
     }
     let TargetPlan::Steps { values, .. } = &back.kpi(kpi).unwrap().spec.target else { panic!("steps target lost") };

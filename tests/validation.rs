@@ -2,7 +2,7 @@
 //! What the person at the keyboard reads when an edit is refused, and that a refused edit
 //! changes nothing.
 
-use jiff::civil::date;
+use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
 use kra_kpi::domain::error::ValidationError;
 use kra_kpi::domain::framework::Framework;
@@ -22,13 +22,15 @@ fn leads() -> KpiSpec {
     KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)
 }
 
-/// A small framework: one KRA, one monthly KPI with a reading on 3 Nov 2026.
-fn sample() -> (Framework, Id, Id, Id) {
+/// A small framework: one KRA, one monthly KPI with a reading on 3 Nov 2026, filed under the
+/// month's first day (returned last).
+fn sample() -> (Framework, Id, Id, Date) {
     let mut fw = Framework::new("Sales executive");
     let kra = fw.add_kra(KraDraft::new("Achieve monthly revenue targets", 60.0)).unwrap();
     let kpi = fw.add_kpi(kra, leads()).unwrap();
-    let reading = fw.add_reading(kpi, date(2026, 11, 3), 42.0, "").unwrap();
-    (fw, kra, kpi, reading)
+    let november = fw.add_reading(kpi, date(2026, 11, 3), 42.0, "").unwrap();
+    assert_eq!(november, date(2026, 11, 1));
+    (fw, kra, kpi, november)
 }
 
 // ---- names ----
@@ -51,7 +53,7 @@ fn an_empty_kpi_name_is_refused() {
 fn an_empty_scorecard_name_is_refused() {
     let (mut fw, ..) = sample();
     assert_eq!(message(fw.rename("  ")), "Scorecard name cannot be empty. Type a name.");
-    assert_eq!(fw.name, "Sales executive");
+    assert_eq!(fw.name(), "Sales executive");
 }
 
 #[test]
@@ -138,7 +140,7 @@ fn a_non_finite_reading_is_refused() {
         "Value: \"inf\" is not a finite number. Enter an ordinary value such as 42."
     );
     assert_eq!(
-        message(fw.update_reading(reading, f64::NEG_INFINITY, "")),
+        message(fw.update_reading(kpi, reading, f64::NEG_INFINITY, "")),
         "Value: \"-inf\" is not a finite number. Enter an ordinary value such as 42."
     );
     let spec = KpiSpec { target: TargetPlan::Steps { from: date(2026, 1, 1), values: vec![1.0, f64::NAN] }, ..leads() };
@@ -237,7 +239,7 @@ fn editing_something_deleted_says_so() {
     fw.delete_kra(kra).unwrap();
     assert_eq!(message(fw.delete_kpi(kpi)), "That KPI no longer exists; it may have been deleted.");
     assert_eq!(
-        message(fw.update_reading(reading, 1.0, "")),
+        message(fw.update_reading(kpi, reading, 1.0, "")),
         "That reading no longer exists; it may have been deleted."
     );
     assert_eq!(message(fw.add_kpi(kra, leads())), "That KRA no longer exists; it may have been deleted.");
@@ -287,11 +289,14 @@ fn a_failed_edit_leaves_the_framework_unchanged() {
         ("duplicate reading", fw.add_reading(kpi, date(2026, 11, 30), 1.0, "").map(drop)),
         ("NaN reading", fw.add_reading(kpi, date(2027, 1, 1), f64::NAN, "").map(drop)),
         ("reading of missing KPI", fw.add_reading(ghost, date(2027, 1, 1), 1.0, "").map(drop)),
-        ("update reading to inf", fw.update_reading(reading, f64::INFINITY, "note")),
-        ("update missing reading", fw.update_reading(ghost, 1.0, "")),
+        ("update reading to inf", fw.update_reading(kpi, reading, f64::INFINITY, "note")),
+        ("update reading of missing KPI", fw.update_reading(ghost, reading, 1.0, "")),
+        ("update reading of an empty period", fw.update_reading(kpi, date(2026, 12, 1), 1.0, "")),
+        ("update reading off a period start", fw.update_reading(kpi, date(2026, 11, 3), 1.0, "")),
         ("delete missing KRA", fw.delete_kra(ghost)),
         ("delete missing KPI", fw.delete_kpi(ghost)),
-        ("delete missing reading", fw.delete_reading(ghost)),
+        ("delete reading of missing KPI", fw.delete_reading(ghost, reading)),
+        ("delete reading of an empty period", fw.delete_reading(kpi, date(2026, 12, 1))),
         ("move missing KRA", fw.move_kra(ghost, 1)),
         ("move missing KPI", fw.move_kpi(ghost, -1)),
     ];
@@ -300,7 +305,7 @@ fn a_failed_edit_leaves_the_framework_unchanged() {
     }
     // Nothing changed, not even the id counter.
     assert_eq!(fw, before);
-    assert_eq!(fw.next_id, before.next_id);
+    assert_eq!(fw.next_id(), before.next_id());
 }
 
 #[test]
@@ -314,6 +319,6 @@ fn a_kra_rating_outside_the_rating_scale_is_refused() {
     let err = fw.add_kra(draft).unwrap_err();
     assert_eq!(err, ValidationError::OutOfRange { field: "Rating", value: 7.0, min: 1.0, max: 5.0 });
     assert_eq!(err.to_string(), "Rating must be between 1 and 5 (got 7).");
-    assert!(fw.kras.is_empty());
+    assert!(fw.kras().is_empty());
     assert!(fw.add_kra(KraDraft { rating: Some(4.0), ..KraDraft::new("Quality", 50.0) }).is_ok());
 }

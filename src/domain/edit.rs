@@ -58,6 +58,10 @@ pub enum Edit {
     InsertKra { kra: Kra, at: usize, kpis: Vec<PlacedKpi> },
     /// Replaces a KRA's editable fields.
     UpdateKra { id: Id, draft: KraDraft },
+    /// Puts back a KRA's fields exactly (the inverse of [`Edit::UpdateKra`]). Its rating is
+    /// checked as saved data is, not against the rating scale: the scale may have been lowered
+    /// since the rating was entered, and undo must still give the rating back.
+    ReplaceKra { kra: Kra },
     /// Deletes a KRA with its KPIs and their readings.
     DeleteKra { id: Id },
     /// Moves a KRA `offset` places (negative is up), stopping at either end.
@@ -158,7 +162,18 @@ impl Framework {
                 let new = Kra::new(id, draft);
                 let changed = *kra != new;
                 let old = mem::replace(kra, new);
-                Ok(Applied::new(Edit::UpdateKra { id, draft: KraDraft::of(&old) }, changed))
+                // Not `UpdateKra { draft: KraDraft::of(&old) }`: that would check the old rating
+                // against today's rating scale and refuse to undo once the scale was lowered.
+                Ok(Applied::new(Edit::ReplaceKra { kra: old }, changed))
+            }
+            Edit::ReplaceKra { kra } => {
+                let draft = KraDraft::of(&kra).validate()?;
+                let id = kra.id;
+                let slot = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
+                let new = Kra::new(id, draft);
+                let changed = *slot != new;
+                let old = mem::replace(slot, new);
+                Ok(Applied::new(Edit::ReplaceKra { kra: old }, changed))
             }
             Edit::DeleteKra { id } => {
                 let at = self.kras.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
@@ -262,6 +277,7 @@ impl Framework {
     }
 
     fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Applied, ValidationError> {
+        let next_id = self.next_id;
         let mut inverses = Vec::with_capacity(edits.len());
         let mut created = Vec::new();
         let mut changed = false;
@@ -277,6 +293,10 @@ impl Framework {
                     for inverse in inverses.into_iter().rev() {
                         let _ = self.apply(inverse);
                     }
+                    // A refused edit changes nothing, not even the id counter: the ids the
+                    // undone edits handed out were never seen outside this call, and no item
+                    // holds them any more, so they can be handed out again.
+                    self.next_id = next_id;
                     return Err(error);
                 }
             }
@@ -388,7 +408,9 @@ impl Framework {
         if self.id_in_use(kra.id) || kra.id > Id::MAX {
             return Err(ValidationError::IdInUse { id: kra.id });
         }
-        self.check_kra(&KraDraft::of(&kra))?;
+        // Checked as saved data is (see `check_integrity`), not with `check_kra`: a KRA put back
+        // by undo keeps a rating above a rating scale lowered after it was entered.
+        KraDraft::of(&kra).validate()?;
         if at > self.kras.len() {
             return Err(ValidationError::UnknownItem { what: "KRA position" });
         }
@@ -456,6 +478,7 @@ impl Edit {
                 m(&mut kpi.kpi.id);
                 m(&mut kpi.kpi.kra);
             }
+            Edit::ReplaceKra { kra } => m(&mut kra.id),
             Edit::UpdateKra { id, .. }
             | Edit::DeleteKra { id }
             | Edit::MoveKra { id, .. }
@@ -476,14 +499,16 @@ impl Edit {
         let kpi_name =
             |id: &Id| fw.kpi(*id).map_or_else(|| "a deleted KPI".to_owned(), |k| format!("\"{}\"", k.spec.name));
         let period = |kpi: &Id, day: &Date| {
-            fw.kpi(*kpi).map_or_else(|| day.to_string(), |k| fw.period_of(k, *day).label())
+            fw.kpi(*kpi).map_or_else(|| super::iso_date::format(*day), |k| fw.period_of(k, *day).label())
         };
         match self {
             Edit::Rename { name } => format!("rename the scorecard to \"{name}\""),
             Edit::SetSettings { .. } | Edit::RestoreSettings { .. } => "change the scoring settings".into(),
             Edit::AddKra { draft } => format!("add the KRA \"{}\"", draft.name.trim()),
             Edit::InsertKra { kra, .. } => format!("put back the KRA \"{}\"", kra.name),
-            Edit::UpdateKra { id, .. } => format!("edit the KRA {}", kra_name(id)),
+            Edit::UpdateKra { id, .. } | Edit::ReplaceKra { kra: Kra { id, .. } } => {
+                format!("edit the KRA {}", kra_name(id))
+            }
             Edit::DeleteKra { id } => format!("delete the KRA {}", kra_name(id)),
             Edit::MoveKra { id, .. } => format!("move the KRA {}", kra_name(id)),
             Edit::AddKpi { spec, kra } => format!("add the KPI \"{}\" to {}", spec.name.trim(), kra_name(kra)),
