@@ -99,7 +99,7 @@ test('a stale tab is told exactly which of its edits could not be kept', async (
   await b.savedText();
   const alert = b.alert().first();
   await expect(alert).toContainText('1 of your changes could not be kept');
-  await expect(alert).toContainText('add a reading of 30 to "Leads converted"');
+  await expect(alert).toContainText('add a reading of 30 to the KPI "Leads converted"');
   await expect(alert).toContainText('already has a reading for');
   await expect(b.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('42 leads');
   await expect(b.kpiRow('Client meetings held').getByTestId('kpi-value')).toHaveText('10 meetings');

@@ -101,7 +101,7 @@ fn a_template_loaded_at_the_limit_keeps_the_counter_at_the_limit() {
 fn an_add_from_another_tab_at_the_limit_is_dropped_not_given_a_reused_id() {
     let base = decoded_with_counter(Id::MAX.0 + 1);
     let pending = vec![PendingEdit { edit: Edit::AddKra { draft: KraDraft::new("Service", 10.0) }, created: vec![Id(3)] }];
-    let rebased = rebase(base.clone(), pending);
+    let rebased = rebase(base.clone(), pending, &base);
     assert_eq!(rebased.dropped.len(), 1);
     assert_eq!(rebased.dropped[0].reason, ValidationError::IdsExhausted);
     assert_eq!(rebased.framework, base);

@@ -72,7 +72,7 @@ fn a_reading_in_one_tab_and_a_new_kra_with_a_kpi_in_the_other_are_both_kept() {
     let kpi = b.edit(Edit::AddKpi { kra, spec: new_kpi("Tickets closed") })[0];
     b.edit(reading(kpi, 11, 12.0));
 
-    let rebased = rebase(decode(&a_saved).unwrap(), b.pending);
+    let rebased = rebase(decode(&a_saved).unwrap(), b.pending, &b.fw);
     assert!(rebased.dropped.is_empty(), "{:?}", rebased.dropped);
     assert!(rebased.remap.is_empty(), "A handed out no ids, so B's keep theirs");
     assert_eq!(rebased.kept.len(), 3);
@@ -96,7 +96,7 @@ fn when_both_tabs_add_a_kra_the_second_gets_a_fresh_id_and_its_kpi_follows_it() 
     let b_kpi = b.edit(Edit::AddKpi { kra: b_kra, spec: new_kpi("Tickets closed") })[0];
     b.edit(reading(b_kpi, 11, 12.0));
 
-    let rebased = rebase(decode(&a_saved).unwrap(), b.pending);
+    let rebased = rebase(decode(&a_saved).unwrap(), b.pending, &b.fw);
     assert!(rebased.dropped.is_empty(), "{:?}", rebased.dropped);
     let fw = &rebased.framework;
     let service = fw.kras().iter().find(|k| k.name == "Service").unwrap().id;
@@ -136,10 +136,10 @@ fn an_edit_to_a_kpi_the_other_tab_deleted_is_dropped_and_the_rest_kept() {
     b.edit(reading(leads, 11, 42.0));
     b.edit(Edit::Rename { name: "Sales executive – Priya".into() });
 
-    let rebased = rebase(decode(&a_saved).unwrap(), b.pending);
+    let rebased = rebase(decode(&a_saved).unwrap(), b.pending, &b.fw);
     assert_eq!(rebased.dropped.len(), 1);
     assert_eq!(rebased.dropped[0].reason, ValidationError::UnknownItem { what: "KPI" });
-    assert!(rebased.dropped[0].description.starts_with("edit the KPI"), "{}", rebased.dropped[0].description);
+    assert_eq!(rebased.dropped[0].description, "edit the KPI \"Average deal size\"");
     assert_eq!(rebased.kept.len(), 2);
     let fw = &rebased.framework;
     assert!(fw.kpi(deal_size).is_none(), "A's delete stands");
@@ -158,13 +158,13 @@ fn a_reading_for_a_period_the_other_tab_filled_is_dropped() {
     b.edit(Edit::AddReading { kpi: leads, day: date(2026, 11, 25), value: 40.0, note: String::new() });
     b.edit(reading(leads, 12, 47.0));
 
-    let rebased = rebase(decode(&a_saved).unwrap(), b.pending);
+    let rebased = rebase(decode(&a_saved).unwrap(), b.pending, &b.fw);
     assert_eq!(rebased.dropped.len(), 1);
     assert_eq!(
         rebased.dropped[0].reason,
         ValidationError::DuplicateReading { kpi: "Leads converted".into(), period: "Nov 2026".into() }
     );
-    assert_eq!(rebased.dropped[0].description, "add a reading of 40 to \"Leads converted\" for Nov 2026");
+    assert_eq!(rebased.dropped[0].description, "add a reading of 40 to the KPI \"Leads converted\" for Nov 2026");
     let fw = &rebased.framework;
     assert_eq!(fw.reading(leads, date(2026, 11, 1)).map(|r| r.value), Some(42.0), "A's reading stands");
     assert_eq!(fw.reading(leads, date(2026, 12, 1)).map(|r| r.value), Some(47.0), "B's December reading is kept");

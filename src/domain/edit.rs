@@ -495,9 +495,12 @@ impl Edit {
     /// What the edit does, in words a user recognises, with names looked up in `fw`:
     /// "add a reading of 42 to \"Leads converted\" for Nov 2026".
     pub fn describe(&self, fw: &Framework) -> String {
-        let kra_name = |id: &Id| fw.kra(*id).map_or_else(|| "a deleted KRA".to_owned(), |k| format!("\"{}\"", k.name));
-        let kpi_name =
-            |id: &Id| fw.kpi(*id).map_or_else(|| "a deleted KPI".to_owned(), |k| format!("\"{}\"", k.spec.name));
+        // Names are looked up in `fw`, which may be another tab's data where the item is gone.
+        let kra_name =
+            |id: &Id| fw.kra(*id).map_or_else(|| "a KRA that was deleted".to_owned(), |k| format!("the KRA \"{}\"", k.name));
+        let kpi_name = |id: &Id| {
+            fw.kpi(*id).map_or_else(|| "a KPI that was deleted".to_owned(), |k| format!("the KPI \"{}\"", k.spec.name))
+        };
         let period = |kpi: &Id, day: &Date| {
             fw.kpi(*kpi).map_or_else(|| super::iso_date::format(*day), |k| fw.period_of(k, *day).label())
         };
@@ -507,15 +510,15 @@ impl Edit {
             Edit::AddKra { draft } => format!("add the KRA \"{}\"", draft.name.trim()),
             Edit::InsertKra { kra, .. } => format!("put back the KRA \"{}\"", kra.name),
             Edit::UpdateKra { id, .. } | Edit::ReplaceKra { kra: Kra { id, .. } } => {
-                format!("edit the KRA {}", kra_name(id))
+                format!("edit {}", kra_name(id))
             }
-            Edit::DeleteKra { id } => format!("delete the KRA {}", kra_name(id)),
-            Edit::MoveKra { id, .. } => format!("move the KRA {}", kra_name(id)),
+            Edit::DeleteKra { id } => format!("delete {}", kra_name(id)),
+            Edit::MoveKra { id, .. } => format!("move {}", kra_name(id)),
             Edit::AddKpi { spec, kra } => format!("add the KPI \"{}\" to {}", spec.name.trim(), kra_name(kra)),
             Edit::InsertKpi { kpi } => format!("put back the KPI \"{}\"", kpi.kpi.spec.name),
-            Edit::UpdateKpi { id, .. } | Edit::ReplaceKpi { id, .. } => format!("edit the KPI {}", kpi_name(id)),
-            Edit::DeleteKpi { id } => format!("delete the KPI {}", kpi_name(id)),
-            Edit::MoveKpi { id, .. } => format!("move the KPI {}", kpi_name(id)),
+            Edit::UpdateKpi { id, .. } | Edit::ReplaceKpi { id, .. } => format!("edit {}", kpi_name(id)),
+            Edit::DeleteKpi { id } => format!("delete {}", kpi_name(id)),
+            Edit::MoveKpi { id, .. } => format!("move {}", kpi_name(id)),
             Edit::AddReading { kpi, day, value, .. } => {
                 format!("add a reading of {} to {} for {}", num(*value), kpi_name(kpi), period(kpi, day))
             }

@@ -296,7 +296,7 @@ impl Framework {
         for (&start, reading) in series {
             check_reading(reading.value)?;
             if Period::containing(start, spec.frequency, fiscal).start() != start {
-                return Err(ValidationError::MisfiledReading { kpi: spec.name.clone(), day: start.to_string() });
+                return Err(ValidationError::MisfiledReading { kpi: spec.name.clone(), day: super::iso_date::format(start) });
             }
         }
         Ok(())

@@ -17,7 +17,7 @@ pub struct PendingEdit {
 /// One of this tab's edits that no longer applies to the newer data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dropped {
-    /// What the edit did, in words ("add a reading of 42 to \"Leads\" for Nov 2026").
+    /// What the edit did, in words ("add a reading of 42 to the KPI \"Leads\" for Nov 2026").
     pub description: String,
     /// Why it could not be kept.
     pub reason: ValidationError,
@@ -38,6 +38,8 @@ pub struct Rebased {
 }
 
 /// Re-applies `pending` (oldest first) on `base`, the data another tab saved meanwhile.
+/// `mine` is this tab's framework with the pending edits applied; dropped edits are described
+/// with its names, since `base` may no longer have them.
 ///
 /// An edit that created a KRA or KPI is applied again and gets the id `base` hands out next;
 /// later edits referring to the old id are rewritten to the new one. An edit that no longer
@@ -58,18 +60,18 @@ pub struct Rebased {
 /// let mut theirs = common.clone();
 /// theirs.add_reading(leads, date(2026, 11, 1), 42.0, "").unwrap();
 /// let mine = Edit::AddReading { kpi: revenue, day: date(2026, 11, 1), value: 450000.0, note: String::new() };
-/// let rebased = rebase(theirs, vec![PendingEdit { edit: mine, created: vec![] }]);
+/// let rebased = rebase(theirs, vec![PendingEdit { edit: mine, created: vec![] }], &common);
 /// assert!(rebased.dropped.is_empty());
 /// assert_eq!(rebased.framework.reading_count(), 2, "both readings are kept");
 /// ```
-pub fn rebase(base: Framework, pending: Vec<PendingEdit>) -> Rebased {
+pub fn rebase(base: Framework, pending: Vec<PendingEdit>, mine: &Framework) -> Rebased {
     let mut framework = base;
     let mut remap = BTreeMap::new();
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
     for PendingEdit { mut edit, created } in pending {
+        let description = edit.describe(mine);
         edit.remap(&remap);
-        let description = edit.describe(&framework);
         match framework.apply(edit.clone()) {
             Ok(applied) => {
                 for (old, new) in created.iter().zip(&applied.created) {

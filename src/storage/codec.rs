@@ -21,6 +21,7 @@ use super::migrate;
 use crate::domain::error::IntegrityError;
 use crate::domain::framework::{Framework, FrameworkParts};
 use crate::domain::id::Id;
+use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
 use crate::domain::period::Period;
@@ -319,8 +320,11 @@ pub fn decode_saved(text: &str) -> Result<Decoded, DecodeError> {
     let parts = match schema {
         1 => {
             let value = serde_json::from_str(body.get()).map_err(shape)?;
-            let v2 = migrate::v1_to_v2(value)?;
-            from_v2(serde_json::from_value(v2).map_err(shape)?)?
+            // Back to text, then read like schema 2: reading the types from a `Value` as well
+            // would compile every deserializer a second time (about 20 KB of wasm) for files
+            // that are rare and small.
+            let v2 = migrate::v1_to_v2(value)?.to_string();
+            from_v2(serde_json::from_str(&v2).map_err(shape)?)?
         }
         2 => from_v2(serde_json::from_str(body.get()).map_err(shape)?)?,
         SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
@@ -335,7 +339,7 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
     for r in body.readings {
         let reading = Reading { value: r.value, note: r.note };
         if readings.entry(r.kpi).or_default().insert(r.period_start, reading).is_some() {
-            return Err(shape(format_args!("two readings of KPI {} share the period of {}", r.kpi, r.period_start)));
+            return Err(shape(format_args!("two readings of KPI {} share the period of {}", r.kpi, iso_date::format(r.period_start))));
         }
     }
     let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
@@ -355,7 +359,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
         }
         let mut period = Period::containing(run.from, freq, fiscal);
         if period.start() != run.from {
-            return Err(shape(format_args!("a run of KPI {} starts on {}, not on a period start", run.kpi, run.from)));
+            return Err(shape(format_args!("a run of KPI {} starts on {}, not on a period start", run.kpi, iso_date::format(run.from))));
         }
         if let Some((&i, _)) = run.notes.iter().find(|(&i, _)| run.values.get(i).is_none_or(Option::is_none)) {
             return Err(shape(format_args!("a note of KPI {} points to no reading (index {i})", run.kpi)));
@@ -366,7 +370,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             if let Some(value) = value {
                 let note = notes.remove(&i).unwrap_or_default();
                 if series.insert(period.start(), Reading { value, note }).is_some() {
-                    return Err(shape(format_args!("two readings of KPI {} share the period of {}", run.kpi, period.start())));
+                    return Err(shape(format_args!("two readings of KPI {} share the period of {}", run.kpi, iso_date::format(period.start()))));
                 }
             }
             let next = period.next();

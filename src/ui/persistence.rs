@@ -189,7 +189,7 @@ fn take_newer(state: AppState, text: &str, revision: Revision) -> bool {
     };
     let pending = state.persistence.try_update_value(|p| std::mem::take(&mut p.pending)).unwrap_or_default();
     let had_pending = !pending.is_empty();
-    let rebased = rebase(decoded.framework, pending);
+    let rebased = state.framework.with_untracked(|mine| rebase(decoded.framework, pending, mine));
     let dropped = rebased.dropped;
     state.persistence.update_value(|p| {
         p.seen = Some(revision);

@@ -11,7 +11,7 @@ use crate::domain::framework::Framework;
 use crate::domain::history::{History, Step};
 use crate::domain::period::Period;
 use crate::domain::rebase::PendingEdit;
-use crate::domain::scoring::{score_framework, Scorecard};
+use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard};
 
 /// A short message after an action, optionally offering to undo it.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,9 +77,15 @@ impl AppState {
             let (cycle, fiscal) = framework.with(|f| (f.settings().review_cycle, f.settings().fiscal_year_start));
             Period::containing(anchor.get(), cycle, fiscal)
         });
+        // One edit re-scores only the KPIs it touched; the cache lives as long as the widget.
+        let cache = StoredValue::new(ScoreCache::default());
         let scorecard = Memo::new(move |_| {
             let period = review.get();
-            framework.with(|f| score_framework(f, &period, today))
+            framework.with(|f| {
+                cache
+                    .try_update_value(|c| score_framework_with(f, &period, today, c))
+                    .unwrap_or_else(|| score_framework(f, &period, today))
+            })
         });
         AppState {
             framework,

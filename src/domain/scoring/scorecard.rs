@@ -1,6 +1,6 @@
 //! Scoring a whole framework for one review period, with an explanation for every number.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -15,7 +15,7 @@ use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
 use crate::domain::period::Period;
-use crate::domain::scoring::Aggregation;
+use crate::domain::scoring::{Aggregation, ScoringSettings};
 
 /// A KPI's result for one review period.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +98,70 @@ pub struct Scorecard {
 /// assert_eq!(card.overall, Some(84.0));
 /// ```
 pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecard {
+    score_framework_with(fw, review, today, &mut ScoreCache::default())
+}
+
+/// Remembers each KPI's own result, so that scoring again after an edit recomputes only the
+/// KPIs whose inputs changed (the KPI itself, or its readings in the review period) and then
+/// rolls up. With a thousand KPIs, one edit re-scores one.
+///
+/// Results are reused only for the same review period, day and settings; anything else clears
+/// the cache.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::scoring::{score_framework, score_framework_with, ScoreCache};
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let mut fw = sales_executive();
+/// let today = date(2026, 11, 23);
+/// let month = Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start);
+/// let mut cache = ScoreCache::default();
+/// score_framework_with(&fw, &month, today, &mut cache);
+/// fw.add_reading(fw.kpis()[1].id, today, 42.0, "").unwrap();
+/// assert_eq!(score_framework_with(&fw, &month, today, &mut cache), score_framework(&fw, &month, today));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ScoreCache {
+    context: Option<(Period, Date, ScoringSettings)>,
+    kpis: HashMap<Id, CachedKpi>,
+}
+
+#[derive(Clone, Debug)]
+struct CachedKpi {
+    kpi: Kpi,
+    values: Vec<(Date, f64)>,
+    score: KpiScore,
+}
+
+impl ScoreCache {
+    fn score(&mut self, fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
+        let values = || fw.readings_in(kpi.id, review).map(|(&d, r)| (d, r.value));
+        if let Some(c) = self.kpis.get(&kpi.id) {
+            if c.kpi == *kpi && c.values.iter().copied().eq(values()) {
+                return c.score.clone();
+            }
+        }
+        let score = score_kpi(fw, kpi, review, today);
+        self.kpis.insert(kpi.id, CachedKpi { kpi: kpi.clone(), values: values().collect(), score: score.clone() });
+        score
+    }
+}
+
+/// Like [`score_framework`], reusing (and refreshing) `cache`.
+pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache: &mut ScoreCache) -> Scorecard {
     let settings = fw.settings();
+    if cache.context.as_ref().is_none_or(|(p, d, s)| p != review || *d != today || s != settings) {
+        *cache = ScoreCache { context: Some((*review, today, settings.clone())), kpis: HashMap::new() };
+    }
+    // KPIs deleted since the last call would otherwise stay cached for ever.
+    if cache.kpis.len() > fw.kpis().len() {
+        let ids: HashSet<Id> = fw.kpis().iter().map(|k| k.id).collect();
+        cache.kpis.retain(|id, _| ids.contains(id));
+    }
     let mut kpis = BTreeMap::new();
     let mut kras = BTreeMap::new();
     let mut kra_parts = Vec::new();
@@ -107,20 +170,19 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
         let mut parts = Vec::new();
         let mut raw_scores = Vec::new();
         for kpi in fw.kpis_of(kra.id) {
-            let score = score_kpi(fw, kpi, review, today);
+            let score = cache.score(fw, kpi, review, today);
             if let (Some(r), false) = (score.rollup, kpi.spec.not_applicable) {
                 parts.push((kpi.id, kpi.spec.weight, r));
             }
-            raw_scores.push(score);
+            raw_scores.push((kpi, score));
         }
         let applicable_weights: Vec<f64> =
             fw.kpis_of(kra.id).filter(|k| !k.spec.not_applicable).map(|k| k.spec.weight).collect();
         let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
         let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
-        for mut score in raw_scores {
+        for (kpi, mut score) in raw_scores {
             score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
-            let kpi_name = fw.kpi(score.id).map(|k| k.spec.name.as_str()).unwrap_or("");
-            score.summary = kpi_summary(fw, kpi_name, &score, &kra.name);
+            score.summary = kpi_summary(kpi, &score, &kra.name);
             if score.rollup.is_some() && score.weight_share > 0.0 {
                 score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
             }
@@ -407,8 +469,8 @@ fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScor
     }
 }
 
-fn kpi_summary(fw: &Framework, name: &str, s: &KpiScore, kra_name: &str) -> String {
-    let unit = fw.kpi(s.id).map(|k| k.spec.unit.as_str()).unwrap_or("");
+fn kpi_summary(kpi: &Kpi, s: &KpiScore, kra_name: &str) -> String {
+    let (name, unit) = (kpi.spec.name.as_str(), kpi.spec.unit.as_str());
     match (s.value, s.score) {
         (Some(v), Some(score)) if s.rollup.is_some() => format!(
             "{name}: {} against a target of {} → {} %, weight {} % of KRA \"{kra_name}\".",
