@@ -330,8 +330,9 @@ impl Framework {
             }
             k.spec.validate().map_err(|error| IntegrityError::InvalidKpi { name: k.spec.name.clone(), error })?;
         }
+        let kpis: BTreeMap<Id, &Kpi> = self.kpis.iter().map(|k| (k.id, k)).collect();
         for (&kpi, series) in &self.readings {
-            let k = self.kpi(kpi).ok_or(IntegrityError::ReadingsWithoutKpi(kpi))?;
+            let k = kpis.get(&kpi).copied().ok_or(IntegrityError::ReadingsWithoutKpi(kpi))?;
             if series.is_empty() {
                 return Err(IntegrityError::ReadingsWithoutKpi(kpi));
             }

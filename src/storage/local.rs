@@ -103,6 +103,14 @@ pub struct LocalStore {
     key: String,
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage.getItem` returning the JavaScript string itself, so a prefix can be taken
+    /// without copying the whole text into wasm.
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
+    fn get_item_js(key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+}
+
 /// The browser's storage, or why there is none. Never throws.
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
     let window = web_sys::window().ok_or(StorageProblem::Unavailable)?;
@@ -136,6 +144,14 @@ impl LocalStore {
         storage()?.get_item(&self.key).map_err(|_| StorageProblem::Unavailable)
     }
 
+    /// The first [`codec::HEADER_PREFIX`] characters of the saved text, copied into wasm without
+    /// the rest.
+    fn read_prefix(&self) -> Result<Option<String>, StorageProblem> {
+        storage()?;
+        let text = get_item_js(&self.key).map_err(|_| StorageProblem::Unavailable)?;
+        Ok(text.map(|t| t.slice(0, codec::HEADER_PREFIX as u32).into()))
+    }
+
     /// Reads the saved scorecard. Older formats are migrated after their text is copied to a
     /// backup; unreadable text is copied to a backup and nothing else is done with it.
     pub fn load(&self) -> LoadOutcome {
@@ -162,11 +178,16 @@ impl LocalStore {
     /// Writes `framework` as revision `seen + 1`, but only if the key still holds revision
     /// `seen` (`None`: the key was empty). Otherwise writes nothing and says what is there.
     pub fn save(&self, framework: &Framework, seen: Option<Revision>) -> Result<SaveOutcome, StorageProblem> {
-        if let Some(text) = self.read_text()? {
-            match codec::read_header(&text) {
-                Ok(header) if Some(header.revision) == seen || (seen.is_none() && header.revision == 0) => {}
-                Ok(header) => return Ok(SaveOutcome::Newer { text, revision: header.revision }),
-                Err(error) => return Ok(SaveOutcome::Unreadable(error)),
+        let ours = |revision: Revision| Some(revision) == seen || (seen.is_none() && revision == 0);
+        let quick = self.read_prefix()?.map(|p| codec::header_of_prefix(&p));
+        let still_ours = matches!(quick, Some(Some(h)) if h.schema == SCHEMA_VERSION && ours(h.revision));
+        if quick.is_some() && !still_ours {
+            if let Some(text) = self.read_text()? {
+                match codec::read_header(&text) {
+                    Ok(header) if ours(header.revision) => {}
+                    Ok(header) => return Ok(SaveOutcome::Newer { text, revision: header.revision }),
+                    Err(error) => return Ok(SaveOutcome::Unreadable(error)),
+                }
             }
         }
         let revision = seen.map_or(1, |r| r + 1);

@@ -1,9 +1,12 @@
 //! The selected KPI's trend chart, with its data as a table.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::state::use_state;
 use crate::charts::trend::describe;
+use crate::charts::trend::TrendSeries;
 use crate::charts::{trend_series, trend_svg};
 use crate::domain::format::with_unit;
 use crate::domain::id::Id;
@@ -19,7 +22,19 @@ const MAX_POINTS: usize = 36;
 pub fn TrendChart(kpi: Id) -> impl IntoView {
     let state = use_state();
     let series = Memo::new(move |_| state.framework.with(|f| trend_series(f, kpi, MAX_POINTS)));
-    let svg = move || series.with(|s| s.as_ref().and_then(|s| trend_svg(s, 520, 280).ok()));
+    let draw = |s: &Option<TrendSeries>| s.as_ref().and_then(|s| trend_svg(s, 520, 280).ok());
+    // Drawn at once when the chart opens; after an edit, redrawn only once the new scores are on
+    // screen: plotters measures its text in the page, which forces a layout of the whole page
+    // and would otherwise hold the scores back by a frame on a large scorecard.
+    let svg = RwSignal::new(series.with_untracked(draw));
+    Effect::watch(
+        move || series.get(),
+        move |s, _, _| {
+            let s = s.clone();
+            request_animation_frame(move || set_timeout(move || drop(svg.try_set(draw(&s))), Duration::ZERO));
+        },
+        false,
+    );
 
     view! {
         <figure class="kk-chart">
@@ -29,7 +44,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                     let label = describe(&s);
                     let unit = s.unit.clone();
                     view! {
-                        <div class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=svg></div>
+                        <div class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=move || svg.get()></div>
                         <figcaption>{label}</figcaption>
                         <details>
                             <summary>"Chart data"</summary>
