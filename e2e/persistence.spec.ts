@@ -1,6 +1,6 @@
 // Issue 6: nothing is ever lost — not with two tabs open, not with data from a newer version,
 // not while an old save is upgraded, not when the page is closed right after an edit.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 /** A small schema-2 save (the previous format): one KRA, one KPI, two readings. */
@@ -21,6 +21,16 @@ const SCHEMA_2 = JSON.stringify({
     next_id: 5,
   },
 });
+
+/** A second tab that never hears of other tabs' saves (as if its `storage` events were lost). */
+async function openStaleTab(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = ((type: string, ...rest: any[]) => (type === 'storage' ? undefined : add(type, ...(rest as [any]))));
+  });
+  return openTemplate(page);
+}
 
 async function openTemplate(page: Page) {
   const app = new ScorecardPage(page);
@@ -57,13 +67,8 @@ test('a stale tab cannot erase what another tab saved', async ({ context }) => {
   const a = await openTemplate(await context.newPage());
   await a.loadTemplate();
   await a.savedText();
-  // Tab B never hears of other tabs' saves (as if its `storage` events were lost), so it is stale.
-  const stalePage = await context.newPage();
-  await stalePage.addInitScript(() => {
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = ((type: string, ...rest: any[]) => (type === 'storage' ? undefined : add(type, ...(rest as [any]))));
-  });
-  const b = await openTemplate(stalePage);
+  // Tab B never hears of other tabs' saves, so it is stale.
+  const b = await openStaleTab(context);
 
   await a.addKra({ name: 'Develop the team', weight: '10' });
   await a.addReading('Leads converted', '42');
@@ -86,12 +91,7 @@ test('a stale tab is told exactly which of its edits could not be kept', async (
   const a = await openTemplate(await context.newPage());
   await a.loadTemplate();
   await a.savedText();
-  const stalePage = await context.newPage();
-  await stalePage.addInitScript(() => {
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = ((type: string, ...rest: any[]) => (type === 'storage' ? undefined : add(type, ...(rest as [any]))));
-  });
-  const b = await openTemplate(stalePage);
+  const b = await openStaleTab(context);
   await a.addReading('Leads converted', '42');
   await a.savedText();
   await b.addReading('Leads converted', '30');
@@ -178,10 +178,17 @@ test('saves are gathered: a burst of edits is written once, shortly after', asyn
     };
   }, STORAGE_KEY);
   const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
-  await page.getByRole('button', { name: 'Move KRA Build client relationships up' }).click();
-  await page.getByRole('button', { name: 'Move KRA Build client relationships down' }).click();
-  await page.getByRole('button', { name: 'Move KRA Build client relationships up' }).click();
+  // Three edits in quick succession (as fast as a user tabbing through ↑ ↓ ↑).
+  await page.evaluate(async () => {
+    for (const label of ['up', 'down', 'up']) {
+      (document.querySelector(`button[aria-label="Move KRA Build client relationships ${label}"]`) as HTMLElement).click();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await expect(page.getByRole('article').first()).toHaveAccessibleName('Build client relationships');
   await expect.poll(() => page.evaluate(() => (window as any).__writes), { timeout: 3000 }).toBe(1);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as any).__writes)).toBe(1);
   expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).not.toBe(before);
 });
 

@@ -2,7 +2,7 @@
 # The ONE command that runs every test:
 #   setup -> fmt (warning only) -> host cargo test (unit, integration, doc) -> wasm tests in headless
 #   Chromium (wasm-bindgen-test: lib/bin unit tests + tests/*.rs that use wasm_bindgen_test)
-#   -> trunk release build into dist/ -> size report -> Playwright e2e.
+#   -> trunk release build into dist/ -> size report -> Playwright e2e -> browser benchmark (small).
 # Exits non-zero if any step fails. Later steps still run when independent of a failed one.
 set -euo pipefail
 
@@ -76,9 +76,14 @@ step "wasm tests in headless Chromium: cargo test --target wasm32-unknown-unknow
 if step "release build: trunk build --release -> dist/" trunk build --release; then
   step "size report (scripts/size.sh -> dist/size.txt)" bash scripts/size.sh || true
   step "e2e: npx playwright test (dist/ on http://127.0.0.1:4173)" npx playwright test || true
+  # Figures only: the benchmark fails the run when the app does not load or respond, never
+  # because a figure misses its goal. The large scale is run by hand (README, Speed).
+  step "browser benchmark, small scale: node scripts/bench.mjs --scale small --runs 1" \
+    node scripts/bench.mjs --scale small --runs 1 || true
 else
   skip "size report (release build failed)"
   skip "e2e (release build failed)"
+  skip "browser benchmark (release build failed)"
 fi
 
 exit "$FAILED"

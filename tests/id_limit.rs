@@ -42,7 +42,10 @@ fn the_last_id_is_handed_out_once_and_the_next_add_is_refused() {
 
     let before = fw.clone();
     assert_eq!(fw.add_kra(KraDraft::new("Quality", 10.0)), Err(ValidationError::IdsExhausted));
-    assert_eq!(fw.add_kpi(last, KpiSpec::new("Tickets", "", Direction::HigherIsBetter, 5.0)), Err(ValidationError::IdsExhausted));
+    assert_eq!(
+        fw.add_kpi(last, KpiSpec::new("Tickets", "", Direction::HigherIsBetter, 5.0)),
+        Err(ValidationError::IdsExhausted)
+    );
     let batch = Edit::Batch {
         edits: vec![Edit::Rename { name: "Renamed".into() }, Edit::AddKra { draft: KraDraft::new("Quality", 10.0) }],
     };
@@ -72,7 +75,11 @@ fn undo_and_redo_at_the_limit_put_back_the_same_id_and_hand_out_none() {
     history.undo(&mut fw).unwrap().unwrap();
     assert!(fw.kra(Id::MAX).is_none());
     assert_eq!(fw.next_id(), Id::MAX.0 + 1, "undo does not rewind the counter");
-    assert_eq!(fw.add_kra(KraDraft::new("Quality", 10.0)), Err(ValidationError::IdsExhausted), "so the id is not reused");
+    assert_eq!(
+        fw.add_kra(KraDraft::new("Quality", 10.0)),
+        Err(ValidationError::IdsExhausted),
+        "so the id is not reused"
+    );
     history.redo(&mut fw).unwrap().unwrap();
     assert_eq!(fw.kra(Id::MAX).map(|k| k.name.as_str()), Some("Service"), "redo puts back the very same KRA");
     assert_eq!(fw.check_integrity(), Ok(()));
@@ -100,7 +107,8 @@ fn a_template_loaded_at_the_limit_keeps_the_counter_at_the_limit() {
 #[test]
 fn an_add_from_another_tab_at_the_limit_is_dropped_not_given_a_reused_id() {
     let base = decoded_with_counter(Id::MAX.0 + 1);
-    let pending = vec![PendingEdit { edit: Edit::AddKra { draft: KraDraft::new("Service", 10.0) }, created: vec![Id(3)] }];
+    let pending =
+        vec![PendingEdit { edit: Edit::AddKra { draft: KraDraft::new("Service", 10.0) }, created: vec![Id(3)] }];
     let rebased = rebase(base.clone(), pending, &base);
     assert_eq!(rebased.dropped.len(), 1);
     assert_eq!(rebased.dropped[0].reason, ValidationError::IdsExhausted);

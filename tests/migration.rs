@@ -5,12 +5,12 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::error::IntegrityError;
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
 use kra_kpi::domain::scoring::{score_framework, Aggregation, ScoringSettings};
 use kra_kpi::domain::target::TargetPlan;
-use kra_kpi::domain::error::IntegrityError;
 use kra_kpi::storage::codec::decode_saved;
 use kra_kpi::storage::{decode, encode, Damage, DecodeError, SCHEMA_VERSION};
 
@@ -166,7 +166,9 @@ fn a_sideways_direction_is_refused_with_a_clear_message() {
     let err = decode(&broken).unwrap_err();
     assert_eq!(
         err,
-        DecodeError::Invalid(Damage::Shape("schema 1 data: a KPI direction is neither \"higher\" nor \"lower\"".into()))
+        DecodeError::Invalid(Damage::Shape(
+            "schema 1 data: a KPI direction is neither \"higher\" nor \"lower\"".into()
+        ))
     );
     assert_eq!(
         err.to_string(),
@@ -195,7 +197,8 @@ fn other_broken_schema_1_files_are_refused() {
 
 #[test]
 fn a_schema_1_reading_of_a_missing_kpi_is_refused_as_damage() {
-    let broken = FIXTURE.replacen("\"kpi\": 4, \"period\": \"2026-10-01\"", "\"kpi\": 44, \"period\": \"2026-10-01\"", 1);
+    let broken =
+        FIXTURE.replacen("\"kpi\": 4, \"period\": \"2026-10-01\"", "\"kpi\": 44, \"period\": \"2026-10-01\"", 1);
     assert_ne!(broken, FIXTURE);
     let err = decode(&broken).unwrap_err();
     assert_eq!(err, DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(Id(44)))));
@@ -205,7 +208,8 @@ fn a_schema_1_reading_of_a_missing_kpi_is_refused_as_damage() {
 #[test]
 fn two_schema_1_readings_in_one_period_are_refused() {
     // The old format gave each reading an id, so nothing stopped two of them naming one period.
-    let broken = FIXTURE.replacen("\"kpi\": 4, \"period\": \"2026-10-01\"", "\"kpi\": 3, \"period\": \"2026-10-01\"", 1);
+    let broken =
+        FIXTURE.replacen("\"kpi\": 4, \"period\": \"2026-10-01\"", "\"kpi\": 3, \"period\": \"2026-10-01\"", 1);
     assert_ne!(broken, FIXTURE);
     match decode(&broken) {
         Err(DecodeError::Invalid(Damage::Shape(m))) => assert!(m.contains("share the period"), "{m}"),
@@ -276,6 +280,9 @@ fn it_scores_like_the_same_data_entered_through_the_app() {
     assert!(loaded.same_content(&built));
     for m in 1..=12 {
         let review = month(2026, m);
-        assert_eq!(score_framework(&loaded, &review, date(2026, 12, 1)), score_framework(&built, &review, date(2026, 12, 1)));
+        assert_eq!(
+            score_framework(&loaded, &review, date(2026, 12, 1)),
+            score_framework(&built, &review, date(2026, 12, 1))
+        );
     }
 }

@@ -68,8 +68,17 @@ fn built_through_the_api() -> Framework {
         .unwrap();
     let steps = TargetPlan::Steps { from: date(2026, 4, 1), values: vec![400_000.0, 450_000.0, 500_000.0] };
     let specs = [
-        KpiSpec { aggregation: Aggregation::Sum, weight: 50.0, target: steps, ..KpiSpec::new("Revenue in the month", "₹", higher, 0.0) },
-        KpiSpec { aggregation: Aggregation::Sum, weight: 30.0, ..KpiSpec::new("Leads converted", "leads", higher, 50.0) },
+        KpiSpec {
+            aggregation: Aggregation::Sum,
+            weight: 50.0,
+            target: steps,
+            ..KpiSpec::new("Revenue in the month", "₹", higher, 0.0)
+        },
+        KpiSpec {
+            aggregation: Aggregation::Sum,
+            weight: 30.0,
+            ..KpiSpec::new("Leads converted", "leads", higher, 50.0)
+        },
         KpiSpec {
             weight: 20.0,
             baseline: Some(15_000.0),
@@ -82,7 +91,10 @@ fn built_through_the_api() -> Framework {
         ids.insert(Id(old), fw.add_kpi(revenue, spec).unwrap());
     }
     let clients = fw
-        .add_kra(KraDraft { rating: Some(3.0), ..KraDraft::new("Build client relationships", 40.0).owner("Sales executive") })
+        .add_kra(KraDraft {
+            rating: Some(3.0),
+            ..KraDraft::new("Build client relationships", 40.0).owner("Sales executive")
+        })
         .unwrap();
     let specs = [
         KpiSpec {
@@ -102,7 +114,11 @@ fn built_through_the_api() -> Framework {
             direction: Direction::KeepWithinRange { min: 10.0, max: 16.0 },
             ..KpiSpec::new("Client meetings held", "meetings", higher, 12.0)
         },
-        KpiSpec { aggregation: Aggregation::Sum, weight: 0.0, ..KpiSpec::new("Referrals received", "referrals", higher, 3.0) },
+        KpiSpec {
+            aggregation: Aggregation::Sum,
+            weight: 0.0,
+            ..KpiSpec::new("Referrals received", "referrals", higher, 3.0)
+        },
     ];
     for (old, spec) in [6, 7, 8, 47].into_iter().zip(specs) {
         ids.insert(Id(old), fw.add_kpi(clients, spec).unwrap());
@@ -159,7 +175,8 @@ fn it_holds_the_same_scorecard_as_the_same_data_entered_through_the_app() {
 
 /// A scorecard with ids replaced by names, to compare two frameworks whose ids differ.
 fn by_name(card: &Scorecard, fw: &Framework) -> (BTreeMap<String, KpiScore>, BTreeMap<String, KraScore>, Vec<String>) {
-    let kpis = fw.kpis().iter().map(|k| (k.spec.name.clone(), KpiScore { id: Id(0), ..card.kpis[&k.id].clone() })).collect();
+    let kpis =
+        fw.kpis().iter().map(|k| (k.spec.name.clone(), KpiScore { id: Id(0), ..card.kpis[&k.id].clone() })).collect();
     let kras = fw.kras().iter().map(|k| (k.name.clone(), KraScore { id: Id(0), ..card.kras[&k.id].clone() })).collect();
     let overall = vec![format!("{:?} {:?}", card.overall, card.status), card.summary.clone(), card.steps.join("\n")];
     (kpis, kras, overall)
@@ -208,8 +225,8 @@ fn october_2026_scores_are_the_hand_worked_ones() {
     close(kpi(7).score, 96.875, "Response time");
     close(kpi(8).score, 100.0, "Meetings"); //      10 is within 10–16
     close(kpi(47).score, 400.0 / 3.0, "Referrals"); // 4 ÷ 3, weight 0
-    // KRA 1: 0.5 × 90 + 0.3 × 84 + 0.2 × 100 = 90.2; rating 4 of 5 blended at 20 %:
-    // 0.8 × 90.2 + 0.2 × 80 = 88.16.
+                                                    // KRA 1: 0.5 × 90 + 0.3 × 84 + 0.2 × 100 = 90.2; rating 4 of 5 blended at 20 %:
+                                                    // 0.8 × 90.2 + 0.2 × 80 = 88.16.
     close(card.kras[&Id(1)].score, 88.16, "KRA revenue");
     // KRA 5: retention left out; (30 × 96.875 + 20 × 100) ÷ 50 = 98.125; rating 3 of 5:
     // 0.8 × 98.125 + 0.2 × 60 = 90.5.

@@ -50,7 +50,8 @@ fn weekly_to_monthly_files_a_week_under_its_mondays_month() {
 #[test]
 fn changing_the_fiscal_year_refiles_quarterly_readings_and_keeps_one_per_period() {
     let (mut fw, kpi) = one_kpi(Frequency::Quarterly);
-    fw.set_settings(ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() }).unwrap();
+    fw.set_settings(ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() })
+        .unwrap();
     fw.add_reading(kpi, date(2026, 2, 10), 30.0, "").unwrap(); // Q4 FY2025-26: Jan–Mar
     fw.add_reading(kpi, date(2026, 5, 10), 20.0, "").unwrap(); // Q1 FY2026-27: Apr–Jun
     let mut settings = fw.settings().clone();

@@ -920,7 +920,8 @@ fn weekly_november(aggregation: Aggregation, review: Period) -> Setup {
 /// 100 (Feb 2027), 140 on 31 Mar 2027 and 500 on 1 Apr 2027.
 fn fiscal(review: Period) -> Setup {
     let mut fw = Framework::new("Fiscal");
-    fw.set_settings(ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() }).unwrap();
+    fw.set_settings(ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() })
+        .unwrap();
     let kra = fw.add_kra(KraDraft::new("Sales", 100.0)).unwrap();
     let kpi = fw.add_kpi(kra, KpiSpec { aggregation: Aggregation::Sum, ..up("Revenue", 100.0, 1.0) }).unwrap();
     for (d, v) in

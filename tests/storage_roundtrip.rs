@@ -5,6 +5,7 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::error::IntegrityError;
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
@@ -12,7 +13,6 @@ use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency};
 use kra_kpi::domain::scoring::{Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
 use kra_kpi::domain::target::TargetPlan;
-use kra_kpi::domain::error::IntegrityError;
 use kra_kpi::storage::codec::{decode_saved, encode_revision, read_header};
 use kra_kpi::storage::{decode, encode, Damage, DecodeError, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -310,7 +310,8 @@ fn weekly_readings_run_from_monday_to_monday_across_the_year_end() {
     let settings = ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..fw.settings().clone() };
     fw.set_settings(settings).unwrap();
     let kra = fw.kras()[0].id;
-    let weekly = KpiSpec { frequency: Frequency::Weekly, ..KpiSpec::new("Calls", "calls", Direction::HigherIsBetter, 10.0) };
+    let weekly =
+        KpiSpec { frequency: Frequency::Weekly, ..KpiSpec::new("Calls", "calls", Direction::HigherIsBetter, 10.0) };
     let calls = fw.add_kpi(kra, weekly).unwrap();
     // Thu 31 Dec 2026 is in the week of Mon 28 Dec; Sun 10 Jan 2027 in the week of Mon 4 Jan;
     // the week of Mon 11 Jan has none; Mon 18 Jan.
@@ -318,10 +319,16 @@ fn weekly_readings_run_from_monday_to_monday_across_the_year_end() {
         fw.add_reading(calls, day, value, "").unwrap();
     }
     let v = saved_json(&fw);
-    assert_eq!(v["framework"]["readings"][1], json!({"kpi": calls.0, "from": "2026-12-28", "values": [9.0, 12.0, null, 11.0]}));
+    assert_eq!(
+        v["framework"]["readings"][1],
+        json!({"kpi": calls.0, "from": "2026-12-28", "values": [9.0, 12.0, null, 11.0]})
+    );
     let text = encode(&fw);
     let back = decode(&text).unwrap();
-    assert_eq!(back.readings_of(calls).keys().copied().collect::<Vec<_>>(), [date(2026, 12, 28), date(2027, 1, 4), date(2027, 1, 18)]);
+    assert_eq!(
+        back.readings_of(calls).keys().copied().collect::<Vec<_>>(),
+        [date(2026, 12, 28), date(2027, 1, 4), date(2027, 1, 18)]
+    );
     assert_eq!(back, fw);
     assert_eq!(encode(&back), text);
 }
@@ -390,7 +397,10 @@ fn readings_of_an_unknown_kpi_are_refused() {
         v["framework"]["next_id"] = json!(1000);
     });
     assert_eq!(integrity_error(&text), IntegrityError::ReadingsWithoutKpi(Id(999)));
-    assert_eq!(decode(&text).unwrap_err().to_string(), "the saved data is damaged (readings belong to a missing KPI (id 999))");
+    assert_eq!(
+        decode(&text).unwrap_err().to_string(),
+        "the saved data is damaged (readings belong to a missing KPI (id 999))"
+    );
 }
 
 #[test]
@@ -456,13 +466,19 @@ fn an_id_counter_beyond_the_largest_id_is_refused() {
 fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     let nested = format!("{}{}", "[".repeat(200), "]".repeat(200));
     for field in ["name", "kras", "settings"] {
-        let text = damaged(&sample(), |v| v["framework"][field] = json!("PLACEHOLDER")).replacen("\"PLACEHOLDER\"", &nested, 1);
+        let text = damaged(&sample(), |v| v["framework"][field] = json!("PLACEHOLDER")).replacen(
+            "\"PLACEHOLDER\"",
+            &nested,
+            1,
+        );
         shape_error(&text);
     }
     // A whole document of nested arrays is not a save at all.
     assert_eq!(decode(&nested), Err(DecodeError::Foreign));
     // Schema 1 is migrated as a JSON document, where the nesting limit applies.
-    let v1 = format!(r#"{{"app":"kra-kpi","schema":1,"framework":{{"name":"x","kras":[],"kpis":[],"readings":[],"next_id":1,"extra":{nested}}}}}"#);
+    let v1 = format!(
+        r#"{{"app":"kra-kpi","schema":1,"framework":{{"name":"x","kras":[],"kpis":[],"readings":[],"next_id":1,"extra":{nested}}}}}"#
+    );
     assert!(shape_error(&v1).contains("recursion limit"), "{v1}");
 }
 
@@ -470,7 +486,10 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
 fn other_damage_is_refused_with_its_reason() {
     let fw = sample();
     let integrity: [(fn(&mut Value), IntegrityError); 4] = [
-        (|v| v["framework"]["kpis"][0]["kra"] = json!(77), IntegrityError::KpiWithoutKra { kpi: "Leads converted".into() }),
+        (
+            |v| v["framework"]["kpis"][0]["kra"] = json!(77),
+            IntegrityError::KpiWithoutKra { kpi: "Leads converted".into() },
+        ),
         (
             |v| {
                 // The KPI takes the KRA's id, and its readings follow it.
@@ -493,7 +512,9 @@ fn other_damage_is_refused_with_its_reason() {
     }
     // A value written as text, or a KPI without a name, is the wrong shape.
     shape_error(&damaged(&fw, |v| v["framework"]["readings"][0]["values"][0] = json!("42")));
-    shape_error(&damaged(&fw, |v| v["framework"]["kpis"][0].as_object_mut().unwrap().remove("name").map(drop).unwrap()));
+    shape_error(&damaged(&fw, |v| {
+        v["framework"]["kpis"][0].as_object_mut().unwrap().remove("name").map(drop).unwrap()
+    }));
 }
 
 #[test]

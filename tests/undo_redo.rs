@@ -26,7 +26,12 @@ use proptest::prelude::*;
 #[derive(Clone, Debug)]
 enum Op {
     Rename(String),
-    SetSettings { fiscal: i8, review: Frequency, rating_scale: f64, floor: f64 },
+    SetSettings {
+        fiscal: i8,
+        review: Frequency,
+        rating_scale: f64,
+        floor: f64,
+    },
     AddKra(KraFields),
     UpdateKra(usize, KraFields),
     DeleteKra(usize),
@@ -35,11 +40,22 @@ enum Op {
     UpdateKpi(usize, KpiFields),
     DeleteKpi(usize),
     MoveKpi(usize, isize),
-    AddReading { kpi: usize, day: Date, value: f64, note: String },
-    UpdateReading { reading: usize, value: f64, note: String },
+    AddReading {
+        kpi: usize,
+        day: Date,
+        value: f64,
+        note: String,
+    },
+    UpdateReading {
+        reading: usize,
+        value: f64,
+        note: String,
+    },
     DeleteReading(usize),
     /// Load a template (or an empty scorecard) in place of everything.
-    Replace { template: bool },
+    Replace {
+        template: bool,
+    },
     /// A KRA with one KPI in a single step, the KPI naming the id the KRA is about to get.
     AddKraWithKpi(KraFields, KpiFields),
     Batch(Vec<Op>),
@@ -345,7 +361,8 @@ proptest! {
 fn undoing_a_fiscal_year_change_puts_readings_back_in_their_old_quarters() {
     let mut fw = Framework::new("Quarters");
     let kra = fw.add_kra(KraDraft::new("Ops", 100.0)).unwrap();
-    let spec = KpiSpec { frequency: Frequency::Quarterly, ..KpiSpec::new("Audits", "", Direction::HigherIsBetter, 3.0) };
+    let spec =
+        KpiSpec { frequency: Frequency::Quarterly, ..KpiSpec::new("Audits", "", Direction::HigherIsBetter, 3.0) };
     let kpi = fw.add_kpi(kra, spec).unwrap();
     fw.add_reading(kpi, date(2026, 2, 10), 2.0, "").unwrap(); // Q1: Jan–Mar
     let before = fw.clone();
@@ -353,7 +370,8 @@ fn undoing_a_fiscal_year_change_puts_readings_back_in_their_old_quarters() {
     let applied = fw.apply(Edit::SetSettings { settings: april }).unwrap();
     // The Jan–Mar quarter becomes the Jan–Mar quarter of the April fiscal year: no move.
     assert_eq!(fw.readings_of(kpi).keys().copied().collect::<Vec<_>>(), [date(2026, 1, 1)]);
-    let february = ScoringSettings { fiscal_year_start: FiscalYearStart::new(2).unwrap(), ..ScoringSettings::default() };
+    let february =
+        ScoringSettings { fiscal_year_start: FiscalYearStart::new(2).unwrap(), ..ScoringSettings::default() };
     let mut history = History::new(10);
     history.record(applied.inverse);
     history.record(fw.apply(Edit::SetSettings { settings: february }).unwrap().inverse);

@@ -156,27 +156,20 @@ impl Framework {
                 Ok(Applied { inverse: Edit::DeleteKra { id }, created: vec![id], changed: true })
             }
             Edit::InsertKra { kra, at, kpis } => self.insert_kra(kra, at, kpis),
+            // The inverse is a `ReplaceKra`, not `UpdateKra { draft: KraDraft::of(&old) }`: that
+            // would check the old rating against today's rating scale and refuse to undo once the
+            // scale was lowered.
             Edit::UpdateKra { id, draft } => {
                 let draft = self.check_kra(&draft)?;
-                let kra = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-                let new = Kra::new(id, draft);
-                let changed = *kra != new;
-                let old = mem::replace(kra, new);
-                // Not `UpdateKra { draft: KraDraft::of(&old) }`: that would check the old rating
-                // against today's rating scale and refuse to undo once the scale was lowered.
-                Ok(Applied::new(Edit::ReplaceKra { kra: old }, changed))
+                self.replace_kra(Kra::new(id, draft))
             }
             Edit::ReplaceKra { kra } => {
                 let draft = KraDraft::of(&kra).validate()?;
-                let id = kra.id;
-                let slot = self.kras.iter_mut().find(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
-                let new = Kra::new(id, draft);
-                let changed = *slot != new;
-                let old = mem::replace(slot, new);
-                Ok(Applied::new(Edit::ReplaceKra { kra: old }, changed))
+                self.replace_kra(Kra::new(kra.id, draft))
             }
             Edit::DeleteKra { id } => {
-                let at = self.kras.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
+                let at =
+                    self.kras.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
                 let kra = self.kras.remove(at);
                 let mut placed = Vec::new();
                 let mut index = 0;
@@ -228,7 +221,8 @@ impl Framework {
                 Ok(Applied::new(Edit::ReplaceKpi { id, spec: old_spec, readings: old_readings }, true))
             }
             Edit::DeleteKpi { id } => {
-                let at = self.kpis.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
+                let at =
+                    self.kpis.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
                 let kpi = self.kpis.remove(at);
                 let readings = self.readings.remove(&id).unwrap_or_default();
                 Ok(Applied::new(Edit::InsertKpi { kpi: PlacedKpi { at, kpi, readings } }, true))
@@ -274,6 +268,14 @@ impl Framework {
             }
             Edit::Batch { edits } => self.apply_batch(edits),
         }
+    }
+
+    /// Puts `new` in place of the KRA with its id; the inverse puts the old one back.
+    fn replace_kra(&mut self, new: Kra) -> Result<Applied, ValidationError> {
+        let slot = self.kras.iter_mut().find(|k| k.id == new.id).ok_or(ValidationError::UnknownItem { what: "KRA" })?;
+        let changed = *slot != new;
+        let old = mem::replace(slot, new);
+        Ok(Applied::new(Edit::ReplaceKra { kra: old }, changed))
     }
 
     fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Applied, ValidationError> {
@@ -330,7 +332,11 @@ impl Framework {
         Ok(Applied::new(inverse, changed))
     }
 
-    fn restore_settings(&mut self, settings: ScoringSettings, series: Vec<(Id, Series)>) -> Result<Applied, ValidationError> {
+    fn restore_settings(
+        &mut self,
+        settings: ScoringSettings,
+        series: Vec<(Id, Series)>,
+    ) -> Result<Applied, ValidationError> {
         settings.validate()?;
         let old_settings = mem::replace(&mut self.settings, settings);
         let check = series.iter().try_for_each(|(id, s)| match self.kpi(*id) {
@@ -496,8 +502,9 @@ impl Edit {
     /// "add a reading of 42 to \"Leads converted\" for Nov 2026".
     pub fn describe(&self, fw: &Framework) -> String {
         // Names are looked up in `fw`, which may be another tab's data where the item is gone.
-        let kra_name =
-            |id: &Id| fw.kra(*id).map_or_else(|| "a KRA that was deleted".to_owned(), |k| format!("the KRA \"{}\"", k.name));
+        let kra_name = |id: &Id| {
+            fw.kra(*id).map_or_else(|| "a KRA that was deleted".to_owned(), |k| format!("the KRA \"{}\"", k.name))
+        };
         let kpi_name = |id: &Id| {
             fw.kpi(*id).map_or_else(|| "a KPI that was deleted".to_owned(), |k| format!("the KPI \"{}\"", k.spec.name))
         };

@@ -155,7 +155,11 @@ impl Framework {
     }
 
     /// The readings of one KPI whose period starts inside `period`, oldest first.
-    pub fn readings_in<'a>(&'a self, kpi: Id, period: &Period) -> impl DoubleEndedIterator<Item = (&'a Date, &'a Reading)> {
+    pub fn readings_in<'a>(
+        &'a self,
+        kpi: Id,
+        period: &Period,
+    ) -> impl DoubleEndedIterator<Item = (&'a Date, &'a Reading)> {
         self.readings_of(kpi).range((Bound::Included(period.start()), Bound::Excluded(period.end())))
     }
 
@@ -252,7 +256,13 @@ impl Framework {
     }
 
     /// Changes the value and note of the reading filed under `period_start`.
-    pub fn update_reading(&mut self, kpi: Id, period_start: Date, value: f64, note: &str) -> Result<(), ValidationError> {
+    pub fn update_reading(
+        &mut self,
+        kpi: Id,
+        period_start: Date,
+        value: f64,
+        note: &str,
+    ) -> Result<(), ValidationError> {
         self.apply(Edit::UpdateReading { kpi, period_start, value, note: note.to_owned() }).map(drop)
     }
 
@@ -296,7 +306,10 @@ impl Framework {
         for (&start, reading) in series {
             check_reading(reading.value)?;
             if Period::containing(start, spec.frequency, fiscal).start() != start {
-                return Err(ValidationError::MisfiledReading { kpi: spec.name.clone(), day: super::iso_date::format(start) });
+                return Err(ValidationError::MisfiledReading {
+                    kpi: spec.name.clone(),
+                    day: super::iso_date::format(start),
+                });
             }
         }
         Ok(())
@@ -319,9 +332,7 @@ impl Framework {
         self.settings.validate().map_err(IntegrityError::InvalidSettings)?;
         for k in &self.kras {
             // Not `check_kra`: a rating above a since-lowered rating scale is shown, not refused.
-            KraDraft::of(k)
-                .validate()
-                .map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
+            KraDraft::of(k).validate().map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
         }
         let kra_ids: BTreeSet<Id> = self.kras.iter().map(|k| k.id).collect();
         for k in &self.kpis {

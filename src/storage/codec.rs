@@ -390,7 +390,11 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
     for r in body.readings {
         let reading = Reading { value: r.value, note: r.note };
         if readings.entry(r.kpi).or_default().insert(r.period_start, reading).is_some() {
-            return Err(shape(format_args!("two readings of KPI {} share the period of {}", r.kpi, iso_date::format(r.period_start))));
+            return Err(shape(format_args!(
+                "two readings of KPI {} share the period of {}",
+                r.kpi,
+                iso_date::format(r.period_start)
+            )));
         }
     }
     let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
@@ -402,15 +406,19 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let frequency: BTreeMap<Id, _> = body.kpis.iter().map(|k| (k.id, k.spec.frequency)).collect();
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
     for run in body.readings {
-        let &freq = frequency.get(&run.kpi).ok_or(DecodeError::Invalid(Damage::Integrity(
-            IntegrityError::ReadingsWithoutKpi(run.kpi),
-        )))?;
+        let &freq = frequency
+            .get(&run.kpi)
+            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(run.kpi))))?;
         if run.values.len() > MAX_RUN {
             return Err(shape(format_args!("a run of KPI {} has {} periods", run.kpi, run.values.len())));
         }
         let mut period = Period::containing(run.from, freq, fiscal);
         if period.start() != run.from {
-            return Err(shape(format_args!("a run of KPI {} starts on {}, not on a period start", run.kpi, iso_date::format(run.from))));
+            return Err(shape(format_args!(
+                "a run of KPI {} starts on {}, not on a period start",
+                run.kpi,
+                iso_date::format(run.from)
+            )));
         }
         if let Some((&i, _)) = run.notes.iter().find(|(&i, _)| run.values.get(i).is_none_or(Option::is_none)) {
             return Err(shape(format_args!("a note of KPI {} points to no reading (index {i})", run.kpi)));
@@ -421,7 +429,11 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             if let Some(value) = value {
                 let note = notes.remove(&i).unwrap_or_default();
                 if series.insert(period.start(), Reading { value, note }).is_some() {
-                    return Err(shape(format_args!("two readings of KPI {} share the period of {}", run.kpi, iso_date::format(period.start()))));
+                    return Err(shape(format_args!(
+                        "two readings of KPI {} share the period of {}",
+                        run.kpi,
+                        iso_date::format(period.start())
+                    )));
                 }
             }
             let next = period.next();

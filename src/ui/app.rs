@@ -89,7 +89,9 @@ fn EmptyState() -> impl IntoView {
     let load_template = move |_| {
         let edit = Edit::Replace { framework: Box::new(sales_executive()) };
         match state.commit(edit) {
-            Ok(_) => state.toast.set(Some(Toast { text: "Loaded the Sales executive template.".into(), undoable: true })),
+            Ok(_) => {
+                state.toast.set(Some(Toast { text: "Loaded the Sales executive template.".into(), undoable: true }))
+            }
             Err(e) => state.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
         }
     };

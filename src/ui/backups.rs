@@ -52,15 +52,19 @@ fn BackupItem(backup: Backup) -> impl IntoView {
         Some(Err(e)) => format!("Cannot be restored by this version: {e}."),
         None => "It is empty.".into(),
     };
-    let made = backup.made.as_deref().map_or("date unknown".to_owned(), |m| m.replace('T', " ").chars().take(16).collect());
-    let title = format!("{} · {} UTC · {} characters", backup.key, made, num(backup.chars as f64));
+    let made = backup.made.as_deref().map_or("date unknown".to_owned(), |m| {
+        format!("made {} UTC", m.replace('T', " ").chars().take(16).collect::<String>())
+    });
+    let title = format!("{} · {} · {} characters", backup.key, made, num(backup.chars as f64));
     let restorable = readable.as_ref().is_some_and(Result::is_ok);
     let framework = readable.and_then(Result::ok).map(|d| d.framework);
     let restore = move |_| {
         if let Some(fw) = framework.clone() {
             let name = fw.name().to_owned();
             match state.commit(Edit::Replace { framework: Box::new(fw) }) {
-                Ok(_) => state.toast.set(Some(Toast { text: format!("Restored \"{name}\" from the backup."), undoable: true })),
+                Ok(_) => state
+                    .toast
+                    .set(Some(Toast { text: format!("Restored \"{name}\" from the backup."), undoable: true })),
                 Err(e) => state.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
             }
         }
@@ -72,9 +76,7 @@ fn BackupItem(backup: Backup) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        let sure = window()
-            .confirm_with_message(&format!("Delete the backup {delete_key} for good?"))
-            .unwrap_or(false);
+        let sure = window().confirm_with_message(&format!("Delete the backup {delete_key} for good?")).unwrap_or(false);
         if sure {
             state.persistence.with_value(|p| p.store().map(|s| s.delete_backup(&delete_key)));
             state.backups_version.update(|v| *v += 1);

@@ -20,6 +20,9 @@ fn try_download(file_name: &str, text: &str) -> Option<()> {
     link.set_download(file_name);
     link.click();
     // Revoked a little later: some browsers start reading the blob only after the click returns.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(10));
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(10),
+    );
     Some(())
 }

@@ -4,9 +4,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::explain::Explain;
-use crate::domain::edit::Edit;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use crate::domain::edit::Edit;
 
 /// The scorecard's title bar.
 #[component]

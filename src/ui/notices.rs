@@ -20,9 +20,8 @@ pub fn Notices() -> impl IntoView {
         }
     };
     let start_new = move |_| {
-        let unbacked = state.notice.with_untracked(|n| {
-            matches!(n, Some(Notice::Damaged { backup: Some(Err(_)) | None, .. }))
-        });
+        let unbacked =
+            state.notice.with_untracked(|n| matches!(n, Some(Notice::Damaged { backup: Some(Err(_)) | None, .. })));
         let confirmed = !unbacked
             || window()
                 .confirm_with_message(

@@ -78,11 +78,14 @@ impl Persistence {
             }
             LoadOutcome::Refused { error: DecodeError::TooNew(schema), .. } => {
                 p.writes = false;
-                (Framework::default(), Some(Notice::NewerVersion { schema }), Some(ReadOnly::NewerVersion))
+                // A stand-in, shown read-only and never saved.
+                let shown = Framework::new("Scorecard saved by a newer version");
+                (shown, Some(Notice::NewerVersion { schema }), Some(ReadOnly::NewerVersion))
             }
             LoadOutcome::Refused { error, chars, backup } => {
                 p.writes = false;
-                (Framework::default(), Some(Notice::Damaged { error, chars, backup }), Some(ReadOnly::Damaged))
+                let shown = Framework::new("Unreadable scorecard");
+                (shown, Some(Notice::Damaged { error, chars, backup }), Some(ReadOnly::Damaged))
             }
             LoadOutcome::Unavailable(problem) => (Framework::default(), Some(Notice::Storage(problem)), None),
         };
@@ -196,9 +199,7 @@ fn take_newer(state: AppState, text: &str, revision: Revision) -> bool {
         p.dirty = !rebased.kept.is_empty();
         p.pending = rebased.kept;
     });
-    let selected_gone = state
-        .selected
-        .with_untracked(|s| s.is_some_and(|id| rebased.framework.kpi(id).is_none()));
+    let selected_gone = state.selected.with_untracked(|s| s.is_some_and(|id| rebased.framework.kpi(id).is_none()));
     if selected_gone {
         state.selected.set(None);
     }

@@ -20,9 +20,11 @@ use crate::domain::period::Period;
 pub fn ReadingPanel() -> impl IntoView {
     let state = use_state();
     view! {
-        <aside class="kk-panel" aria-label="Readings and chart">
+        <aside class="kk-panel" aria-label="Readings and chart"
+            hidden=move || state.selected.with(Option::is_none) && state.framework.with(|f| f.kpis().is_empty())>
             {move || match state.selected.get() {
                 Some(id) => view! { <KpiDetail id=id /> }.into_any(),
+                None if state.framework.with(|f| f.kpis().is_empty()) => ().into_any(),
                 None => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
             }}
         </aside>
@@ -116,8 +118,9 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
     let text = format!("{label}: {}", with_unit(value, &unit));
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let result = parse_number("Value", &value_text.get_untracked())
-            .and_then(|value| state.commit(Edit::UpdateReading { kpi, period_start, value, note: note_text.get_untracked() }));
+        let result = parse_number("Value", &value_text.get_untracked()).and_then(|value| {
+            state.commit(Edit::UpdateReading { kpi, period_start, value, note: note_text.get_untracked() })
+        });
         match result {
             Ok(_) => {
                 editing.set(false);

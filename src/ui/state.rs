@@ -188,7 +188,11 @@ impl AppState {
 
     /// Replaces the framework with data read from storage (another tab's save), keeping the
     /// undo history with its ids rewritten by `remap`.
-    pub(super) fn replace_from_storage(&self, framework: Framework, remap: &std::collections::BTreeMap<crate::domain::id::Id, crate::domain::id::Id>) {
+    pub(super) fn replace_from_storage(
+        &self,
+        framework: Framework,
+        remap: &std::collections::BTreeMap<crate::domain::id::Id, crate::domain::id::Id>,
+    ) {
         self.history.update_value(|h| h.remap(remap));
         self.history_version.update(|v| *v += 1);
         self.set_framework.set(framework);

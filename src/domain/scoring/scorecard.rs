@@ -342,8 +342,7 @@ struct PeriodFigures {
 }
 
 fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
-    let values: Vec<f64> =
-        fw.readings_in(kpi.id, review).map(|(_, r)| r.value).collect();
+    let values: Vec<f64> = fw.readings_in(kpi.id, review).map(|(_, r)| r.value).collect();
     let targets: Vec<f64> =
         review.subperiods(kpi.spec.frequency).iter().map(|p| kpi.spec.target.target_for(p)).collect();
     PeriodFigures {
