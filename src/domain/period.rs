@@ -159,7 +159,19 @@ impl Period {
 
     /// The first day after the period (the end is exclusive).
     pub fn end(&self) -> Date {
-        self.start.checked_add(self.span()).unwrap_or(Date::MAX)
+        match self.frequency.months() {
+            // Integer month arithmetic (a month-based period starts on the 1st): this runs once
+            // per stored reading on load, and jiff's span arithmetic is several times slower.
+            Some(len) => {
+                let index = i32::from(self.start.year()) * 12 + i32::from(self.start.month() - 1) + len;
+                if index.div_euclid(12) > i32::from(Date::MAX.year()) {
+                    Date::MAX
+                } else {
+                    month_start(index)
+                }
+            }
+            None => self.start.checked_add(self.span()).unwrap_or(Date::MAX),
+        }
     }
 
     /// The last day inside the period.

@@ -404,7 +404,8 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
 fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let fiscal = body.settings.fiscal_year_start;
     let frequency: BTreeMap<Id, _> = body.kpis.iter().map(|k| (k.id, k.spec.frequency)).collect();
-    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    // Gathered per KPI first, then each series is built from its sorted list in one go.
+    let mut lists: BTreeMap<Id, Vec<(Date, Reading)>> = BTreeMap::new();
     for run in body.readings {
         let &freq = frequency
             .get(&run.kpi)
@@ -424,17 +425,11 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             return Err(shape(format_args!("a note of KPI {} points to no reading (index {i})", run.kpi)));
         }
         let mut notes = run.notes;
-        let series = readings.entry(run.kpi).or_default();
+        let list = lists.entry(run.kpi).or_default();
         for (i, value) in run.values.into_iter().enumerate() {
             if let Some(value) = value {
                 let note = notes.remove(&i).unwrap_or_default();
-                if series.insert(period.start(), Reading { value, note }).is_some() {
-                    return Err(shape(format_args!(
-                        "two readings of KPI {} share the period of {}",
-                        run.kpi,
-                        iso_date::format(period.start())
-                    )));
-                }
+                list.push((period.start(), Reading { value, note }));
             }
             let next = period.next();
             if next.start() <= period.start() {
@@ -443,7 +438,21 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             period = next;
         }
     }
-    readings.retain(|_, s| !s.is_empty());
+    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    for (kpi, mut list) in lists {
+        // Runs are written in order, so this is a check more than a sort.
+        list.sort_by_key(|(d, _)| *d);
+        if let Some(pair) = list.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(shape(format_args!(
+                "two readings of KPI {} share the period of {}",
+                kpi,
+                iso_date::format(pair[0].0)
+            )));
+        }
+        if !list.is_empty() {
+            readings.insert(kpi, list.into_iter().collect());
+        }
+    }
     let BodyIn { name, settings, kras, kpis, next_id, .. } = body;
     Ok(FrameworkParts { name, settings, kras, kpis, readings, next_id })
 }

@@ -101,7 +101,11 @@ impl Persistence {
     }
 
     pub(super) fn queue(&mut self, pending: PendingEdit) {
-        self.pending.push(pending);
+        // Kept only while there is a save to re-base: without storage nothing is ever written,
+        // and the queue would only grow.
+        if self.can_write() {
+            self.pending.push(pending);
+        }
         self.dirty = true;
     }
 
