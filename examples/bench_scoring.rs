@@ -15,7 +15,7 @@ use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{Frequency, Period};
-use kra_kpi::domain::scoring::{score_framework, Aggregation};
+use kra_kpi::domain::scoring::{score_framework, score_framework_with, Aggregation, ScoreCache};
 use kra_kpi::storage::{decode, encode};
 
 /// 5 KRAs × 4 KPIs, weekly readings for five years: 20 × 261 ≈ 5,200 readings.
@@ -100,6 +100,18 @@ fn main() {
     println!("built {} KPIs with {} readings in {:.2?}", big.kpis().len(), big.reading_count(), build.elapsed());
     let month = Period::containing(date(2026, 11, 1), Frequency::Monthly, big.settings().fiscal_year_start);
     time("score a month with 1,000 KPIs × 100 readings", 20, || score_framework(&big, &month, today));
+    // What the UI does per edit: re-score with the cache, after one reading changed.
+    let mut cache = ScoreCache::default();
+    let mut edited = big.clone();
+    score_framework_with(&edited, &month, today, &mut cache);
+    let kpi = edited.kpis()[0].id;
+    let mut value = 50.0;
+    time("re-score after one edit (ScoreCache), 1,000 KPIs", 20, || {
+        value += 1.0;
+        let edit = Edit::UpdateReading { kpi, period_start: month.start(), value, note: String::new() };
+        assert!(edited.apply(edit).is_ok_and(|a| a.changed));
+        score_framework_with(&edited, &month, today, &mut cache)
+    });
     let text = encode(&big);
     println!("saved size: {} KB ({} characters)", text.len() / 1024, text.chars().count());
     time("encode 1,000 KPIs × 100 readings", 10, || encode(&big));

@@ -115,7 +115,7 @@ const FLOOR_PAGE = `<!doctype html>
     if (run) for (var j = run.values.length - 1; j >= 0; j--) if (run.values[j] !== null) { latest = run.values[j]; break; }
     var tr = document.createElement('tr');
     var name = document.createElement('td');
-    name.textContent = kpi.name;
+    name.textContent = kpi.spec.name;
     var value = document.createElement('td');
     value.textContent = latest === null ? '' : String(latest);
     tr.appendChild(name);
@@ -280,7 +280,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
     for (let i = 0; i < spec.edits; i++) {
       const kpi = saved.kpis[i];
       const card = page.locator('article.kk-kra').nth(kraIndex.get(kpi.kra));
-      const exactName = new RegExp(`^\\s*${escapeRegExp(kpi.name)}\\s*$`);
+      const exactName = new RegExp(`^\\s*${escapeRegExp(kpi.spec.name)}\\s*$`);
       const row = card.locator('tr.kk-kpi', { has: page.locator('button.kk-kpi-name', { hasText: exactName }) });
       const nameButton = row.locator('button.kk-kpi-name');
       const toggle = card.locator('button.kk-kra-toggle[aria-expanded="false"]');
@@ -288,7 +288,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
         if ((await toggle.count()) > 0) await toggle.first().click();
       }
       await row.first().waitFor({ state: 'visible', timeout: TIMEOUT }).catch((e) => {
-        throw new Error(`row tr.kk-kpi for "${kpi.name}" never appeared (${e.message.split('\n')[0]})`);
+        throw new Error(`row tr.kk-kpi for "${kpi.spec.name}" never appeared (${e.message.split('\n')[0]})`);
       });
       const button = await nameButton.first().elementHandle();
       const cell = await row.first().locator('[data-testid=kpi-score]').elementHandle({ timeout: TIMEOUT });
@@ -318,13 +318,13 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
         },
         [button, TIMEOUT],
       );
-      if (chart === null) throw new Error(`no new .kk-chart-svg svg within ${TIMEOUT / 1000} s after clicking "${kpi.name}"`);
+      if (chart === null) throw new Error(`no new .kk-chart-svg svg within ${TIMEOUT / 1000} s after clicking "${kpi.spec.name}"`);
       if (i < TIMED_EDITS) result.chartMs.push(chart);
 
       // Edit: fill Value, then submit in the page → the row's score text changes, plus one frame.
       const form = page.locator('section.kk-detail form.kk-reading-form');
       await form.waitFor({ state: 'visible', timeout: TIMEOUT }).catch((e) => {
-        throw new Error(`section.kk-detail form.kk-reading-form never appeared for "${kpi.name}" (${e.message.split('\n')[0]})`);
+        throw new Error(`section.kk-detail form.kk-reading-form never appeared for "${kpi.spec.name}" (${e.message.split('\n')[0]})`);
       });
       if (i === 0) {
         const period = await form.getByLabel('Period (any date in it)').inputValue().catch(() => null);
@@ -375,11 +375,11 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
           await new Promise((r) => requestAnimationFrame(r));
           return { ms: performance.now() - t0, domMs: tDom - t0, before, after: scoreCell()?.textContent };
         },
-        [formHandle, cell, kpi.name, TIMEOUT],
+        [formHandle, cell, kpi.spec.name, TIMEOUT],
       );
       if (edit.ms === null) {
         throw new Error(
-          `the score of "${kpi.name}" (${JSON.stringify(edit.before.trim())}) did not change within ${TIMEOUT / 1000} s of saving a reading` +
+          `the score of "${kpi.spec.name}" (${JSON.stringify(edit.before.trim())}) did not change within ${TIMEOUT / 1000} s of saving a reading` +
             (edit.error ? ` (form says: ${edit.error})` : ''),
         );
       }

@@ -428,7 +428,7 @@ fn overlapping_runs_that_file_two_readings_in_one_period_are_refused() {
             {"kpi": 2, "from": "2026-11-01", "values": [44.0]},
         ]);
     });
-    assert_eq!(shape_error(&text), "two readings of KPI 2 share the period of 2026-11-01");
+    assert_eq!(shape_error(&text), "two readings of KPI 2 share a period");
 }
 
 #[test]
@@ -513,7 +513,7 @@ fn other_damage_is_refused_with_its_reason() {
     // A value written as text, or a KPI without a name, is the wrong shape.
     shape_error(&damaged(&fw, |v| v["framework"]["readings"][0]["values"][0] = json!("42")));
     shape_error(&damaged(&fw, |v| {
-        v["framework"]["kpis"][0].as_object_mut().unwrap().remove("name").map(drop).unwrap()
+        v["framework"]["kpis"][0]["spec"].as_object_mut().unwrap().remove("name").map(drop).unwrap()
     }));
 }
 

@@ -13,12 +13,13 @@ use super::target::TargetPlan;
 /// A Key Performance Indicator, e.g. "% of complaints resolved within 24 h".
 ///
 /// Stored flat: `kra` is the id of the KRA it belongs to; its position among that KRA's KPIs is
-/// its order in the framework's KPI list.
+/// its order in the framework's KPI list. Saved as `{"id":…,"kra":…,"spec":{…}}`: nesting the
+/// spec rather than `#[serde(flatten)]`-ing it reads 1,000 KPIs in a fraction of the time
+/// (flatten buffers every field before reading it) and compiles to less code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Kpi {
     pub id: Id,
     pub kra: Id,
-    #[serde(flatten)]
     pub spec: KpiSpec,
 }
 

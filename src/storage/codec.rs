@@ -1,6 +1,6 @@
 //! The saved format: JSON with an explicit schema version and a revision number.
 //!
-//! Schema 3 (this build) stores each KPI's readings compactly, as runs of consecutive periods:
+//! Schema 3 (this build) nests each KPI's fields under `spec` and stores each KPI's readings compactly, as runs of consecutive periods:
 //! `{"kpi":5,"from":"2026-01-01","values":[42,null,45],"notes":{"2":"new hire"}}` is January,
 //! (no reading in February) and March. A scorecard of 1,000 KPIs with 100 readings each fits in
 //! well under half of the browser's 5,242,880-character storage quota.
@@ -232,7 +232,7 @@ struct RunIn {
     notes: BTreeMap<usize, String>,
 }
 
-/// Schema 2: readings were a flat list with ids of their own.
+/// Schema 2 (after `migrate::nest_kpi_specs`): readings were a flat list with ids of their own.
 #[derive(Deserialize)]
 struct BodyV2 {
     name: String,
@@ -369,15 +369,17 @@ pub fn decode_saved(text: &str) -> Result<Decoded, DecodeError> {
     let (envelope, schema, body) = envelope(text)?;
     let revision = envelope.revision.unwrap_or(0);
     let parts = match schema {
-        1 => {
-            let value = serde_json::from_str(body.get()).map_err(shape)?;
-            // Back to text, then read like schema 2: reading the types from a `Value` as well
-            // would compile every deserializer a second time (about 20 KB of wasm) for files
-            // that are rare and small.
-            let v2 = migrate::v1_to_v2(value)?.to_string();
+        // Older schemas are rare and small: they are upgraded as JSON documents, then turned
+        // back into text and read by the typed readers. Reading the types from a `Value` as well
+        // would compile every deserializer a second time (about 20 KB of wasm).
+        1 | 2 => {
+            let mut value = serde_json::from_str(body.get()).map_err(shape)?;
+            if schema == 1 {
+                value = migrate::v1_to_v2(value)?;
+            }
+            let v2 = migrate::nest_kpi_specs(value)?.to_string();
             from_v2(serde_json::from_str(&v2).map_err(shape)?)?
         }
-        2 => from_v2(serde_json::from_str(body.get()).map_err(shape)?)?,
         SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
         _ => return Err(DecodeError::Foreign),
     };
@@ -439,18 +441,16 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
         }
     }
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
-    for (kpi, mut list) in lists {
-        // Runs are written in order, so this is a check more than a sort.
-        list.sort_by_key(|(d, _)| *d);
-        if let Some(pair) = list.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(shape(format_args!(
-                "two readings of KPI {} share the period of {}",
-                kpi,
-                iso_date::format(pair[0].0)
-            )));
+    for (kpi, list) in lists {
+        let count = list.len();
+        // `collect` sorts (a no-op on runs written in order) and keeps one reading per period;
+        // a shorter map means two readings claimed one period.
+        let series: Series = list.into_iter().collect();
+        if series.len() != count {
+            return Err(shape(format_args!("two readings of KPI {kpi} share a period")));
         }
-        if !list.is_empty() {
-            readings.insert(kpi, list.into_iter().collect());
+        if !series.is_empty() {
+            readings.insert(kpi, series);
         }
     }
     let BodyIn { name, settings, kras, kpis, next_id, .. } = body;

@@ -38,3 +38,21 @@ pub fn v1_to_v2(mut body: Value) -> Result<Value, DecodeError> {
     }
     Ok(body)
 }
+
+/// Schema 2 to the KPI shape of schema 3: a KPI's own fields move under `spec`, beside its `id`
+/// and `kra`. (Schema 2's flat reading list is read by its own type in `codec`.)
+pub fn nest_kpi_specs(mut body: Value) -> Result<Value, DecodeError> {
+    let bad = |what: &str| DecodeError::Invalid(Damage::Shape(format!("schema 2 data: {what}")));
+    let kpis = body.get_mut("kpis").and_then(Value::as_array_mut).ok_or_else(|| bad("no KPI list"))?;
+    for kpi in kpis {
+        let fields = kpi.as_object_mut().ok_or_else(|| bad("a KPI is not an object"))?;
+        let mut spec = std::mem::take(fields);
+        for key in ["id", "kra"] {
+            if let Some(v) = spec.remove(key) {
+                fields.insert(key.into(), v);
+            }
+        }
+        fields.insert("spec".into(), Value::Object(spec));
+    }
+    Ok(body)
+}
