@@ -120,6 +120,11 @@ fn storage() -> Result<web_sys::Storage, StorageProblem> {
     }
 }
 
+/// A text's length as the browser counts it (UTF-16 units), which is what the quota counts.
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
 fn problem(error: JsValue) -> StorageProblem {
     match error.dyn_into::<web_sys::DomException>() {
         Ok(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
@@ -167,10 +172,12 @@ impl LocalStore {
                 let backup = Some(self.add_backup(&text, &reason));
                 LoadOutcome::Loaded { decoded, migration_backup: backup }
             }
-            Err(error @ DecodeError::TooNew(_)) => LoadOutcome::Refused { error, chars: text.len(), backup: None },
+            Err(error @ DecodeError::TooNew(_)) => {
+                LoadOutcome::Refused { error, chars: utf16_len(&text), backup: None }
+            }
             Err(error) => {
                 let backup = Some(self.add_backup(&text, &format!("could not be read: {error}")));
-                LoadOutcome::Refused { error, chars: text.len(), backup }
+                LoadOutcome::Refused { error, chars: utf16_len(&text), backup }
             }
         }
     }
@@ -215,6 +222,15 @@ impl LocalStore {
         LocalStorage::get(self.index_key()).unwrap_or_default()
     }
 
+    /// Replaces (with `None`: removes) the note of the backup under `key`. The copy matters more
+    /// than its note: when storage is full, only the note is lost.
+    fn set_note(&self, key: &str, note: Option<BackupNote>) {
+        let mut notes = self.notes();
+        notes.retain(|n| n.key != key);
+        notes.extend(note);
+        let _ = LocalStorage::set(self.index_key(), &notes);
+    }
+
     /// Copies `text` to a free backup key (an identical existing backup is reused; an earlier
     /// backup is never overwritten) and notes when and why.
     pub fn add_backup(&self, text: &str, reason: &str) -> Result<String, StorageProblem> {
@@ -226,12 +242,8 @@ impl LocalStore {
                 Some(_) => continue,
                 None => {
                     storage.set_item(&key, text).map_err(problem)?;
-                    let mut notes = self.notes();
-                    notes.retain(|n| n.key != key);
                     let made = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-                    notes.push(BackupNote { key: key.clone(), made, reason: reason.to_owned() });
-                    // The copy matters more than its note: a full storage loses only the note.
-                    let _ = LocalStorage::set(self.index_key(), &notes);
+                    self.set_note(&key, Some(BackupNote { key: key.clone(), made, reason: reason.to_owned() }));
                     return Ok(key);
                 }
             }
@@ -248,7 +260,7 @@ impl LocalStore {
         for i in 0..storage.length().unwrap_or(0) {
             let Ok(Some(key)) = storage.key(i) else { continue };
             let Some(n) = key.strip_prefix(&prefix).and_then(|n| n.parse::<u64>().ok()) else { continue };
-            let chars = storage.get_item(&key).ok().flatten().map_or(0, |t| t.encode_utf16().count());
+            let chars = storage.get_item(&key).ok().flatten().map_or(0, |t| utf16_len(&t));
             let note = notes.iter().find(|note| note.key == key);
             let made = note.map(|n| n.made.clone()).filter(|m| !m.is_empty());
             let reason = note.map(|n| n.reason.clone()).filter(|r| !r.is_empty());
@@ -267,9 +279,7 @@ impl LocalStore {
     pub fn delete_backup(&self, key: &str) {
         if storage().is_ok() {
             LocalStorage::delete(key);
-            let mut notes = self.notes();
-            notes.retain(|n| n.key != key);
-            let _ = LocalStorage::set(self.index_key(), &notes);
+            self.set_note(key, None);
         }
     }
 }

@@ -12,7 +12,7 @@ use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save, Persistence};
 use super::reading_panel::ReadingPanel;
 use super::settings_panel::SettingsPanel;
-use super::state::{AppState, Toast};
+use super::state::AppState;
 use super::today::today;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
@@ -88,12 +88,7 @@ fn EmptyState() -> impl IntoView {
     let state = super::state::use_state();
     let load_template = move |_| {
         let edit = Edit::Replace { framework: Box::new(sales_executive()) };
-        match state.commit(edit) {
-            Ok(_) => {
-                state.toast.set(Some(Toast { text: "Loaded the Sales executive template.".into(), undoable: true }))
-            }
-            Err(e) => state.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
-        }
+        state.commit_undoable("Loaded the Sales executive template.".into(), edit);
     };
     view! {
         <section class="kk-empty" aria-label="Start your scorecard">

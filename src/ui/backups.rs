@@ -20,10 +20,17 @@ pub fn BackupsPanel() -> impl IntoView {
         state.backups_version.track();
         state.persistence.with_value(|p| p.store().map(|s| s.backups()).unwrap_or_default())
     });
+    // Each entry reads and decodes its backup (to say what it holds), so entries exist only
+    // while the list is open, not at every start-up.
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| {
+        open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        state.backups_version.update(|v| *v += 1);
+    };
     view! {
-        <details class="kk-backups" on:toggle=move |_| state.backups_version.update(|v| *v += 1)>
+        <details class="kk-backups" on:toggle=toggled>
             <summary>{move || format!("Backups ({})", list.with(Vec::len))}</summary>
-            <Show when=move || !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
+            <Show when=move || open.get() && !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
                 <ul class="kk-backup-list">
                     <For each=move || list.get() key=|b| (b.key.clone(), b.chars) let:backup>
                         <BackupItem backup=backup />
@@ -60,13 +67,8 @@ fn BackupItem(backup: Backup) -> impl IntoView {
     let framework = readable.and_then(Result::ok).map(|d| d.framework);
     let restore = move |_| {
         if let Some(fw) = framework.clone() {
-            let name = fw.name().to_owned();
-            match state.commit(Edit::Replace { framework: Box::new(fw) }) {
-                Ok(_) => state
-                    .toast
-                    .set(Some(Toast { text: format!("Restored \"{name}\" from the backup."), undoable: true })),
-                Err(e) => state.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
-            }
+            let message = format!("Restored \"{}\" from the backup.", fw.name());
+            state.commit_undoable(message, Edit::Replace { framework: Box::new(fw) });
         }
     };
     let (download_key, delete_key) = (backup.key.clone(), backup.key.clone());
