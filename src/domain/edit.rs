@@ -498,6 +498,39 @@ impl Edit {
         }
     }
 
+    /// A stable, kebab-case name of the kind of edit, for events a host page can switch on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::domain::edit::Edit;
+    ///
+    /// assert_eq!(Edit::Rename { name: "Q3".into() }.kind(), "rename");
+    /// assert_eq!(Edit::Batch { edits: vec![] }.kind(), "batch");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Edit::Rename { .. } => "rename",
+            Edit::SetSettings { .. } | Edit::RestoreSettings { .. } => "set-settings",
+            Edit::AddKra { .. } | Edit::InsertKra { .. } => "add-kra",
+            Edit::UpdateKra { .. } | Edit::ReplaceKra { .. } => "update-kra",
+            Edit::DeleteKra { .. } => "delete-kra",
+            Edit::MoveKra { .. } => "move-kra",
+            Edit::AddKpi { .. } | Edit::InsertKpi { .. } => "add-kpi",
+            Edit::UpdateKpi { .. } | Edit::ReplaceKpi { .. } => "update-kpi",
+            Edit::DeleteKpi { .. } => "delete-kpi",
+            Edit::MoveKpi { .. } => "move-kpi",
+            Edit::AddReading { .. } => "add-reading",
+            Edit::UpdateReading { .. } => "update-reading",
+            Edit::DeleteReading { .. } => "delete-reading",
+            Edit::Replace { .. } => "replace",
+            Edit::Batch { edits } => match edits.as_slice() {
+                [one] => one.kind(),
+                _ => "batch",
+            },
+        }
+    }
+
     /// What the edit does, in words a user recognises, with names looked up in `fw`:
     /// "add a reading of 42 to \"Leads converted\" for Nov 2026".
     pub fn describe(&self, fw: &Framework) -> String {

@@ -88,6 +88,16 @@ impl History {
         self.redo.clear();
     }
 
+    /// The edit [`History::undo`] would apply next, to describe it before it runs.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.back()
+    }
+
+    /// The edit [`History::redo`] would apply next.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
     /// Whether there is anything to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -8,6 +8,26 @@ use super::kra::KraDraft;
 use super::period::{FiscalYearStart, Frequency};
 use super::scoring::{Aggregation, ScoringSettings};
 
+/// The keys [`by_key`] knows, for options and messages.
+pub const KEYS: &[&str] = &["sales-executive"];
+
+/// The template with this key (see [`KEYS`]).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::template::by_key;
+///
+/// assert_eq!(by_key("sales-executive").unwrap().name(), "Sales executive");
+/// assert!(by_key("astronaut").is_none());
+/// ```
+pub fn by_key(key: &str) -> Option<Framework> {
+    match key {
+        "sales-executive" => Some(sales_executive()),
+        _ => None,
+    }
+}
+
 /// The classic "Sales executive" example: two KRAs with their KPIs and no readings.
 ///
 /// # Example

@@ -40,6 +40,18 @@ impl Status {
         }
     }
 
+    /// The stable name used in the embedding API's scores: "green", "amber", "red",
+    /// "no-data", "not-applicable".
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Green => "green",
+            Status::Amber => "amber",
+            Status::Red => "red",
+            Status::NoData => "no-data",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+
     /// A CSS class suffix: "green", "amber", "red", "none", "na".
     pub fn css(self) -> &'static str {
         match self {
