@@ -151,9 +151,10 @@ test.describe('a new user', () => {
     await expect(chart).toBeVisible();
     const svg = chart.locator('svg');
     await expect(svg).toBeVisible();
-    // plotters draws the legend text and one dot per reading.
+    // plotters draws the legend (above the plot, with a sample dot) and one dot per reading.
     await expect(svg.locator('text', { hasText: 'Target' })).toHaveCount(1);
-    await expect(svg.locator('circle')).toHaveCount(3);
+    await expect(svg.locator('text', { hasText: 'Reading' })).toHaveCount(1);
+    await expect(svg.locator('circle')).toHaveCount(3 + 1);
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(250);
 

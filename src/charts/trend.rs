@@ -1,9 +1,11 @@
 //! A KPI's readings over time against its target.
 
 use jiff::civil::Date;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::svg_backend::{self, SvgBackend};
 use crate::domain::format::{num, with_unit};
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
@@ -74,6 +76,9 @@ pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendS
     Some(TrendSeries { kpi_name: k.spec.name.clone(), unit: k.spec.unit.clone(), points })
 }
 
+/// Room above the plot for the legend, in pixels.
+const LEGEND_HEIGHT: u32 = 26;
+
 const READING_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
 const TARGET_COLOUR: RGBColor = RGBColor(0xb4, 0x53, 0x09);
 
@@ -102,10 +107,11 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     let pad = ((hi - lo).abs() * 0.1).max(hi.abs().max(1.0) * 0.05);
     let (lo, hi) = (if lo >= 0.0 { (lo - pad).max(0.0) } else { lo - pad }, hi + pad);
 
-    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    let root = SvgBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
+        .margin_top(LEGEND_HEIGHT)
         .x_label_area_size(28)
         .y_label_area_size(56)
         .build_cartesian_2d(0.0..last_x, lo..hi)?;
@@ -133,24 +139,25 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     )?;
     let target_points: Vec<(f64, f64)> =
         series.points.iter().flat_map(|p| [(x_of(p.period_start), p.target), (x_of(p.period_end), p.target)]).collect();
-    chart
-        .draw_series(DashedLineSeries::new(target_points, 6, 4, TARGET_COLOUR.stroke_width(2)))?
-        .label("Target")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TARGET_COLOUR.stroke_width(2)));
+    chart.draw_series(DashedLineSeries::new(target_points, 6, 4, TARGET_COLOUR.stroke_width(2)))?;
     let reading_points: Vec<(f64, f64)> =
         series.points.iter().filter_map(|p| p.value.map(|v| (mid_of(p), v))).collect();
-    chart
-        .draw_series(LineSeries::new(reading_points.clone(), READING_COLOUR.stroke_width(2)))?
-        .label("Reading")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], READING_COLOUR.stroke_width(2)));
+    chart.draw_series(LineSeries::new(reading_points.clone(), READING_COLOUR.stroke_width(2)))?;
     chart.draw_series(reading_points.iter().map(|&p| Circle::new(p, 4, READING_COLOUR.filled())))?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(("sans-serif", 12))
-        .draw()?;
+
+    // The legend sits above the plot, right-aligned, where it can never cover a reading.
+    // (plotters' own legend box measures its text in the page, see `svg_backend`.)
+    let legend_font = ("sans-serif", 12).into_font();
+    let legend_style = TextStyle::from(legend_font).pos(Pos::new(HPos::Left, VPos::Center));
+    let entry_width = |label: &str| 24 + svg_backend::text_size(label, 12.0).0 as i32 + 16;
+    let y = LEGEND_HEIGHT as i32 / 2 + 2;
+    let mut x = width as i32 - 12 - entry_width("Target") - entry_width("Reading");
+    root.draw(&DashedPathElement::new(vec![(x, y), (x + 18, y)], 6, 4, TARGET_COLOUR.stroke_width(2)))?;
+    root.draw(&Text::new("Target", (x + 24, y), legend_style.clone()))?;
+    x += entry_width("Target");
+    root.draw(&PathElement::new(vec![(x, y), (x + 18, y)], READING_COLOUR.stroke_width(2)))?;
+    root.draw(&Circle::new((x + 9, y), 4, READING_COLOUR.filled()))?;
+    root.draw(&Text::new("Reading", (x + 24, y), legend_style))?;
     root.present()?;
     Ok(())
 }

@@ -1,0 +1,121 @@
+//! plotters' SVG backend with text sizes estimated from the font size instead of measured in the
+//! page.
+//!
+//! plotters measures text in a browser by appending a `<span>` with an inline `style` attribute
+//! to `document.body` and reading its size. That forces a layout of the host's whole page on
+//! every chart label, restyles nothing but still breaks a strict Content-Security-Policy
+//! (`style-src 'self'` refuses inline style attributes), and depends on the host page's fonts.
+//! The chart's labels are short (numbers, period names), so a width per character is close
+//! enough to place them, and the result is the same in every page and on the host.
+
+use plotters::prelude::SVGBackend;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
+};
+
+/// Average advance of a sans-serif character, in em (digits are 0.556 em in Arial and Helvetica;
+/// lower-case letters average a little less, capitals more).
+const CHAR_WIDTH_EM: f64 = 0.56;
+/// Line height of a label, in em.
+const LINE_HEIGHT_EM: f64 = 1.2;
+
+/// The estimated `(width, height)` in pixels of `text` at `size` pixels.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::charts::svg_backend::text_size;
+///
+/// assert_eq!(text_size("100", 12.0), (21, 15));
+/// assert_eq!(text_size("", 12.0).0, 0);
+/// ```
+pub fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let chars = text.chars().count() as f64;
+    ((chars * CHAR_WIDTH_EM * size).ceil() as u32, (LINE_HEIGHT_EM * size).ceil() as u32)
+}
+
+/// An [`SVGBackend`] whose text is sized by [`text_size`]; everything else is the SVG backend's.
+pub struct SvgBackend<'a>(SVGBackend<'a>);
+
+impl<'a> SvgBackend<'a> {
+    /// Draws into `buf`, `size` = (width, height) pixels.
+    pub fn with_string(buf: &'a mut String, size: (u32, u32)) -> Self {
+        SvgBackend(SVGBackend::with_string(buf, size))
+    }
+}
+
+type Result<E> = std::result::Result<(), DrawingErrorKind<E>>;
+
+impl DrawingBackend for SvgBackend<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<Self::ErrorType> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<Self::ErrorType> {
+        self.0.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<Self::ErrorType> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<Self::ErrorType> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<Self::ErrorType> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<Self::ErrorType> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<Self::ErrorType> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<Self::ErrorType> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<Self::ErrorType> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let (w, h) = text_size(text, style.size());
+        Ok(match style.transform() {
+            FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
+            _ => (w, h),
+        })
+    }
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<Self::ErrorType> {
+        self.0.blit_bitmap(pos, size, src)
+    }
+}

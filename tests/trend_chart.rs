@@ -1,0 +1,48 @@
+//! The trend chart's SVG, checked natively: readings are never under the legend, every reading
+//! has its dot, and no text is measured in a page (the backend estimates it).
+
+use jiff::civil::date;
+use kra_kpi::charts::{trend_series, trend_svg};
+use kra_kpi::domain::template::sales_executive;
+
+/// `(cx, cy)` of every `<circle>` in `svg`.
+fn circles(svg: &str) -> Vec<(f64, f64)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    svg.split("<circle").skip(1).map(|tag| (attr(tag, "cx"), attr(tag, "cy"))).collect()
+}
+
+#[test]
+fn the_legend_sits_above_the_plot_and_never_covers_a_reading() {
+    let mut fw = sales_executive();
+    let leads = fw.kpis()[1].id;
+    // The highest reading is the one a legend in the plot's corner would cover.
+    for (month, value) in [(6, 90.0), (7, 20.0), (8, 45.0), (9, 50.0), (10, 10.0)] {
+        fw.add_reading(leads, date(2026, month, 1), value, "").unwrap();
+    }
+    let series = trend_series(&fw, leads, 36).unwrap();
+    let svg = trend_svg(&series, 520, 280).unwrap();
+    let dots = circles(&svg);
+    assert_eq!(dots.len(), 5 + 1, "five readings and the legend's sample");
+    let (legend, readings) = dots.split_last().unwrap();
+    assert!(legend.1 < 26.0, "the legend is in the band above the plot: {legend:?}");
+    for dot in readings {
+        assert!(dot.1 > 26.0 + 4.0, "a reading's dot is below the legend band: {dot:?}");
+    }
+    let texts: Vec<&str> = svg.split("<text").skip(1).map(|t| t.split("</text>").next().unwrap()).collect();
+    for label in ["Target", "Reading"] {
+        assert!(texts.iter().any(|t| t.trim_end().ends_with(label)), "a legend text {label:?}");
+    }
+}
+
+#[test]
+fn the_legend_fits_inside_the_chart_on_the_right() {
+    let mut fw = sales_executive();
+    let leads = fw.kpis()[1].id;
+    fw.add_reading(leads, date(2026, 10, 1), 40.0, "").unwrap();
+    let svg = trend_svg(&trend_series(&fw, leads, 36).unwrap(), 320, 200).unwrap();
+    let legend = *circles(&svg).last().unwrap();
+    assert!(legend.0 > 160.0 && legend.0 < 320.0 - 12.0, "right-aligned within the width: {legend:?}");
+}
