@@ -11,7 +11,9 @@ test('every button, input and select has an accessible name', async ({ page }) =
   // Open every disclosure so hidden forms are checked too.
   for (const summary of await page.locator('details > summary').all()) await summary.click();
   const unnamed = await page.evaluate(() => {
-    const controls = Array.from(document.querySelectorAll('button, input, select'));
+    // The widget lives in the shadow root of its host element.
+    const root = document.querySelector('#kra-kpi')!.shadowRoot!;
+    const controls = Array.from(root.querySelectorAll('button, input, select'));
     return controls
       .filter((el) => {
         const label = el.closest('label')?.textContent?.trim();

@@ -28,7 +28,7 @@ test('empty names and negative weights are refused; the form keeps what was type
   await expect(app.alert().first()).toContainText('KRA name cannot be empty');
   await app.addKra({ name: 'Quality', weight: '-5' });
   await expect(app.alert().first()).toContainText('Weight cannot be negative');
-  await expect(page.locator('main > details.kk-add').getByLabel('KRA name')).toHaveValue('Quality');
+  await expect(page.locator('.kk-tree > details.kk-add').getByLabel('KRA name')).toHaveValue('Quality');
   await expect(page.getByRole('article')).toHaveCount(0);
 });
 

@@ -19,7 +19,7 @@
 //           `.kk-chart-svg svg` exists, plus one frame), fill "Value", then in the page
 //           requestSubmit() the reading form and wait until the row's score cell text changes,
 //           plus one frame (edit timing)
-//   memory  window.wasmBindings.wasm_memory_bytes() after edits 1, 20 and 100 ("n/a" if absent)
+//   memory  wasmMemoryBytes() of kra-kpi-wasm.js after edits 1, 20 and 100 ("n/a" if absent)
 // Figures are the median over runs (min and max are shown too). Missing a goal never fails the
 // script; the app not loading, or a selector not appearing within 60 s, does (exit 1).
 
@@ -189,22 +189,33 @@ const minOf = (xs) => (nums(xs).length ? Math.min(...nums(xs)) : null);
 const maxOf = (xs) => (nums(xs).length ? Math.max(...nums(xs)) : null);
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Installed in every page of a benchmark context: records when `.kk-kra` first exists. */
+/** Installed in every page of a benchmark context: records when `.kk-kra` first exists. The
+ * widget renders in a shadow root, which a document observer does not see, so every shadow root
+ * is observed from the moment it is attached. */
 function watchKraList() {
   const mark = () => {
-    if (window.__kkShown === undefined && document.querySelector('.kk-kra')) {
+    const root = document.getElementById('kra-kpi')?.shadowRoot;
+    if (window.__kkShown === undefined && root && root.querySelector('.kk-kra')) {
       window.__kkShown = performance.now();
       observer.disconnect();
     }
   };
   const observer = new MutationObserver(mark);
   observer.observe(document, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
   document.addEventListener('DOMContentLoaded', mark);
 }
 
 async function readMemory(page) {
-  return page.evaluate(() => {
-    const f = window.wasmBindings && window.wasmBindings.wasm_memory_bytes;
+  return page.evaluate(async () => {
+    // The same module instance the page loaded (modules are cached per URL).
+    const m = await import(new URL('kra-kpi-wasm.js', location.href).href).catch(() => null);
+    const f = m && m.wasmMemoryBytes;
     if (typeof f !== 'function') return null;
     const v = Number(f());
     return Number.isFinite(v) ? v : null;
@@ -296,8 +307,9 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
       // Chart: click the name → a new `.kk-chart-svg svg` exists, plus one frame.
       const chart = await page.evaluate(
         async ([button, timeout]) => {
-          const before = new Set(document.querySelectorAll('.kk-chart-svg svg'));
-          const fresh = () => Array.from(document.querySelectorAll('.kk-chart-svg svg')).some((s) => !before.has(s));
+          const root = document.getElementById('kra-kpi').shadowRoot;
+          const before = new Set(root.querySelectorAll('.kk-chart-svg svg'));
+          const fresh = () => Array.from(root.querySelectorAll('.kk-chart-svg svg')).some((s) => !before.has(s));
           const t0 = performance.now();
           button.click();
           const ok = await new Promise((resolve) => {
@@ -310,7 +322,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
                 resolve(true);
               }
             });
-            observer.observe(document, { childList: true, subtree: true });
+            observer.observe(root, { childList: true, subtree: true });
           });
           if (!ok) return null;
           await new Promise((r) => requestAnimationFrame(r));
@@ -338,9 +350,10 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
         async ([form, cell, name, timeout]) => {
           // The score cell is watched as asked; should the row be re-rendered instead, the
           // document observer notices the cell leaving and the new row's cell is compared.
+          const root = document.getElementById('kra-kpi').shadowRoot;
           const scoreCell = () => {
             if (cell.isConnected) return cell;
-            for (const b of document.querySelectorAll('tr.kk-kpi button.kk-kpi-name')) {
+            for (const b of root.querySelectorAll('tr.kk-kpi button.kk-kpi-name')) {
               if (b.textContent.trim() === name) return b.closest('tr.kk-kpi').querySelector('[data-testid=kpi-score]');
             }
             return null;
@@ -359,7 +372,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
           const onCell = new MutationObserver(check);
           onCell.observe(cell, { subtree: true, characterData: true, childList: true });
           const onDoc = new MutationObserver(() => cell.isConnected || check());
-          onDoc.observe(document, { childList: true, subtree: true });
+          onDoc.observe(root, { childList: true, subtree: true });
           const timer = setTimeout(() => resolveChanged(false), timeout);
           const t0 = performance.now();
           form.requestSubmit();

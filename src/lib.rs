@@ -4,9 +4,11 @@
 //! - [`storage`]: the saved format (versioned JSON) and the localStorage adapter.
 //! - [`charts`]: SVG charts drawn with plotters.
 //! - [`ui`]: Leptos components, and [`mount`] to place the widget in a host element.
+//! - [`embed`]: the JavaScript embedding API (`mount()`, the custom element's handle, events).
 
 pub mod charts;
 pub mod domain;
+pub mod embed;
 pub mod storage;
 pub mod ui;
 

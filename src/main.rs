@@ -1,15 +1,10 @@
-//! The stand-alone page: mounts the widget into `#kra-kpi` (or `<body>` if that is missing).
+//! The binary Trunk builds: the library's WebAssembly exports, nothing more.
+//!
+//! Pages start the widget from JavaScript (`js/kra-kpi.js`'s `mount()` or the
+//! `<kra-kpi-scorecard>` element); the stand-alone page does the same in `js/app.js`. Nothing
+//! mounts itself on load, so a host page decides where the widget goes.
 
-use wasm_bindgen::JsCast;
+// Links the library, whose `#[wasm_bindgen]` items are the module's exports.
+use kra_kpi as _;
 
-fn main() {
-    let document = web_sys::window().and_then(|w| w.document());
-    let host = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("kra-kpi"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.and_then(|d| d.body()));
-    if let Some(host) = host {
-        kra_kpi::mount(host, kra_kpi::WidgetOptions::default());
-    }
-}
+fn main() {}

@@ -7,6 +7,7 @@ use kra_kpi::domain::template::sales_executive;
 use kra_kpi::storage::codec::read_header;
 use kra_kpi::storage::local::SaveOutcome;
 use kra_kpi::storage::{DecodeError, LoadOutcome, LocalStore, SCHEMA_VERSION};
+use kra_kpi::ui::mount::{MountError, Mounted, SetDataError, Storage};
 use kra_kpi::{mount, WidgetOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,11 +31,18 @@ fn host(id: &str) -> HtmlElement {
     el
 }
 
+fn options(key: &str) -> WidgetOptions {
+    WidgetOptions { storage: Storage::Local(key.into()), today: Some(date(2026, 11, 23)), ..WidgetOptions::default() }
+}
+
+/// A widget on a fresh key; returns the element inside its shadow root that holds it.
 fn widget(id: &str, key: &str) -> HtmlElement {
+    mounted(id, key, options(key)).root().clone()
+}
+
+fn mounted(id: &str, key: &str, options: WidgetOptions) -> Mounted {
     storage().remove_item(key).unwrap();
-    let el = host(id);
-    mount(el.clone(), WidgetOptions { storage_key: key.into(), today: Some(date(2026, 11, 23)) });
-    el
+    mount(host(id), options).unwrap()
 }
 
 /// Waits `ms` milliseconds (saves are gathered for 250 ms before one write).
@@ -196,8 +204,7 @@ async fn a_newer_versions_save_opens_read_only_and_is_never_written() {
     let key = "test:newer";
     let newer = r#"{"app":"kra-kpi","schema":99,"framework":{"anything":"new"}}"#;
     storage().set_item(key, newer).unwrap();
-    let el = host("w-newer");
-    mount(el.clone(), WidgetOptions { storage_key: key.into(), today: Some(date(2026, 11, 23)) });
+    let el = mount(host("w-newer"), options(key)).unwrap().root().clone();
     settle().await;
     assert!(text(&el).contains("newer version"), "{}", text(&el));
     assert!(!text(&el).contains("Load the Sales executive template"), "no editing is offered");
@@ -215,7 +222,7 @@ fn the_trend_chart_renders_as_svg_in_the_browser() {
     let series = kra_kpi::charts::trend_series(&fw, leads, 36).unwrap();
     let svg = kra_kpi::charts::trend_svg(&series, 520, 280).unwrap();
     assert!(svg.starts_with("<svg"), "{svg}");
-    assert_eq!(svg.matches("<circle").count(), 2);
+    assert_eq!(svg.matches("<circle").count(), 2 + 1, "two readings and the legend's sample dot");
     assert!(svg.contains("Sep 2026") && svg.contains("Oct 2026"));
 }
 
@@ -260,4 +267,131 @@ async fn an_edit_re_renders_only_the_rows_it_changed() {
     for (i, (_, count)) in others.iter().enumerate() {
         assert_eq!(count.get(), 0, "row {i} was not touched by an edit to another KPI");
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_renders_in_a_shadow_root_with_no_main_landmark() {
+    let el = host("w-shadow");
+    storage().remove_item("test:shadow").unwrap();
+    let m = mount(el.clone(), options("test:shadow")).unwrap();
+    settle().await;
+    let shadow = el.shadow_root().expect("an open shadow root");
+    assert!(shadow.query_selector(".kk-app").unwrap().is_some());
+    assert!(el.query_selector(".kk-app").unwrap().is_none(), "nothing in the host's own DOM");
+    assert!(shadow.query_selector("main").unwrap().is_none(), "the host page keeps the only <main>");
+    assert!(m.root().query_selector("section[aria-label='KRAs and KPIs']").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn refused_options_change_nothing_in_the_page() {
+    let el = host("w-refused");
+    let bad = WidgetOptions { template: Some("astronaut".into()), ..options("test:refused") };
+    assert!(matches!(mount(el.clone(), bad), Err(MountError::UnknownTemplate(_))));
+    let foreign = WidgetOptions { data: Some(r#"{"hello":"world"}"#.into()), ..options("test:refused") };
+    assert!(matches!(mount(el.clone(), foreign), Err(MountError::InvalidData(DecodeError::Foreign))));
+    assert!(el.shadow_root().is_none(), "no shadow root was attached");
+    assert_eq!(storage().get_item("test:refused").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn set_data_refuses_damaged_or_foreign_json_and_keeps_the_scorecard() {
+    let m = mounted(
+        "w-setdata",
+        "test:setdata",
+        WidgetOptions { template: Some("sales-executive".into()), ..options("test:setdata") },
+    );
+    let before = m.data();
+    for bad in ["not json", r#"{"app":"other","schema":1}"#, r#"{"app":"kra-kpi","schema":99,"framework":{}}"#] {
+        assert!(matches!(m.set_data(bad), Err(SetDataError::Invalid(_))), "{bad}");
+        assert_eq!(m.data(), before, "unchanged after {bad}");
+    }
+    let mut other = sales_executive();
+    other.rename("Replaced by the host").unwrap();
+    m.set_data(&kra_kpi::storage::encode(&other)).unwrap();
+    settle().await;
+    assert!(text(m.root()).contains("Replaced by the host"));
+    sleep(400).await;
+    assert!(
+        storage().get_item("test:setdata").unwrap().unwrap().contains("Replaced by the host"),
+        "saved like an edit"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_widget_has_no_edit_controls_and_writes_nothing() {
+    let m = mounted(
+        "w-ro",
+        "test:ro",
+        WidgetOptions { read_only: true, template: Some("sales-executive".into()), ..options("test:ro") },
+    );
+    settle().await;
+    let root = m.root().clone();
+    assert!(text(&root).contains("Achieve monthly revenue targets"), "the scores are shown");
+    for absent in ["Undo", "Add reading for Leads converted", "Rename scorecard"] {
+        let found = (0..root.query_selector_all("button").unwrap().length())
+            .filter_map(|i| root.query_selector_all("button").unwrap().item(i))
+            .any(|b| {
+                b.text_content().unwrap_or_default().trim() == absent
+                    || b.unchecked_ref::<web_sys::Element>().get_attribute("aria-label").as_deref() == Some(absent)
+            });
+        assert!(!found, "no {absent:?} button in a read-only view");
+    }
+    assert!(root.query_selector(".kk-add").unwrap().is_none());
+    assert!(m.state().commit(kra_kpi::domain::edit::Edit::Rename { name: "X".into() }).is_err());
+    sleep(400).await;
+    assert_eq!(storage().get_item("test:ro").unwrap(), None, "nothing written");
+    m.set_read_only(false);
+    settle().await;
+    button(&root, "Rename scorecard");
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_none_nothing_is_written_and_changes_are_announced() {
+    let key = "kra-kpi:default";
+    let before = storage().get_item(key).unwrap();
+    let data = kra_kpi::storage::encode(&sales_executive());
+    let el = host("w-none");
+    let m = mount(el, WidgetOptions { storage: Storage::None, data: Some(data), ..options("unused") }).unwrap();
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = heard.clone();
+    m.state().set_listener(Some(std::rc::Rc::new(move |c: &kra_kpi::ui::state::Change| {
+        sink.borrow_mut().push((c.source.key(), c.kind, c.description.clone()))
+    })));
+    settle().await;
+    let leads = m.framework().kpis()[1].id;
+    m.state()
+        .commit(kra_kpi::domain::edit::Edit::AddReading {
+            kpi: leads,
+            day: date(2026, 11, 20),
+            value: 42.0,
+            note: String::new(),
+        })
+        .unwrap();
+    m.state().undo();
+    sleep(400).await;
+    assert_eq!(
+        *heard.borrow(),
+        [
+            ("edit", "add-reading", "add a reading of 42 to the KPI \"Leads converted\" for Nov 2026".to_owned()),
+            ("undo", "delete-reading", "delete the Nov 2026 reading of the KPI \"Leads converted\"".to_owned()),
+        ]
+    );
+    assert_eq!(storage().get_item(key).unwrap(), before, "no key written");
+    assert!(!text(m.root()).contains("storage"), "no storage warning: {}", text(m.root()));
+}
+
+#[wasm_bindgen_test]
+async fn destroy_saves_what_is_pending_then_writes_nothing_more() {
+    let mut m = mounted("w-destroy", "test:destroy", options("test:destroy"));
+    let el = m.root().clone();
+    settle().await;
+    button(&el, "Load the Sales executive template").click();
+    // Destroyed inside the save delay: the edit is saved at once, not lost.
+    m.destroy();
+    let saved = storage().get_item("test:destroy").unwrap().expect("saved by destroy");
+    assert!(saved.contains("Sales executive"));
+    assert!(!el.is_connected(), "the view is gone");
+    sleep(400).await;
+    assert_eq!(storage().get_item("test:destroy").unwrap().as_deref(), Some(saved.as_str()), "no later write");
+    m.destroy(); // twice is harmless
 }

@@ -7,13 +7,12 @@ use super::backups::BackupsPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
 use super::kra_form::KraForm;
-use super::mount::WidgetOptions;
+use super::mount::Storage;
 use super::notices::Notices;
-use super::persistence::{flush, on_storage_event, schedule_save, Persistence};
+use super::persistence::{flush, on_storage_event, schedule_save};
 use super::reading_panel::ReadingPanel;
 use super::settings_panel::SettingsPanel;
 use super::state::AppState;
-use super::today::today;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
 
@@ -21,15 +20,10 @@ use crate::domain::template::sales_executive;
 /// per KRA instead of every KPI row at once.
 const UNFOLDED_KPI_LIMIT: usize = 60;
 
-/// The whole widget.
+/// The whole widget, around `state` (made by [`mount`](super::mount::mount)), saving to `key`.
 #[component]
-pub fn App(options: WidgetOptions) -> impl IntoView {
-    let key = options.storage_key.clone();
-    let opened = Persistence::open(&key);
-    let start_folded = opened.framework.kpis().len() > UNFOLDED_KPI_LIMIT;
-    let state = AppState::new(opened.framework, options.today.unwrap_or_else(today), opened.persistence);
-    state.notice.set(opened.notice);
-    state.read_only.set(opened.read_only);
+pub fn App(state: AppState, key: Storage) -> impl IntoView {
+    let start_folded = state.framework.with_untracked(|f| f.kpis().len()) > UNFOLDED_KPI_LIMIT;
     provide_context(state);
     // An upgraded save is written at once (see `Persistence::open`).
     schedule_save(state);
@@ -42,7 +36,7 @@ pub fn App(options: WidgetOptions) -> impl IntoView {
     });
     let closing = window_event_listener(ev::pagehide, move |_| flush(state));
     let other_tab = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(key.as_str()) {
+        if matches!(&key, Storage::Local(key) if e.key().as_deref() == Some(key.as_str())) {
             on_storage_event(state, e.new_value());
         }
     });
@@ -56,13 +50,16 @@ pub fn App(options: WidgetOptions) -> impl IntoView {
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
 
     view! {
-        <div class="kk-app">
+        <div class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
             <Notices />
             <Header />
             <SettingsPanel />
-            <BackupsPanel />
+            <Show when=move || state.has_store() && !state.host_read_only.get()>
+                <BackupsPanel />
+            </Show>
             <div class="kk-body">
-                <main class="kk-tree" aria-label="KRAs and KPIs">
+                // A labelled region, not <main>: the host page has its own main landmark.
+                <section class="kk-tree" aria-label="KRAs and KPIs">
                     <Show when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </Show>
@@ -75,7 +72,7 @@ pub fn App(options: WidgetOptions) -> impl IntoView {
                             <KraForm existing=None />
                         </details>
                     </Show>
-                </main>
+                </section>
                 <ReadingPanel />
             </div>
         </div>

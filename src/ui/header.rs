@@ -35,7 +35,9 @@ pub fn Header() -> impl IntoView {
     };
 
     view! {
-        <header class="kk-header">
+        // Not <header>/<nav>: inside a host page those would be a second banner and navigation
+        // landmark beside the host's own.
+        <div class="kk-header">
             <div class="kk-title">
                 <Show
                     when=move || renaming.get()
@@ -61,7 +63,7 @@ pub fn Header() -> impl IntoView {
                     </form>
                 </Show>
             </div>
-            <nav class="kk-period" aria-label="Review period">
+            <div class="kk-period" role="group" aria-label="Review period">
                 <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
                 <span class="kk-period-label" aria-live="polite">
                     "Review period: " <strong data-testid="period-label">{period_label}</strong>
@@ -71,7 +73,7 @@ pub fn Header() -> impl IntoView {
                 <Show when=move || !is_current()>
                     <button type="button" class="kk-link" on:click=current>"Back to current period"</button>
                 </Show>
-            </nav>
+            </div>
             <div class="kk-overall" data-testid="overall">
                 <span>"Overall score: "</span>
                 <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
@@ -87,10 +89,12 @@ pub fn Header() -> impl IntoView {
                     </p>
                 </Show>
             </div>
-            <div class="kk-history">
-                <button type="button" on:click=move |_| state.undo() disabled=move || !state.can_undo()>"Undo"</button>
-                <button type="button" on:click=move |_| state.redo() disabled=move || !state.can_redo()>"Redo"</button>
-            </div>
-        </header>
+            <Show when=move || state.editable()>
+                <div class="kk-history">
+                    <button type="button" on:click=move |_| state.undo() disabled=move || !state.can_undo()>"Undo"</button>
+                    <button type="button" on:click=move |_| state.redo() disabled=move || !state.can_redo()>"Redo"</button>
+                </div>
+            </Show>
+        </div>
     }
 }

@@ -98,7 +98,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             <th scope="col">"Value"</th>
                             <th scope="col">"Target"</th>
                             <th scope="col">"Score and status"</th>
-                            <th scope="col">"Actions"</th>
+                            <th scope="col" class="kk-actions-col">"Actions"</th>
                         </tr>
                     </thead>
                     <tbody>

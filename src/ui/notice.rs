@@ -65,6 +65,32 @@ impl Notice {
         }
     }
 
+    /// The stable code the host page's `error` event carries; `None` for notices that report
+    /// no problem (an upgrade, another tab's changes all kept).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::storage::StorageProblem;
+    /// use kra_kpi::ui::notice::Notice;
+    ///
+    /// assert_eq!(Notice::Storage(StorageProblem::Full).code(), Some("storage-full"));
+    /// assert_eq!(Notice::OtherTab { dropped: vec![] }.code(), None);
+    /// ```
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Notice::Storage(StorageProblem::Unavailable) => Some("storage-unavailable"),
+            Notice::Storage(StorageProblem::Full) => Some("storage-full"),
+            Notice::Storage(StorageProblem::Failed(_)) => Some("storage-failed"),
+            Notice::Migrated { .. } => None,
+            Notice::NewerVersion { .. } => Some("newer-version"),
+            Notice::Damaged { .. } => Some("damaged-data"),
+            Notice::OtherTab { dropped } if dropped.is_empty() => None,
+            Notice::OtherTab { .. } => Some("edits-dropped"),
+            Notice::OtherTabUnreadable(_) => Some("foreign-write"),
+        }
+    }
+
     /// Whether a successful save makes this notice obsolete.
     pub fn cleared_by_save(&self) -> bool {
         matches!(self, Notice::Storage(_))

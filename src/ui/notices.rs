@@ -38,7 +38,7 @@ pub fn Notices() -> impl IntoView {
                 <div class="kk-banner" role="alert">
                     <span aria-hidden="true">"⚠ "</span>
                     {move || state.notice.with(|n| n.as_ref().map(|n| n.text()))}
-                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
+                    <Show when=move || !state.host_read_only.get() && state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
                         <span class="kk-banner-actions">
                             <button type="button" on:click=download_damaged>"Download the unreadable data"</button>
                             <button type="button" on:click=start_new>"Start a new scorecard"</button>

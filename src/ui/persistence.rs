@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::notice::Notice;
-use super::state::{AppState, ReadOnly, Toast};
+use super::state::{AppState, Change, ChangeSource, ReadOnly, Toast};
 use crate::domain::framework::Framework;
 use crate::domain::rebase::{rebase, PendingEdit};
 use crate::storage::codec::{self, Revision};
@@ -95,6 +95,21 @@ impl Persistence {
         Opened { framework, persistence: p, notice, read_only }
     }
 
+    /// No store at all: the host page keeps the data (`storage: "none"`). Nothing is written,
+    /// and there is nothing to warn about.
+    pub fn detached() -> Opened {
+        let persistence = Persistence {
+            store: None,
+            writes: false,
+            seen: None,
+            pending: Vec::new(),
+            dirty: false,
+            scheduled: false,
+            migration_backup: None,
+        };
+        Opened { framework: Framework::default(), persistence, notice: None, read_only: None }
+    }
+
     /// The store, if the widget has one (none when storage is unavailable).
     pub fn store(&self) -> Option<&LocalStore> {
         self.store.as_ref()
@@ -116,6 +131,9 @@ impl Persistence {
 
 /// Schedules a save after [`SAVE_DELAY`], unless one is already scheduled.
 pub fn schedule_save(state: AppState) {
+    if state.host_read_only.try_get_untracked() != Some(false) {
+        return;
+    }
     let start = state.persistence.try_update_value(|p| {
         let start = p.dirty && p.can_write() && !p.scheduled;
         p.scheduled |= start;
@@ -128,7 +146,14 @@ pub fn schedule_save(state: AppState) {
 
 /// Saves now if anything is unsaved. Called by the timer, and when the page is hidden or closed.
 pub fn flush(state: AppState) {
-    state.persistence.update_value(|p| p.scheduled = false);
+    // A timer may fire after the widget was destroyed: then there is nothing left to save.
+    if state.persistence.try_update_value(|p| p.scheduled = false).is_none() {
+        return;
+    }
+    // A read-only view writes nothing; its edits cannot exist, but an upgraded save waits.
+    if state.host_read_only.get_untracked() {
+        return;
+    }
     // At most a few rounds: a round that meets another tab's newer save takes it in and tries
     // again.
     for _ in 0..3 {
@@ -208,6 +233,11 @@ fn take_newer(state: AppState, text: &str, revision: Revision) -> bool {
         state.selected.set(None);
     }
     state.replace_from_storage(rebased.framework, &rebased.remap);
+    state.announce(|| Change {
+        source: ChangeSource::OtherTab,
+        kind: "replace",
+        description: "take in changes saved by another tab".into(),
+    });
     if dropped.is_empty() {
         let text = if had_pending {
             "Another tab changed this scorecard; its changes and yours are both kept."
@@ -231,6 +261,9 @@ fn stop_writing(state: AppState, error: DecodeError) {
 /// (which the caller has offered to download first, and which is kept as a backup when it
 /// could be copied).
 pub fn start_over(state: AppState) {
+    if state.host_read_only.get_untracked() {
+        return;
+    }
     let Some(store) = state.persistence.with_value(|p| p.store.clone()) else { return };
     let framework = Framework::default();
     match store.overwrite(&framework, 1) {

@@ -25,7 +25,8 @@ pub fn ReadingPanel() -> impl IntoView {
             {move || match state.selected.get() {
                 Some(id) => view! { <KpiDetail id=id /> }.into_any(),
                 None if state.framework.with(|f| f.kpis().is_empty()) => ().into_any(),
-                None => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
+                None if state.editable() => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
+                None => view! { <p class="kk-hint">"Choose a KPI to see its readings and chart."</p> }.into_any(),
             }}
         </aside>
     }

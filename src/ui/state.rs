@@ -1,5 +1,7 @@
 //! The widget's reactive state and the one path by which the framework changes.
 
+use std::rc::Rc;
+
 use jiff::civil::Date;
 use leptos::prelude::*;
 
@@ -46,8 +48,13 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The latest action's message.
     pub toast: RwSignal<Option<Toast>>,
-    /// Why the scorecard may not be changed, if it may not.
+    /// Why the saved data may not be changed, if it may not.
     pub read_only: RwSignal<Option<ReadOnly>>,
+    /// Whether the host page asked for a read-only view: no edit controls, no writes. Separate
+    /// from [`AppState::read_only`], so lifting it never lifts a data problem's protection.
+    pub host_read_only: RwSignal<bool>,
+    /// Who is told about every committed change (the embedding API's `change` event).
+    listener: StoredValue<Option<Rc<dyn Fn(&Change)>>, LocalStorage>,
     /// The review period shown.
     pub review: Memo<Period>,
     /// Scores of the whole tree for the review period.
@@ -55,6 +62,45 @@ pub struct AppState {
     pub(super) persistence: StoredValue<Persistence>,
     /// Bumped when the list of backups changes.
     pub backups_version: RwSignal<u32>,
+}
+
+/// What changed the framework, as the host page's `change` event reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeSource {
+    /// The user committed an edit.
+    Edit,
+    /// The user undid an edit.
+    Undo,
+    /// The user redid an edit.
+    Redo,
+    /// Another tab saved, and its data was taken in.
+    OtherTab,
+    /// The host page replaced the data (`setData`).
+    Host,
+}
+
+impl ChangeSource {
+    /// The stable name used in events.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeSource::Edit => "edit",
+            ChangeSource::Undo => "undo",
+            ChangeSource::Redo => "redo",
+            ChangeSource::OtherTab => "other-tab",
+            ChangeSource::Host => "host",
+        }
+    }
+}
+
+/// One committed change, as announced to the listener.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// What caused it.
+    pub source: ChangeSource,
+    /// The kind of edit (`"add-reading"`, …; `"replace"` for other tabs and the host).
+    pub kind: &'static str,
+    /// A sentence saying what changed, in the words the undo toast uses.
+    pub description: String,
 }
 
 /// Why the widget does not accept edits.
@@ -98,6 +144,8 @@ impl AppState {
             notice: RwSignal::new(None),
             toast: RwSignal::new(None),
             read_only: RwSignal::new(None),
+            host_read_only: RwSignal::new(false),
+            listener: StoredValue::new_local(None),
             review,
             scorecard,
             persistence: StoredValue::new(persistence),
@@ -107,7 +155,53 @@ impl AppState {
 
     /// Whether edits are accepted (reactive).
     pub fn editable(&self) -> bool {
-        self.read_only.with(Option::is_none)
+        !self.host_read_only.get() && self.read_only.with(Option::is_none)
+    }
+
+    /// Whether the widget saves to a store of its own (not with `storage: "none"`, nor when
+    /// storage is unavailable).
+    pub fn has_store(&self) -> bool {
+        self.persistence.try_with_value(|p| p.store().is_some()).unwrap_or(false)
+    }
+
+    /// Whether edits are accepted, without subscribing.
+    pub fn editable_untracked(&self) -> bool {
+        !self.host_read_only.get_untracked() && self.read_only.with_untracked(Option::is_none)
+    }
+
+    /// Sets who hears about committed changes (one listener; the embedding API).
+    pub fn set_listener(&self, listener: Option<Rc<dyn Fn(&Change)>>) {
+        self.listener.try_set_value(listener);
+    }
+
+    /// Removes the listener and returns it.
+    pub(super) fn take_listener(&self) -> Option<Rc<dyn Fn(&Change)>> {
+        self.listener.try_update_value(Option::take).flatten()
+    }
+
+    /// Shows `framework` in a read-only view without saving it or keeping undo steps (the
+    /// host's `setData` while read-only).
+    pub(super) fn show_from_host(&self, framework: Framework) {
+        let description = format!("replace the scorecard with \"{}\"", framework.name());
+        if self.selected.with_untracked(|s| s.is_some_and(|id| framework.kpi(id).is_none())) {
+            self.selected.set(None);
+        }
+        self.clear_history();
+        self.set_framework.set(framework);
+        self.announce(|| Change { source: ChangeSource::Host, kind: "replace", description });
+    }
+
+    /// The kind and description of `edit` for the listener; `None` (and no work) without one.
+    fn describe(&self, edit: &Edit) -> Option<(&'static str, String)> {
+        let listening = self.listener.try_with_value(Option::is_some).unwrap_or(false);
+        listening.then(|| (edit.kind(), self.framework.with_untracked(|f| edit.describe(f))))
+    }
+
+    /// Tells the listener about a change that has been applied.
+    pub(super) fn announce(&self, change: impl FnOnce() -> Change) {
+        if let Some(listener) = self.listener.try_get_value().flatten() {
+            listener(&change());
+        }
     }
 
     /// The one commit path: applies `edit` through the domain; on success records its inverse
@@ -115,10 +209,12 @@ impl AppState {
     /// schedules the save. On failure nothing changes and the error is returned for the form to
     /// show.
     pub fn commit(&self, edit: Edit) -> Result<Applied, ValidationError> {
-        if self.read_only.with_untracked(Option::is_some) {
+        if !self.editable_untracked() {
             return Err(ValidationError::ReadOnly);
         }
         let queued = edit.clone();
+        // Described before it applies, while what it deletes still has its name.
+        let described = self.describe(&edit);
         let applied = self
             .set_framework
             .try_maybe_update(|f| match f.apply(edit) {
@@ -132,6 +228,9 @@ impl AppState {
             self.history.update_value(|h| h.record(applied.inverse.clone()));
             self.history_version.update(|v| *v += 1);
             self.queue(PendingEdit { edit: queued, created: applied.created.clone() });
+            if let Some((kind, description)) = described {
+                self.announce(|| Change { source: ChangeSource::Edit, kind, description });
+            }
         }
         Ok(applied)
     }
@@ -146,21 +245,25 @@ impl AppState {
 
     /// Steps back one edit.
     pub fn undo(&self) {
-        self.travel(History::undo, "Undone.", "Could not undo");
+        let described = self.history.with_value(|h| h.next_undo().and_then(|e| self.describe(e)));
+        self.travel(History::undo, ChangeSource::Undo, described, "Undone.", "Could not undo");
     }
 
     /// Steps forward one undone edit.
     pub fn redo(&self) {
-        self.travel(History::redo, "Redone.", "Could not redo");
+        let described = self.history.with_value(|h| h.next_redo().and_then(|e| self.describe(e)));
+        self.travel(History::redo, ChangeSource::Redo, described, "Redone.", "Could not redo");
     }
 
     fn travel(
         &self,
         step: fn(&mut History, &mut Framework) -> Option<Result<Step, ValidationError>>,
+        source: ChangeSource,
+        described: Option<(&'static str, String)>,
         done: &str,
         failed: &str,
     ) {
-        if self.read_only.with_untracked(Option::is_some) {
+        if !self.editable_untracked() {
             return;
         }
         let set_framework = self.set_framework;
@@ -175,6 +278,9 @@ impl AppState {
             Some(Ok((edit, applied))) => {
                 self.queue(PendingEdit { edit, created: applied.created });
                 self.toast.set(Some(Toast { text: done.into(), undoable: false }));
+                if let Some((kind, description)) = described {
+                    self.announce(|| Change { source, kind, description });
+                }
             }
             Some(Err(e)) => self.toast.set(Some(Toast { text: format!("{failed}: {e}"), undoable: false })),
             None => {}
