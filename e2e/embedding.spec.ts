@@ -23,6 +23,8 @@ const HOST_JS = `
 import { mount } from "./kra-kpi.js";
 window.events = [];
 const el = document.getElementById("w");
+// If the widget cannot start, mount() rejects and the element itself gets the error event.
+el.addEventListener("error", (e) => window.events.push({ type: "element-error", detail: e.detail }));
 const options = JSON.parse(el.dataset.options || "{}");
 window.mountIt = async (o = options) => {
   const widget = await mount(el, o);
@@ -148,6 +150,9 @@ test('when the CSP blocks WebAssembly, a readable message and an error event', a
   await expect(page.locator('#w').getByRole('alert')).toContainText('does not allow WebAssembly');
   expect(await page.evaluate(() => (window as any).mounted)).toBe(false);
   expect(await page.evaluate(() => (window as any).mountError.code)).toBe('wasm-unavailable');
+  await expect.poll(() => page.evaluate(() => (window as any).events.map((e: any) => `${e.type} ${e.detail.code}`))).toEqual([
+    'element-error wasm-unavailable',
+  ]);
 });
 
 test('setData refuses damaged or foreign JSON: the data stays, an error is emitted', async ({ page }) => {
@@ -281,4 +286,22 @@ window.done = true;`;
   // Nothing was mounted anywhere: no shadow root, the body untouched.
   expect(await page.evaluate(() => document.getElementById('w')!.shadowRoot)).toBeNull();
   expect(await page.evaluate(() => document.body.className)).toBe('');
+});
+
+test('the documented snippet works as written, locale included', async ({ page }) => {
+  const script = `import { mount } from "./kra-kpi.js";
+const widget = await mount(document.querySelector("#scorecard"), {
+  storageKey: "hr-portal:emp-1042", readOnly: false, template: "sales-executive",
+  theme: "auto", locale: "en-IN" });
+window.changes = [];
+widget.addEventListener("change", (e) => window.changes.push(e.detail));
+window.ok = true;`;
+  await openHost(page, `<div id="scorecard">Loading scorecard…</div>`, { script });
+  await expect.poll(() => page.evaluate(() => (window as any).ok)).toBe(true);
+  const s = page.locator('#scorecard');
+  await expect(s.locator('.kk-root')).toHaveAttribute('lang', 'en-IN');
+  await s.getByRole('button', { name: 'Rename scorecard' }).click();
+  await s.getByLabel('Scorecard name').fill('Priya, FY 2026-27');
+  await s.getByRole('button', { name: 'Save name' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).changes.map((c: any) => c.kind))).toEqual(['rename']);
 });

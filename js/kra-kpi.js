@@ -83,11 +83,21 @@ async function attach(element, options, target) {
   } catch (cause) {
     const error = startFailure(cause);
     showFailure(element, error.message);
-    setTimeout(() => target.dispatchEvent(new CustomEvent("error", { detail: { code: error.code, message: error.message } })));
+    // mount() rejects, so its widget never reaches the host: the element hears the error.
+    const to = target === element || !(target instanceof Widget) ? target : element;
+    setTimeout(() => to.dispatchEvent(new CustomEvent("error", { detail: { code: error.code, message: error.message } })));
     throw error;
   }
   const emit = (type, detail) => target.dispatchEvent(new CustomEvent(type, { detail }));
-  const inner = mountWidget(element, options ?? {}, emit);
+  options = { ...(options ?? {}) };
+  if (typeof options.locale === "string") {
+    try {
+      [options.locale] = Intl.getCanonicalLocales(options.locale);
+    } catch {
+      throw failure("invalid-option", `the option "locale" must be a BCP 47 language tag such as "en-IN", not "${options.locale}"`);
+    }
+  }
+  const inner = mountWidget(element, options, emit);
   element.shadowRoot.adoptedStyleSheets = [sheet];
   return inner;
 }
@@ -156,7 +166,8 @@ class Widget extends EventTarget {
 
 /**
  * Mounts a scorecard into `element`. Options: `storageKey`, `storage` ("local" | "none"),
- * `data`, `template`, `readOnly`, `theme` ("light" | "dark" | "auto"), `today` ("YYYY-MM-DD").
+ * `data`, `template`, `readOnly`, `theme` ("light" | "dark" | "auto"), `today` ("YYYY-MM-DD"),
+ * `locale` (a BCP 47 tag, the widget's `lang`).
  * Resolves to a Widget (an EventTarget); rejects with an Error whose `code` says why.
  */
 export async function mount(element, options = {}) {
@@ -166,7 +177,7 @@ export async function mount(element, options = {}) {
 }
 
 const BOOLEAN = new Set(["read-only"]);
-const REMOUNT = ["storage-key", "storage", "template", "today"];
+const REMOUNT = ["storage-key", "storage", "template", "today", "locale"];
 
 /**
  * `<kra-kpi-scorecard storage-key="…" storage="none" read-only theme="dark" template="…">`.
@@ -206,6 +217,8 @@ class KraKpiScorecard extends HTMLElement {
     if (template !== null) o.template = template;
     const today = this.getAttribute("today");
     if (today !== null) o.today = today;
+    const locale = this.getAttribute("locale");
+    if (locale !== null) o.locale = locale;
     const theme = this.getAttribute("theme");
     if (theme !== null) o.theme = theme;
     if (this.hasAttribute("read-only")) o.readOnly = true;

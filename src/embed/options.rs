@@ -12,7 +12,8 @@ use crate::domain::iso_date;
 use crate::ui::mount::{Storage, Theme, WidgetOptions};
 
 /// The option names `mount()` accepts.
-pub const OPTION_NAMES: &[&str] = &["storageKey", "storage", "data", "template", "readOnly", "theme", "today"];
+pub const OPTION_NAMES: &[&str] =
+    &["storageKey", "storage", "data", "template", "readOnly", "theme", "today", "locale"];
 
 /// Why an options object was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,6 +110,18 @@ pub fn parse(value: &JsValue) -> Result<WidgetOptions, OptionError> {
                     iso_date::parse(&text(&v, "today", expected)?)
                         .ok_or(OptionError::Invalid { name: "today", expected })?,
                 );
+            }
+            "locale" => {
+                let expected = "a BCP 47 language tag such as \"en-IN\"";
+                let tag = text(&v, "locale", expected)?;
+                let well_formed = (2..=35).contains(&tag.len())
+                    && tag.split('-').all(|part| {
+                        !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+                    });
+                if !well_formed {
+                    return Err(OptionError::Invalid { name: "locale", expected });
+                }
+                options.locale = Some(tag);
             }
             _ => return Err(OptionError::Unknown(name)),
         }

@@ -66,11 +66,11 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 <button type="button" class="kk-kpi-name" aria-pressed=move || selected().to_string()
                     on:click=select>{name}</button>
             </th>
-            <td>
+            <td data-label="Value">
                 <span data-testid="kpi-value">{value}</span>
                 <span class="kk-latest">{move || latest_elsewhere.get()}</span>
             </td>
-            <td data-testid="kpi-target">{target}</td>
+            <td data-testid="kpi-target" data-label="Target">{target}</td>
             <td data-testid="kpi-score">
                 <StatusBadge
                     status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))

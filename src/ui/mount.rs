@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::app::App;
 use super::notice::Notice;
 use super::persistence::{flush, Opened, Persistence};
-use super::state::{AppState, Change, ChangeSource};
+use super::state::AppState;
 use super::today::today;
 use crate::domain::framework::Framework;
 use crate::domain::template;
@@ -101,6 +101,9 @@ pub struct WidgetOptions {
     pub theme: Theme,
     /// Overrides today's date (tests, demos); `None` uses the browser clock.
     pub today: Option<Date>,
+    /// The widget's BCP 47 language tag (`lang` on its root), for screen readers' pronunciation
+    /// and the browser's date fields. Numbers are not yet formatted by locale.
+    pub locale: Option<String>,
 }
 
 impl Default for WidgetOptions {
@@ -112,6 +115,7 @@ impl Default for WidgetOptions {
             read_only: false,
             theme: Theme::Auto,
             today: None,
+            locale: None,
         }
     }
 }
@@ -173,6 +177,9 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
     };
     let root = shadow_container(&host)?;
     root.set_attribute("data-theme", options.theme.key()).ok();
+    if let Some(lang) = &options.locale {
+        root.set_attribute("lang", lang).ok();
+    }
 
     let slot = Rc::new(Cell::new(None::<(AppState, Owner)>));
     let out = slot.clone();
@@ -269,27 +276,16 @@ impl Mounted {
         self.state.framework.with_untracked(encode)
     }
 
-    /// Replaces the scorecard with saved-format JSON, after the same checks a load makes.
-    /// Editable: an undoable edit, saved like any other. Read-only: shown, never saved.
+    /// Replaces the scorecard with saved-format JSON, after the same checks a load makes, as if
+    /// a different scorecard were opened (nothing before it can be undone). Editable: saved.
+    /// Read-only: shown, never saved.
     pub fn set_data(&self, text: &str) -> Result<(), SetDataError> {
         let framework = decode_saved(text).map_err(SetDataError::Invalid)?.framework;
         let state = self.state;
         if state.read_only.with_untracked(Option::is_some) {
             return Err(SetDataError::Protected);
         }
-        if state.host_read_only.get_untracked() {
-            state.show_from_host(framework);
-            return Ok(());
-        }
-        // The host, not the user, made this change: announced once, as the host's.
-        let listener = state.take_listener();
-        let result = state.commit(crate::domain::edit::Edit::Replace { framework: Box::new(framework) });
-        state.set_listener(listener);
-        if result.is_ok() {
-            let description =
-                state.framework.with_untracked(|f| format!("replace the scorecard with \"{}\"", f.name()));
-            state.announce(|| Change { source: ChangeSource::Host, kind: "replace", description });
-        }
+        state.replace_by_host(framework, !state.host_read_only.get_untracked());
         Ok(())
     }
 

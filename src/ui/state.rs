@@ -174,20 +174,23 @@ impl AppState {
         self.listener.try_set_value(listener);
     }
 
-    /// Removes the listener and returns it.
-    pub(super) fn take_listener(&self) -> Option<Rc<dyn Fn(&Change)>> {
-        self.listener.try_update_value(Option::take).flatten()
-    }
-
-    /// Shows `framework` in a read-only view without saving it or keeping undo steps (the
-    /// host's `setData` while read-only).
-    pub(super) fn show_from_host(&self, framework: Framework) {
+    /// Replaces the framework on the host page's request (`setData`): like opening a different
+    /// scorecard, so nothing before it can be undone. Saved when `save` (an editable widget);
+    /// only shown otherwise (read-only).
+    pub(super) fn replace_by_host(&self, framework: Framework, save: bool) {
         let description = format!("replace the scorecard with \"{}\"", framework.name());
         if self.selected.with_untracked(|s| s.is_some_and(|id| framework.kpi(id).is_none())) {
             self.selected.set(None);
         }
         self.clear_history();
-        self.set_framework.set(framework);
+        self.toast.set(None);
+        if save {
+            let edit = Edit::Replace { framework: Box::new(framework.clone()) };
+            self.set_framework.set(framework);
+            self.queue(PendingEdit { edit, created: Vec::new() });
+        } else {
+            self.set_framework.set(framework);
+        }
         self.announce(|| Change { source: ChangeSource::Host, kind: "replace", description });
     }
 
