@@ -88,7 +88,16 @@ async function attach(element, options, target) {
     setTimeout(() => to.dispatchEvent(new CustomEvent("error", { detail: { code: error.code, message: error.message } })));
     throw error;
   }
-  const emit = (type, detail) => target.dispatchEvent(new CustomEvent(type, { detail }));
+  let inner = null;
+  const emit = (type, detail) => {
+    if (type === "change" && inner) {
+      // The new scores, worked out only if a listener reads them (then kept for this event).
+      let scores;
+      const live = inner;
+      Object.defineProperty(detail, "scores", { enumerable: true, get: () => (scores ??= live.scores()) });
+    }
+    target.dispatchEvent(new CustomEvent(type, { detail }));
+  };
   options = { ...(options ?? {}) };
   if (typeof options.locale === "string") {
     try {
@@ -97,13 +106,14 @@ async function attach(element, options, target) {
       throw failure("invalid-option", `the option "locale" must be a BCP 47 language tag such as "en-IN", not "${options.locale}"`);
     }
   }
-  const inner = mountWidget(element, options, emit);
+  inner = mountWidget(element, options, emit);
   element.shadowRoot.adoptedStyleSheets = [sheet];
   return inner;
 }
 
 /**
- * A mounted widget. Events: `ready`, `change` (`detail`: `{ source, kind, description, scores }`)
+ * A mounted widget. Events: `ready`, `change` (`detail`: `{ source, kind, description, scores }`;
+ * read `scores` inside the listener: it is worked out when first read)
  * and `error` (`detail`: `{ code, message }`).
  */
 class Widget extends EventTarget {

@@ -11,7 +11,7 @@ use super::options;
 use super::scores::scores_json;
 use crate::ui::mount::{self, Mounted, SetDataError, Theme};
 use crate::ui::notice::Notice;
-use crate::ui::state::{AppState, Change};
+use crate::ui::state::Change;
 
 /// A widget mounted from JavaScript. Made by [`mount_widget`].
 #[wasm_bindgen]
@@ -44,13 +44,14 @@ fn notice_detail(notice: &Notice) -> Option<serde_json::Value> {
     notice.code().map(|code| error_detail(code, &notice.text()))
 }
 
-fn change_detail(state: AppState, change: &Change) -> serde_json::Value {
-    let scores = state.framework.with_untracked(|f| state.scorecard.with_untracked(|card| scores_json(f, card)));
+/// The `change` event's detail. The scores are added by the JavaScript entry point as a lazy
+/// property (`widget.scores()` on first read), so an edit costs nothing more when no one reads
+/// them.
+fn change_detail(change: &Change) -> serde_json::Value {
     serde_json::json!({
         "source": change.source.key(),
         "kind": change.kind,
         "description": change.description,
-        "scores": scores,
     })
 }
 
@@ -75,7 +76,7 @@ pub fn mount_widget(host: web_sys::HtmlElement, options: JsValue, emit: js_sys::
     let emit = Rc::new(emit);
     let state = mounted.state();
     let sink = emit.clone();
-    state.set_listener(Some(Rc::new(move |change: &Change| send(&sink, "change", &change_detail(state, change)))));
+    state.set_listener(Some(Rc::new(move |change: &Change| send(&sink, "change", &change_detail(change)))));
     let sink = emit.clone();
     mounted.watch_notices(move |notice| {
         if let Some(detail) = notice_detail(notice) {
