@@ -29,6 +29,10 @@ try {
       }
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/app-${width}-${scheme}.png`, fullPage: true });
+      const library = page.locator('details.kk-templates');
+      await library.locator(':scope > summary').click();
+      await library.getByRole('button', { name: 'Preview HR manager' }).click();
+      await library.screenshot({ path: `${out}/templates-${width}-${scheme}.png` });
       const portal = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await portal.goto(`http://127.0.0.1:${port}/hr-portal/index.html`);
       await portal.locator('#team-scorecard').getByRole('article').first().waitFor();

@@ -20,3 +20,4 @@ pub mod rebase;
 pub mod scoring;
 pub mod target;
 pub mod template;
+pub mod templates;

@@ -1,17 +1,27 @@
 //! Starter templates a new user can load instead of starting from nothing.
+//!
+//! The templates themselves are data in [`super::templates`]; this module looks them up by key
+//! and builds them.
 
-use super::direction::Direction;
 use super::error::ValidationError;
 use super::framework::Framework;
-use super::kpi::KpiSpec;
-use super::kra::KraDraft;
-use super::period::{FiscalYearStart, Frequency};
-use super::scoring::{Aggregation, ScoringSettings};
+use super::templates::{find, LIBRARY};
 
-/// The keys [`by_key`] knows, for options and messages.
-pub const KEYS: &[&str] = &["sales-executive"];
+/// The keys [`by_key`] knows, in library order, for options and messages.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::template::keys;
+///
+/// assert_eq!(keys().next(), Some("sales-executive"));
+/// assert!(keys().any(|k| k == "hr-manager"));
+/// ```
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    LIBRARY.iter().map(|t| t.key)
+}
 
-/// The template with this key (see [`KEYS`]).
+/// The template with this key (see [`keys`]), built into a framework with no readings.
 ///
 /// # Example
 ///
@@ -22,10 +32,7 @@ pub const KEYS: &[&str] = &["sales-executive"];
 /// assert!(by_key("astronaut").is_none());
 /// ```
 pub fn by_key(key: &str) -> Option<Framework> {
-    match key {
-        "sales-executive" => Some(sales_executive()),
-        _ => None,
-    }
+    find(key).map(|t| t.build().unwrap_or_else(invalid))
 }
 
 /// The classic "Sales executive" example: two KRAs with their KPIs and no readings.
@@ -40,53 +47,7 @@ pub fn by_key(key: &str) -> Option<Framework> {
 /// assert_eq!(fw.kpis().len(), 6);
 /// ```
 pub fn sales_executive() -> Framework {
-    let mut fw = Framework::new("Sales executive");
-    let settings = ScoringSettings { fiscal_year_start: FiscalYearStart::APRIL, ..ScoringSettings::default() };
-    fw.set_settings(settings).unwrap_or_else(invalid);
-    let owner = "Sales executive";
-    let kpi = |name: &str, unit: &str, direction, target, aggregation, weight| KpiSpec {
-        aggregation,
-        weight,
-        frequency: Frequency::Monthly,
-        ..KpiSpec::new(name, unit, direction, target)
-    };
-    let higher = Direction::HigherIsBetter;
-    let revenue = fw
-        .add_kra(
-            KraDraft::new("Achieve monthly revenue targets", 60.0)
-                .owner(owner)
-                .description("Close enough business each month to meet the revenue plan."),
-        )
-        .unwrap_or_else(invalid);
-    for spec in [
-        kpi("Revenue in the month", "₹", higher, 500_000.0, Aggregation::Sum, 50.0),
-        kpi("Leads converted", "leads", higher, 50.0, Aggregation::Sum, 30.0),
-        kpi("Average deal size", "₹", higher, 25_000.0, Aggregation::Average, 20.0),
-    ] {
-        fw.add_kpi(revenue, spec).unwrap_or_else(invalid);
-    }
-    let clients = fw
-        .add_kra(
-            KraDraft::new("Build client relationships", 40.0)
-                .owner(owner)
-                .description("Keep existing clients and earn repeat business."),
-        )
-        .unwrap_or_else(invalid);
-    for spec in [
-        kpi("Client retention rate", "%", higher, 90.0, Aggregation::Last, 50.0),
-        kpi(
-            "Average response time to client queries",
-            "hours",
-            Direction::LowerIsBetter,
-            4.0,
-            Aggregation::Average,
-            30.0,
-        ),
-        kpi("Client meetings held", "meetings", higher, 12.0, Aggregation::Sum, 20.0),
-    ] {
-        fw.add_kpi(clients, spec).unwrap_or_else(invalid);
-    }
-    fw
+    find("sales-executive").expect("the library holds the sales-executive template").build().unwrap_or_else(invalid)
 }
 
 /// Templates are fixed data checked by tests; a failure is a programming error. (Formatting the

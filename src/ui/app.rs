@@ -13,6 +13,7 @@ use super::persistence::{flush, on_storage_event, schedule_save};
 use super::reading_panel::ReadingPanel;
 use super::settings_panel::SettingsPanel;
 use super::state::AppState;
+use super::template_picker::TemplatePicker;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
 
@@ -54,6 +55,9 @@ pub fn App(state: AppState, key: Storage) -> impl IntoView {
             <Notices />
             <Header />
             <SettingsPanel />
+            <Show when=move || state.editable()>
+                <TemplatePicker />
+            </Show>
             <Show when=move || state.has_store() && !state.host_read_only.get()>
                 <BackupsPanel />
             </Show>
@@ -94,7 +98,7 @@ fn EmptyState() -> impl IntoView {
                 "A scorecard lists your Key Result Areas (KRAs: the broad responsibilities of a role) and, under each, "
                 "Key Performance Indicators (KPIs: numbers you measure against a target)."
             </p>
-            <p>"First step: add a KRA below, or start from an example you can edit."</p>
+            <p>"First step: add a KRA below, or start from an example you can edit (more under \"New scorecard from a template\" above)."</p>
             <button type="button" class="kk-primary" on:click=load_template>
                 "Load the Sales executive template"
             </button>

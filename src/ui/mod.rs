@@ -26,4 +26,5 @@ pub mod row_actions;
 pub mod settings_panel;
 pub mod state;
 pub mod status_badge;
+pub mod template_picker;
 pub mod today;

@@ -137,7 +137,11 @@ impl fmt::Display for MountError {
         match self {
             MountError::InvalidData(e) => write!(f, "the data option was refused: {e}"),
             MountError::UnknownTemplate(key) => {
-                write!(f, "there is no template \"{key}\"; the templates are: {}", template::KEYS.join(", "))
+                write!(
+                    f,
+                    "there is no template \"{key}\"; the templates are: {}",
+                    template::keys().collect::<Vec<_>>().join(", ")
+                )
             }
             MountError::CannotHost(tag) => {
                 write!(f, "a <{tag}> element cannot hold the widget; use a <div> or another container element")

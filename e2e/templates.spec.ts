@@ -1,0 +1,61 @@
+// The template library: find a framework by word or department, preview it, create it, replace it
+// with another and undo that, and find it all again after a reload.
+import { expect, test } from '@playwright/test';
+import { ScorecardPage } from './fixtures/scorecard_page';
+
+test('a template is found, previewed, created, replaced and the replacement undone', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  const library = page.locator('details.kk-templates');
+  await library.locator(':scope > summary').click();
+  const list = library.locator('.kk-template-list > li');
+  expect(await list.count()).toBeGreaterThanOrEqual(11);
+
+  // Search by a word from inside the framework, then by department.
+  await library.getByLabel('Search templates').fill('attrition');
+  await expect(library.getByText('1 template.')).toBeVisible();
+  await expect(list).toHaveCount(1);
+  await expect(list.first()).toContainText('HR manager');
+  await library.getByLabel('Search templates').fill('');
+  await library.getByLabel('Department').selectOption('Operations');
+  await expect(list).toHaveCount(1);
+  await expect(list.first()).toContainText('Operations manager');
+  await library.getByLabel('Search templates').fill('no such thing');
+  await expect(library.getByText('No template matches.')).toBeVisible();
+  await library.getByLabel('Search templates').fill('');
+  await library.getByLabel('Department').selectOption('');
+
+  // Preview before anything changes.
+  await library.getByRole('button', { name: 'Preview HR manager' }).click();
+  const preview = library.getByRole('region', { name: 'Preview: HR manager' });
+  await expect(preview).toBeFocused(); // on a phone the preview is far below the list
+  await expect(preview.getByRole('heading', { name: /Improve employee retention \(40 %\)/ })).toBeVisible();
+  await expect(preview).toContainText('Monthly attrition rate: target 1.5 % or less, measured monthly');
+  await expect(app.kra('Improve employee retention')).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Create the "HR manager" scorecard' }).click();
+  await expect(app.kra('Improve employee retention')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('HR manager');
+
+  // Replacing says so, and Undo brings the first one back.
+  await library.getByRole('button', { name: 'Preview Customer support executive' }).click();
+  const support = library.getByRole('region', { name: 'Preview: Customer support executive' });
+  await expect(support).toContainText('This replaces the scorecard on screen. Undo brings it back.');
+  await support.getByRole('button', { name: 'Replace this scorecard with "Customer support executive"' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer support executive');
+  await expect(app.toast()).toContainText('Replaced the scorecard with the "Customer support executive" template.');
+  await app.toast().getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('HR manager');
+
+  await app.savedText();
+  await page.reload();
+  await expect(app.kra('Improve employee retention')).toBeVisible();
+});
+
+test('a range KPI is previewed by its band, not a bare target', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  const library = page.locator('details.kk-templates');
+  await library.locator(':scope > summary').click();
+  await library.getByRole('button', { name: 'Preview IT manager' }).click();
+  await expect(library.getByRole('region', { name: 'Preview: IT manager' })).toContainText('keep within 99.5–100 %');
+});

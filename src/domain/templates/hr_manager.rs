@@ -1,0 +1,141 @@
+//! HR manager: retention, recruitment and satisfaction; figures are illustrative defaults to edit.
+
+use super::{KpiDef, KraDef, TemplateDef};
+use crate::domain::direction::Direction;
+use crate::domain::period::Frequency;
+use crate::domain::scoring::Aggregation;
+
+/// Retention, recruitment and employee satisfaction for the HR manager.
+pub const HR_MANAGER: TemplateDef = TemplateDef {
+    key: "hr-manager",
+    department: "HR",
+    name: "HR manager",
+    summary: "Reduce attrition, fill positions quickly at a sensible cost, and keep employees satisfied.",
+    review_cycle: Frequency::Monthly,
+    kras: &[
+        KraDef {
+            name: "Improve employee retention",
+            description: "Keep good people by reducing avoidable attrition, especially in the first year.",
+            owner: "HR manager",
+            weight: 40.0,
+            kpis: &[
+                KpiDef {
+                    name: "Monthly attrition rate",
+                    unit: "%",
+                    direction: Direction::LowerIsBetter,
+                    target: 1.5,
+                    baseline: Some(2.5),
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 40.0,
+                },
+                KpiDef {
+                    name: "Regretted exits",
+                    unit: "exits",
+                    direction: Direction::LowerIsBetter,
+                    target: 2.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Sum,
+                    weight: 30.0,
+                },
+                KpiDef {
+                    name: "New joiners still employed after 90 days",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 90.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 30.0,
+                },
+            ],
+        },
+        KraDef {
+            name: "Drive recruitment strategies",
+            description: "Fill open positions quickly with the right people through the right channels.",
+            owner: "HR manager",
+            weight: 35.0,
+            kpis: &[
+                KpiDef {
+                    name: "Positions filled",
+                    unit: "hires",
+                    direction: Direction::HigherIsBetter,
+                    target: 8.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Sum,
+                    weight: 35.0,
+                },
+                KpiDef {
+                    name: "Average time to fill a position",
+                    unit: "days",
+                    direction: Direction::LowerIsBetter,
+                    target: 45.0,
+                    baseline: Some(60.0),
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 30.0,
+                },
+                KpiDef {
+                    name: "Cost per hire",
+                    unit: "₹",
+                    direction: Direction::LowerIsBetter,
+                    target: 40_000.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 20.0,
+                },
+                KpiDef {
+                    name: "Offer acceptance rate",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 85.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 15.0,
+                },
+            ],
+        },
+        KraDef {
+            name: "Improve employee satisfaction",
+            description: "Build a workplace where people feel heard, fairly treated and able to grow.",
+            owner: "HR manager",
+            weight: 25.0,
+            kpis: &[
+                KpiDef {
+                    name: "Pulse survey satisfaction score",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 80.0,
+                    baseline: Some(70.0),
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 50.0,
+                },
+                KpiDef {
+                    name: "Training hours per employee",
+                    unit: "hours",
+                    direction: Direction::HigherIsBetter,
+                    target: 4.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Sum,
+                    weight: 25.0,
+                },
+                KpiDef {
+                    name: "Grievances resolved within 7 days",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 95.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 25.0,
+                },
+            ],
+        },
+    ],
+};

@@ -1,0 +1,160 @@
+//! Organisation: working capital, growth, income sources and profitability; figures are illustrative defaults to edit.
+
+use super::{KpiDef, KraDef, TemplateDef};
+use crate::domain::direction::Direction;
+use crate::domain::period::Frequency;
+use crate::domain::scoring::Aggregation;
+
+/// Business performance of the whole organisation, reviewed quarterly.
+pub const ORGANISATION: TemplateDef = TemplateDef {
+    key: "organisation",
+    department: "Organisation",
+    name: "Organisation",
+    summary:
+        "Company-level scorecard: liquidity, revenue growth, income per client and per unit, and margins over time.",
+    review_cycle: Frequency::Quarterly,
+    kras: &[
+        KraDef {
+            name: "Manage working capital",
+            description: "Keep enough liquidity to run the business without costly short-term borrowing.",
+            owner: "Chief financial officer",
+            weight: 25.0,
+            kpis: &[
+                KpiDef {
+                    name: "Current ratio",
+                    unit: "",
+                    direction: Direction::KeepWithinRange { min: 1.5, max: 2.0 },
+                    target: 2.0,
+                    baseline: None,
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 40.0,
+                },
+                KpiDef {
+                    name: "Cash conversion cycle",
+                    unit: "days",
+                    direction: Direction::LowerIsBetter,
+                    target: 60.0,
+                    baseline: Some(75.0),
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 30.0,
+                },
+                KpiDef {
+                    name: "Net working capital",
+                    unit: "₹",
+                    direction: Direction::HigherIsBetter,
+                    target: 50_000_000.0,
+                    baseline: None,
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 30.0,
+                },
+            ],
+        },
+        KraDef {
+            name: "Grow revenue",
+            description: "Grow the top line steadily from both existing and new customers.",
+            owner: "Chief executive officer",
+            weight: 30.0,
+            kpis: &[
+                KpiDef {
+                    name: "Revenue",
+                    unit: "₹",
+                    direction: Direction::HigherIsBetter,
+                    target: 50_000_000.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Sum,
+                    weight: 50.0,
+                },
+                KpiDef {
+                    name: "Revenue growth year on year",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 15.0,
+                    baseline: Some(10.0),
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 50.0,
+                },
+            ],
+        },
+        KraDef {
+            name: "Broaden income sources",
+            description: "Earn more from each client and each unit sold, and depend less on a few large accounts.",
+            owner: "Head of sales",
+            weight: 20.0,
+            kpis: &[
+                KpiDef {
+                    name: "Revenue per client",
+                    unit: "₹",
+                    direction: Direction::HigherIsBetter,
+                    target: 1_200_000.0,
+                    baseline: None,
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Average,
+                    weight: 40.0,
+                },
+                KpiDef {
+                    name: "Revenue per unit sold",
+                    unit: "₹",
+                    direction: Direction::HigherIsBetter,
+                    target: 2500.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 30.0,
+                },
+                KpiDef {
+                    name: "Revenue share of the top five clients",
+                    unit: "%",
+                    direction: Direction::LowerIsBetter,
+                    target: 30.0,
+                    baseline: None,
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 30.0,
+                },
+            ],
+        },
+        KraDef {
+            name: "Improve profitability over time",
+            description: "Raise margins quarter after quarter through sound pricing and cost control.",
+            owner: "Chief financial officer",
+            weight: 25.0,
+            kpis: &[
+                KpiDef {
+                    name: "EBITDA margin",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 18.0,
+                    baseline: Some(14.0),
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 40.0,
+                },
+                KpiDef {
+                    name: "Net profit margin",
+                    unit: "%",
+                    direction: Direction::HigherIsBetter,
+                    target: 10.0,
+                    baseline: None,
+                    frequency: Frequency::Quarterly,
+                    aggregation: Aggregation::Last,
+                    weight: 35.0,
+                },
+                KpiDef {
+                    name: "Operating expenses as % of revenue",
+                    unit: "%",
+                    direction: Direction::LowerIsBetter,
+                    target: 25.0,
+                    baseline: None,
+                    frequency: Frequency::Monthly,
+                    aggregation: Aggregation::Average,
+                    weight: 25.0,
+                },
+            ],
+        },
+    ],
+};

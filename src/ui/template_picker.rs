@@ -1,0 +1,212 @@
+//! "New scorecard from a template": the template library with a search, a department filter and
+//! a preview of each template's KRAs and KPIs before anything changes.
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use crate::domain::direction::Direction;
+use crate::domain::edit::Edit;
+use crate::domain::format::{num, with_unit};
+use crate::domain::templates::{KpiDef, TemplateDef, LIBRARY};
+
+/// Whether `template` matches what was typed (every word, anywhere in its name, department,
+/// summary, KRA or KPI names; case-insensitive) and the department chosen ("" for all).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::templates::find;
+/// use kra_kpi::ui::template_picker::matches;
+///
+/// let sales = find("sales-executive").unwrap();
+/// assert!(matches(sales, "revenue", ""));
+/// assert!(matches(sales, "CLIENT retention", "Sales"));
+/// assert!(!matches(sales, "attrition", ""));
+/// assert!(!matches(sales, "", "HR"));
+/// ```
+pub fn matches(template: &TemplateDef, query: &str, department: &str) -> bool {
+    if !department.is_empty() && template.department != department {
+        return false;
+    }
+    let haystack = {
+        let mut text = format!("{} {} {}", template.name, template.department, template.summary);
+        for kra in template.kras {
+            text.push(' ');
+            text.push_str(kra.name);
+            for kpi in kra.kpis {
+                text.push(' ');
+                text.push_str(kpi.name);
+            }
+        }
+        text.to_lowercase()
+    };
+    query.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// The departments in library order, each once.
+fn departments() -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    for t in LIBRARY {
+        if !seen.contains(&t.department) {
+            seen.push(t.department);
+        }
+    }
+    seen
+}
+
+/// The template library, folded away until opened.
+#[component]
+pub fn TemplatePicker() -> impl IntoView {
+    let state = use_state();
+    let query = RwSignal::new(String::new());
+    let department = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<&'static str>);
+    let shown = Memo::new(move |_| {
+        let (q, d) = (query.get(), department.get());
+        LIBRARY.iter().filter(|t| matches(t, &q, &d)).map(|t| t.key).collect::<Vec<_>>()
+    });
+    // Choosing a template moves focus to its preview (on a phone it is far below the list).
+    let preview = NodeRef::<leptos::html::Div>::new();
+    Effect::watch(
+        move || chosen.get(),
+        move |key, _, _| {
+            if key.is_some() {
+                request_animation_frame(move || {
+                    let section = preview.get_untracked().and_then(|d| d.first_element_child());
+                    if let Some(section) =
+                        section.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                    {
+                        let _ = section.focus();
+                    }
+                });
+            }
+        },
+        false,
+    );
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+
+    view! {
+        <details class="kk-templates" on:toggle=toggled>
+            <summary>"New scorecard from a template"</summary>
+            // Built only while open: the library costs nothing at start-up.
+            <Show when=move || open.get()>
+                <p class="kk-hint">
+                    {format!("{} frameworks from common practice, one per department or role. Targets are illustrative defaults: edit them to fit.", LIBRARY.len())}
+                </p>
+                <div class="kk-template-filters" role="search">
+                    <label class="kk-field">
+                        <span class="kk-field-label">"Search templates"</span>
+                        <input type="text" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="kk-field">
+                        <span class="kk-field-label">"Department"</span>
+                        <select on:change=move |ev| department.set(event_target_value(&ev))>
+                            <option value="" selected=true>"All departments"</option>
+                            {departments().into_iter().map(|d| view! { <option value=d>{d}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <p class="kk-hint" aria-live="polite">
+                    {move || match shown.with(Vec::len) {
+                        0 => "No template matches. Try another word, or all departments.".to_owned(),
+                        1 => "1 template.".to_owned(),
+                        n => format!("{n} templates."),
+                    }}
+                </p>
+                <ul class="kk-template-list">
+                    <For each=move || shown.get() key=|k| *k let:key>
+                        <TemplateItem template=find(key) chosen=chosen />
+                    </For>
+                </ul>
+                <div node_ref=preview>
+                {move || chosen.get().map(|key| view! { <Preview template=find(key) on_create=move || {
+                    let template = find(key);
+                    match template.build() {
+                        Ok(framework) => {
+                            let replacing = state.framework.with_untracked(|f| !f.kras().is_empty());
+                            let message = if replacing {
+                                format!("Replaced the scorecard with the \"{}\" template.", template.name)
+                            } else {
+                                format!("Created a scorecard from the \"{}\" template.", template.name)
+                            };
+                            state.selected.set(None);
+                            state.commit_undoable(message, Edit::Replace { framework: Box::new(framework) });
+                            chosen.set(None);
+                        }
+                        Err(e) => state.toast.set(Some(super::state::Toast { text: format!("This template could not be built: {e}"), undoable: false })),
+                    }
+                } /> })}
+                </div>
+            </Show>
+        </details>
+    }
+}
+
+/// What a KPI aims for, in words: a target and its direction, or the band it must stay in.
+fn goal(kpi: &KpiDef) -> String {
+    match kpi.direction {
+        Direction::HigherIsBetter => format!("target {} or more", with_unit(kpi.target, kpi.unit)),
+        Direction::LowerIsBetter => format!("target {} or less", with_unit(kpi.target, kpi.unit)),
+        Direction::KeepWithinRange { min, max } => format!("keep within {}–{}", num(min), with_unit(max, kpi.unit)),
+        Direction::HitValue { tolerance } => format!("hit {} ± {}", with_unit(kpi.target, kpi.unit), num(tolerance)),
+    }
+}
+
+fn find(key: &str) -> &'static TemplateDef {
+    crate::domain::templates::find(key).unwrap_or(&LIBRARY[0])
+}
+
+#[component]
+fn TemplateItem(template: &'static TemplateDef, chosen: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let key = template.key;
+    let is_chosen = move || chosen.get() == Some(key);
+    view! {
+        <li class="kk-template" class:kk-selected=is_chosen>
+            <button type="button" class="kk-template-button" aria-pressed=move || is_chosen().to_string()
+                aria-label=format!("Preview {}", template.name)
+                on:click=move |_| chosen.set(Some(key))>
+                <strong>{template.name}</strong>
+                <span class="kk-meta">{format!("{} · {} KRAs · {} KPIs", template.department, template.kras.len(), template.kpi_count())}</span>
+            </button>
+            <p class="kk-description">{template.summary}</p>
+        </li>
+    }
+}
+
+#[component]
+fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> impl IntoView {
+    let state = use_state();
+    let replacing = move || state.framework.with(|f| !f.kras().is_empty());
+    view! {
+        <section class="kk-template-preview" tabindex="-1" aria-label=format!("Preview: {}", template.name)>
+            <h3>{format!("Preview: {}", template.name)}</h3>
+            <p class="kk-description">{template.summary}</p>
+            <p class="kk-meta">{format!("Reviewed {}.", template.review_cycle.label().to_lowercase())}</p>
+            {template.kras.iter().map(|kra| view! {
+                <div class="kk-template-kra">
+                    <h4>{format!("{} ({} %)", kra.name, num(kra.weight))}</h4>
+                    <p class="kk-meta">{format!("Owner: {}. {}", kra.owner, kra.description)}</p>
+                    <ul>
+                        {kra.kpis.iter().map(|kpi| view! {
+                            <li>
+                                <strong>{kpi.name}</strong>
+                                {format!(": {}, measured {}, weight {} %", goal(kpi), kpi.frequency.label().to_lowercase(), num(kpi.weight))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view()}
+            <Show when=replacing>
+                <p class="kk-hint">"This replaces the scorecard on screen. Undo brings it back."</p>
+            </Show>
+            <button type="button" class="kk-primary" on:click=move |_| on_create()>
+                {move || if replacing() {
+                    format!("Replace this scorecard with \"{}\"", template.name)
+                } else {
+                    format!("Create the \"{}\" scorecard", template.name)
+                }}
+            </button>
+        </section>
+    }
+}
