@@ -59,3 +59,26 @@ test('a range KPI is previewed by its band, not a bare target', async ({ page })
   await library.getByRole('button', { name: 'Preview IT manager' }).click();
   await expect(library.getByRole('region', { name: 'Preview: IT manager' })).toContainText('keep within 99.5–100 %');
 });
+
+test('the demo opens on its last complete month with a full chart for every KPI', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  await expect(app.toast()).toContainText('Loaded the demo: 12 months of readings.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sales executive (demo)');
+  await expect(page.getByTestId('period-label')).not.toHaveText('');
+  await expect(app.overall()).toContainText('%');
+  const names = ['Revenue in the month', 'Leads converted', 'Average deal size', 'Client retention rate',
+    'Average response time to client queries', 'Client meetings held'];
+  for (const name of names) {
+    await app.kpiRow(name).getByRole('button', { name, exact: true }).click();
+    const svg = app.panel().locator('.kk-chart-svg svg');
+    await expect(svg).toBeVisible();
+    // Eleven or twelve monthly readings, plus the legend's sample dot.
+    expect(await svg.locator('circle').count(), name).toBeGreaterThanOrEqual(12);
+    await expect(app.kpiRow(name).getByTestId('kpi-score')).toContainText('%');
+  }
+  // The month that was not logged is shown as a gap, not as zero.
+  await app.panel().getByText('Chart data').click();
+  await expect(app.panel().locator('details tbody tr').filter({ hasText: 'no reading' })).toHaveCount(1);
+});

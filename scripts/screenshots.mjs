@@ -1,5 +1,6 @@
 // Screenshots of the release build for looking at, not for asserting: the stand-alone page with
-// the template, three readings and a chart open, and the demo portal, at 1280, 768, 390 and
+// the template, three readings and a chart open, the template library, the demo scorecard with a
+// chart, and the demo portal, at 1280, 768, 390 and
 // 320 px wide, light and dark. Writes PNGs to screenshots/ (git-ignored).
 //   node scripts/screenshots.mjs [--out DIR]   (after trunk build --release; serves dist/ itself)
 import { chromium } from '@playwright/test';
@@ -33,6 +34,13 @@ try {
       await library.locator(':scope > summary').click();
       await library.getByRole('button', { name: 'Preview HR manager' }).click();
       await library.screenshot({ path: `${out}/templates-${width}-${scheme}.png` });
+      const demo = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      await demo.goto(`http://127.0.0.1:${port}/index.html`);
+      await demo.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+      await demo.getByRole('button', { name: 'Leads converted', exact: true }).click();
+      await demo.waitForTimeout(300);
+      await demo.screenshot({ path: `${out}/demo-${width}-${scheme}.png`, fullPage: true });
+      await demo.close();
       const portal = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await portal.goto(`http://127.0.0.1:${port}/hr-portal/index.html`);
       await portal.locator('#team-scorecard').getByRole('article').first().waitFor();

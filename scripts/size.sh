@@ -14,7 +14,7 @@ report() {
   while IFS= read -r -d '' f; do
     f="${f#./}"
     [ "$f" = "size.txt" ] && continue
-    case "$f" in hr-portal/*) continue ;; esac # the demo host page, not part of the widget
+    case "$f" in hr-portal/*|*.d.ts) continue ;; esac # the demo host page and the types: not downloaded
     raw=$(wc -c < "$f")
     gz=$(gzip -9 -c < "$f" | wc -c)
     total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))

@@ -99,9 +99,14 @@ fn EmptyState() -> impl IntoView {
                 "Key Performance Indicators (KPIs: numbers you measure against a target)."
             </p>
             <p>"First step: add a KRA below, or start from an example you can edit (more under \"New scorecard from a template\" above)."</p>
-            <button type="button" class="kk-primary" on:click=load_template>
-                "Load the Sales executive template"
-            </button>
+            <p class="kk-actions">
+                <button type="button" class="kk-primary" on:click=load_template>
+                    "Load the Sales executive template"
+                </button>
+                <button type="button" on:click=move |_| super::template_picker::load_demo(state)>
+                    "Load a demo with 12 months of readings"
+                </button>
+            </p>
         </section>
     }
 }

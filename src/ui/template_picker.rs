@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::use_state;
+use super::state::{use_state, AppState, Toast};
+use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
 use crate::domain::direction::Direction;
 use crate::domain::edit::Edit;
 use crate::domain::format::{num, with_unit};
@@ -41,6 +42,27 @@ pub fn matches(template: &TemplateDef, query: &str, department: &str) -> bool {
         text.to_lowercase()
     };
     query.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// Replaces the scorecard with the consultant's demo (undoable) and opens its last complete
+/// month, so every score and chart has readings to show.
+pub fn load_demo(state: AppState) {
+    match demo(state.today, DEMO_SEED) {
+        Ok(framework) => {
+            let day = demo_review_day(state.today, &framework);
+            state.selected.set(None);
+            let period = crate::domain::period::Period::containing(
+                day,
+                framework.settings().review_cycle,
+                framework.settings().fiscal_year_start,
+            );
+            let message =
+                format!("Loaded the demo: 12 months of readings. Showing {}, its last complete month.", period.label());
+            state.commit_undoable(message, Edit::Replace { framework: Box::new(framework) });
+            state.anchor.set(day);
+        }
+        Err(e) => state.toast.set(Some(Toast { text: format!("The demo could not be made: {e}"), undoable: false })),
+    }
 }
 
 /// The departments in library order, each once.
@@ -94,6 +116,9 @@ pub fn TemplatePicker() -> impl IntoView {
                 <p class="kk-hint">
                     {format!("{} frameworks from common practice, one per department or role. Targets are illustrative defaults: edit them to fit.", LIBRARY.len())}
                 </p>
+                <p>
+                    <button type="button" on:click=move |_| load_demo(state)>"Load the demo: Sales executive with 12 months of readings"</button>
+                </p>
                 <div class="kk-template-filters" role="search">
                     <label class="kk-field">
                         <span class="kk-field-label">"Search templates"</span>
@@ -134,7 +159,7 @@ pub fn TemplatePicker() -> impl IntoView {
                             state.commit_undoable(message, Edit::Replace { framework: Box::new(framework) });
                             chosen.set(None);
                         }
-                        Err(e) => state.toast.set(Some(super::state::Toast { text: format!("This template could not be built: {e}"), undoable: false })),
+                        Err(e) => state.toast.set(Some(Toast { text: format!("This template could not be built: {e}"), undoable: false })),
                     }
                 } /> })}
                 </div>
