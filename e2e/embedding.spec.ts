@@ -265,7 +265,10 @@ for (const t of ["ready", "change", "error"]) el.addEventListener(t, (e) => wind
   expect(await page.evaluate(() => localStorage.getItem('ce:one'))).toBe(first);
   await el.evaluate((e) => e.setAttribute('theme', 'light'));
   await expect(el.locator('.kk-root')).toHaveCSS('background-color', 'rgb(245, 247, 250)');
-  // Removed from the page: unmounted, no errors.
+  // destroy() on the element: saved, unmounted, methods say so; removed from the page: no errors.
+  await el.evaluate((e: any) => e.destroy());
+  await expect(el.locator('.kk-app')).toHaveCount(0);
+  expect(await el.evaluate((e: any) => { try { e.getData(); return 'ok'; } catch (x: any) { return x.code; } })).toBe('not-ready');
   await el.evaluate((e) => e.remove());
   expect(await page.evaluate(() => (window as any).events.filter((e: any) => e.type === 'error'))).toEqual([]);
 });

@@ -107,6 +107,8 @@ export interface KraKpiScorecardElement extends HTMLElement {
   setData(data: string | object): void;
   scores(): Scores;
   setReadOnly(readOnly: boolean): void;
+  setTheme(theme: "light" | "dark" | "auto"): void;
+  destroy(): void;
 }
 
 declare global {

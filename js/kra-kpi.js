@@ -315,6 +315,16 @@ class KraKpiScorecard extends HTMLElement {
   setReadOnly(readOnly) {
     this.toggleAttribute("read-only", Boolean(readOnly));
   }
+  /** Sets the `theme` attribute: "light", "dark" or "auto". */
+  setTheme(theme) {
+    this.setAttribute("theme", String(theme));
+  }
+  /** Saves what is unsaved and unmounts, as removing the element does; `mount()` or
+   * re-inserting the element starts it again. */
+  destroy() {
+    this.#unmount();
+    this.#reset();
+  }
 }
 
 if (!customElements.get("kra-kpi-scorecard")) {
