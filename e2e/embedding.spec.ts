@@ -1,6 +1,6 @@
 // The widget as a host page uses it: the demo portal with hostile CSS, the JavaScript API, the
 // custom element, a subpath, a strict Content-Security-Policy, and WebAssembly blocked.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hostPage, startHostServer, STRICT_CSP, type HostServer } from './fixtures/host_server';
 
 /** Records CSP violations (console reports and `securitypolicyviolation` events). */
@@ -36,6 +36,13 @@ window.mountIt = async (o = options) => {
 };
 window.mounted = window.mountIt().catch((e) => { window.mountError = { code: e.code, message: e.message }; return false; });
 `;
+
+/** Enters `value` for `kpi` through the widget under `scope`, as a user would. */
+async function addReading(scope: Locator, kpi: string, value: string) {
+  await scope.getByRole('button', { name: `Add reading for ${kpi}` }).click();
+  await scope.getByLabel('Value', { exact: true }).fill(value);
+  await scope.getByRole('button', { name: 'Save reading' }).click();
+}
 
 let server: HostServer | null = null;
 test.afterEach(async () => {
@@ -97,17 +104,13 @@ test('the demo portal: hostile CSS changes nothing inside, and nothing inside le
 
   // Edits in one widget leave the other's data alone.
   const teamBefore = await team.evaluate((el: any) => el.getData());
-  await mine.getByRole('button', { name: 'Add reading for Leads converted' }).click();
-  await mine.getByLabel('Value', { exact: true }).fill('42');
-  await mine.getByRole('button', { name: 'Save reading' }).click();
+  await addReading(mine, 'Leads converted', '42');
   await expect(page.locator('#mine-log')).toContainText('Changed (add-reading)');
   expect(await team.evaluate((el: any) => el.getData())).toBe(teamBefore);
 
   // The portal lets the manager edit; the change goes to the portal's "server" and survives a reload.
   await page.getByRole('button', { name: 'Allow editing' }).click();
-  await team.getByRole('button', { name: 'Add reading for Leads converted' }).click();
-  await team.getByLabel('Value', { exact: true }).fill('55');
-  await team.getByRole('button', { name: 'Save reading' }).click();
+  await addReading(team, 'Leads converted', '55');
   await expect(page.locator('#team-log')).toContainText("Saved to the portal's server");
   await page.reload();
   await expect(page.locator('#team-scorecard').getByTestId('kpi-row').filter({ hasText: 'Leads converted' })).toContainText('55 leads');
@@ -135,9 +138,7 @@ test('under a strict CSP it loads, draws its chart and reports no violation', as
   await openHost(page, `<div id="w" data-options='{"storageKey":"csp:test","template":"sales-executive"}'></div>`);
   expect(await page.evaluate(() => (window as any).mounted)).toBe(true);
   const w = page.locator('#w');
-  await w.getByRole('button', { name: 'Add reading for Leads converted' }).click();
-  await w.getByLabel('Value', { exact: true }).fill('42');
-  await w.getByRole('button', { name: 'Save reading' }).click();
+  await addReading(w, 'Leads converted', '42');
   await expect(w.locator('.kk-chart-svg svg')).toBeVisible();
   expect(violations).toEqual([]);
   expect(await page.evaluate(() => (window as any).__csp ?? [])).toEqual([]);
@@ -189,9 +190,7 @@ test('change events carry the scores the screen shows; ready comes first', async
   await openHost(page, `<div id="w" data-options='{"storageKey":"change:test","template":"sales-executive","today":"2026-11-23"}'></div>`);
   await page.evaluate(() => (window as any).mounted);
   const w = page.locator('#w');
-  await w.getByRole('button', { name: 'Add reading for Leads converted' }).click();
-  await w.getByLabel('Value', { exact: true }).fill('42');
-  await w.getByRole('button', { name: 'Save reading' }).click();
+  await addReading(w, 'Leads converted', '42');
   const row = w.getByTestId('kpi-row').filter({ hasText: 'Leads converted' });
   await expect(row.getByTestId('kpi-score')).toContainText('84 %');
   const events = await page.evaluate(() => (window as any).events);
@@ -250,9 +249,7 @@ for (const t of ["ready", "change", "error"]) el.addEventListener(t, (e) => wind
   expect(await page.evaluate(() => localStorage.getItem('ce:one'))).toBeNull();
 
   await el.evaluate((e) => e.removeAttribute('read-only'));
-  await el.getByRole('button', { name: 'Add reading for Leads converted' }).click();
-  await el.getByLabel('Value', { exact: true }).fill('42');
-  await el.getByRole('button', { name: 'Save reading' }).click();
+  await addReading(el, 'Leads converted', '42');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('ce:one'))).toContain('Sales executive');
   await el.evaluate((e) => e.setAttribute('read-only', ''));
   await expect(el.getByRole('button', { name: /^Add reading/ })).toHaveCount(0);

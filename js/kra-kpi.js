@@ -84,7 +84,7 @@ async function attach(element, options, target) {
     const error = startFailure(cause);
     showFailure(element, error.message);
     // mount() rejects, so its widget never reaches the host: the element hears the error.
-    const to = target === element || !(target instanceof Widget) ? target : element;
+    const to = target instanceof Widget ? element : target;
     setTimeout(() => to.dispatchEvent(new CustomEvent("error", { detail: { code: error.code, message: error.message } })));
     throw error;
   }

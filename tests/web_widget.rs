@@ -63,16 +63,16 @@ async fn settle() {
     }
 }
 
-fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+/// The button under `root` whose text or accessible label is `text`, if there is one.
+fn find_button(root: &HtmlElement, text: &str) -> Option<HtmlElement> {
     let buttons = root.query_selector_all("button").unwrap();
-    (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| {
-            b.text_content().unwrap_or_default().trim() == text
-                || b.get_attribute("aria-label").as_deref() == Some(text)
-        })
-        .unwrap_or_else(|| panic!("no button {text:?}"))
+    (0..buttons.length()).filter_map(|i| buttons.item(i)).map(|n| n.unchecked_into::<HtmlElement>()).find(|b| {
+        b.text_content().unwrap_or_default().trim() == text || b.get_attribute("aria-label").as_deref() == Some(text)
+    })
+}
+
+fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+    find_button(root, text).unwrap_or_else(|| panic!("no button {text:?}"))
 }
 
 fn text(root: &HtmlElement) -> String {
@@ -328,13 +328,7 @@ async fn a_read_only_widget_has_no_edit_controls_and_writes_nothing() {
     let root = m.root().clone();
     assert!(text(&root).contains("Achieve monthly revenue targets"), "the scores are shown");
     for absent in ["Undo", "Add reading for Leads converted", "Rename scorecard"] {
-        let found = (0..root.query_selector_all("button").unwrap().length())
-            .filter_map(|i| root.query_selector_all("button").unwrap().item(i))
-            .any(|b| {
-                b.text_content().unwrap_or_default().trim() == absent
-                    || b.unchecked_ref::<web_sys::Element>().get_attribute("aria-label").as_deref() == Some(absent)
-            });
-        assert!(!found, "no {absent:?} button in a read-only view");
+        assert!(find_button(&root, absent).is_none(), "no {absent:?} button in a read-only view");
     }
     assert!(root.query_selector(".kk-add").unwrap().is_none());
     assert!(m.state().commit(kra_kpi::domain::edit::Edit::Rename { name: "X".into() }).is_err());

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::error::ValidationError;
 use super::framework::Framework;
-use super::period::{Frequency, Period};
+use super::period::{FiscalYearStart, Frequency, Period};
 use super::template::sales_executive;
 
 /// The seed [`demo`] uses when a user asks for the demo.
@@ -63,7 +63,7 @@ pub fn demo(today: Date, seed: u64) -> Result<Framework, ValidationError> {
         return Err(ValidationError::UnknownItem { what: "KPI" });
     };
     let mut months = Vec::with_capacity(DEMO_MONTHS);
-    let mut month = Period::containing(today, Frequency::Monthly, fiscal).previous();
+    let mut month = last_month(today, fiscal);
     for _ in 0..DEMO_MONTHS {
         months.push(month);
         month = month.previous();
@@ -118,7 +118,12 @@ pub fn demo(today: Date, seed: u64) -> Result<Framework, ValidationError> {
 
 /// The day the demo's review opens on: inside the last month with readings.
 pub fn demo_review_day(today: Date, fw: &Framework) -> Date {
-    Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start).previous().start()
+    last_month(today, fw.settings().fiscal_year_start).start()
+}
+
+/// The month before `today`'s: the demo's last month with readings.
+fn last_month(today: Date, fiscal: FiscalYearStart) -> Period {
+    Period::containing(today, Frequency::Monthly, fiscal).previous()
 }
 
 /// `value` to the nearest multiple of `step`, without `0.1 * 943 = 94.30000000000001`.

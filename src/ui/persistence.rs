@@ -54,15 +54,7 @@ impl Persistence {
     /// Reads the scorecard under `key` and decides what may be written.
     pub fn open(key: &str) -> Opened {
         let store = LocalStore::new(key);
-        let mut p = Persistence {
-            store: None,
-            writes: true,
-            seen: None,
-            pending: Vec::new(),
-            dirty: false,
-            scheduled: false,
-            migration_backup: None,
-        };
+        let mut p = Persistence::idle(true);
         let (framework, notice, read_only) = match store.load() {
             LoadOutcome::Empty => (Framework::default(), None, None),
             LoadOutcome::Loaded { decoded, migration_backup } => {
@@ -98,16 +90,20 @@ impl Persistence {
     /// No store at all: the host page keeps the data (`storage: "none"`). Nothing is written,
     /// and there is nothing to warn about.
     pub fn detached() -> Opened {
-        let persistence = Persistence {
+        Opened { framework: Framework::default(), persistence: Persistence::idle(false), notice: None, read_only: None }
+    }
+
+    /// No store yet, nothing seen, nothing pending.
+    fn idle(writes: bool) -> Persistence {
+        Persistence {
             store: None,
-            writes: false,
+            writes,
             seen: None,
             pending: Vec::new(),
             dirty: false,
             scheduled: false,
             migration_backup: None,
-        };
-        Opened { framework: Framework::default(), persistence, notice: None, read_only: None }
+        }
     }
 
     /// The store, if the widget has one (none when storage is unavailable).

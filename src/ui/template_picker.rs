@@ -82,10 +82,11 @@ pub fn TemplatePicker() -> impl IntoView {
     let state = use_state();
     let query = RwSignal::new(String::new());
     let department = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<&'static str>);
+    // Templates are named by their place in the library, so there is nothing to look up.
+    let chosen = RwSignal::new(None::<usize>);
     let shown = Memo::new(move |_| {
         let (q, d) = (query.get(), department.get());
-        LIBRARY.iter().filter(|t| matches(t, &q, &d)).map(|t| t.key).collect::<Vec<_>>()
+        (0..LIBRARY.len()).filter(|&i| matches(&LIBRARY[i], &q, &d)).collect::<Vec<_>>()
     });
     // Choosing a template moves focus to its preview (on a phone it is far below the list).
     let preview = NodeRef::<leptos::html::Div>::new();
@@ -140,13 +141,13 @@ pub fn TemplatePicker() -> impl IntoView {
                     }}
                 </p>
                 <ul class="kk-template-list">
-                    <For each=move || shown.get() key=|k| *k let:key>
-                        <TemplateItem template=find(key) chosen=chosen />
+                    <For each=move || shown.get() key=|i| *i let:index>
+                        <TemplateItem index=index chosen=chosen />
                     </For>
                 </ul>
                 <div node_ref=preview>
-                {move || chosen.get().map(|key| view! { <Preview template=find(key) on_create=move || {
-                    let template = find(key);
+                {move || chosen.get().map(|index| view! { <Preview template=&LIBRARY[index] on_create=move || {
+                    let template = &LIBRARY[index];
                     match template.build() {
                         Ok(framework) => {
                             let replacing = state.framework.with_untracked(|f| !f.kras().is_empty());
@@ -178,19 +179,15 @@ fn goal(kpi: &KpiDef) -> String {
     }
 }
 
-fn find(key: &str) -> &'static TemplateDef {
-    crate::domain::templates::find(key).unwrap_or(&LIBRARY[0])
-}
-
 #[component]
-fn TemplateItem(template: &'static TemplateDef, chosen: RwSignal<Option<&'static str>>) -> impl IntoView {
-    let key = template.key;
-    let is_chosen = move || chosen.get() == Some(key);
+fn TemplateItem(index: usize, chosen: RwSignal<Option<usize>>) -> impl IntoView {
+    let template = &LIBRARY[index];
+    let is_chosen = move || chosen.get() == Some(index);
     view! {
         <li class="kk-template" class:kk-selected=is_chosen>
             <button type="button" class="kk-template-button" aria-pressed=move || is_chosen().to_string()
                 aria-label=format!("Preview {}", template.name)
-                on:click=move |_| chosen.set(Some(key))>
+                on:click=move |_| chosen.set(Some(index))>
                 <strong>{template.name}</strong>
                 <span class="kk-meta">{format!("{} · {} KRAs · {} KPIs", template.department, template.kras.len(), template.kpi_count())}</span>
             </button>

@@ -18,7 +18,6 @@ use super::kpi::KpiSpec;
 use super::kra::KraDraft;
 use super::period::{FiscalYearStart, Frequency};
 use super::scoring::{Aggregation, ScoringSettings};
-use super::target::TargetPlan;
 
 mod customer_support_executive;
 mod employee;
@@ -111,7 +110,6 @@ impl TemplateDef {
             let id = fw.add_kra(KraDraft::new(kra.name, kra.weight).owner(kra.owner).description(kra.description))?;
             for kpi in kra.kpis {
                 let spec = KpiSpec {
-                    target: TargetPlan::constant(kpi.target),
                     baseline: kpi.baseline,
                     frequency: kpi.frequency,
                     aggregation: kpi.aggregation,
