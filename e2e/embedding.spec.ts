@@ -115,10 +115,11 @@ test('the demo portal: hostile CSS changes nothing inside, and nothing inside le
   await page.reload();
   await expect(page.locator('#team-scorecard').getByTestId('kpi-row').filter({ hasText: 'Leads converted' })).toContainText('55 leads');
 
-  // The host's own key is byte-identical; the widgets wrote only their own key.
+  // The host's own key is byte-identical; the widgets wrote only under their own key (its list
+  // of scorecards, and the one scorecard in it).
   const keys = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
   expect(keys['hr-portal:prefs']).toBe('{"density":"compact","v":3}');
-  expect(Object.keys(keys).sort()).toEqual(['hr-portal:emp-1042', 'hr-portal:prefs']);
+  expect(Object.keys(keys).sort()).toEqual(['hr-portal:emp-1042', 'hr-portal:emp-1042:card-1', 'hr-portal:prefs']);
   expect(violations).toEqual([]);
   expect(await page.evaluate(() => (window as any).__csp ?? [])).toEqual([]);
 });
@@ -129,7 +130,7 @@ test('served from a subpath with nothing at the server root, the stand-alone pag
   await page.getByRole('button', { name: 'Load the Sales executive template' }).click();
   await expect(page.getByRole('article', { name: 'Achieve monthly revenue targets' })).toBeVisible();
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-  expect(await page.evaluate(() => localStorage.getItem('kra-kpi:default'))).toContain('Sales executive');
+  expect(await page.evaluate(() => localStorage.getItem('kra-kpi:default:card-1'))).toContain('Achieve monthly revenue targets');
   expect(server.requests.filter((p) => !p.startsWith('/hr/kra/'))).toEqual([]);
 });
 
@@ -216,7 +217,7 @@ test('destroy() saves, then writes nothing; a new mount on the same element work
   await w.getByRole('button', { name: 'Save name' }).click();
   const writes = await page.evaluate(() => {
     (window as any).widget.destroy();
-    const saved = localStorage.getItem('destroy:test');
+    const saved = localStorage.getItem('destroy:test:card-1');
     (window as any).writes = 0;
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k: string, v: string) {

@@ -169,6 +169,8 @@ test('saves are gathered: a burst of edits is written once, shortly after', asyn
   const app = await openTemplate(page);
   await app.loadTemplate();
   await app.savedText();
+  // The scorecard's own key (the widget's key holds the list of scorecards).
+  const card = `${STORAGE_KEY}:card-1`;
   await page.evaluate((key) => {
     const set = Storage.prototype.setItem;
     (window as any).__writes = 0;
@@ -176,8 +178,8 @@ test('saves are gathered: a burst of edits is written once, shortly after', asyn
       if (k === key) (window as any).__writes++;
       return set.call(this, k, v);
     };
-  }, STORAGE_KEY);
-  const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+  }, card);
+  const before = await page.evaluate((k) => localStorage.getItem(k), card);
   // Three edits in one burst (↑ ↓ ↑), all well inside one save delay however slow the machine.
   await page.evaluate(() => {
     for (const label of ['up', 'down', 'up']) {
@@ -189,7 +191,7 @@ test('saves are gathered: a burst of edits is written once, shortly after', asyn
   await expect.poll(() => page.evaluate(() => (window as any).__writes), { timeout: 3000 }).toBe(1);
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as any).__writes)).toBe(1);
-  expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).not.toBe(before);
+  expect(await page.evaluate((k) => localStorage.getItem(k), card)).not.toBe(before);
 });
 
 test('a backup can be restored from the settings, and the restore undone', async ({ page }) => {

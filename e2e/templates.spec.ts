@@ -36,14 +36,15 @@ test('a template is found, previewed, created, replaced and the replacement undo
   await expect(app.kra('Improve employee retention')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('HR manager');
 
-  // Replacing says so, and Undo brings the first one back.
+  // With a scorecard on screen, another template becomes a second scorecard; the first is kept.
   await library.getByRole('button', { name: 'Preview Customer support executive' }).click();
   const support = library.getByRole('region', { name: 'Preview: Customer support executive' });
-  await expect(support).toContainText('This replaces the scorecard on screen. Undo brings it back.');
-  await support.getByRole('button', { name: 'Replace this scorecard with "Customer support executive"' }).click();
+  await expect(support).toContainText('It is added to your scorecards and opened; the one on screen is kept.');
+  await support.getByRole('button', { name: 'Create the "Customer support executive" scorecard' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer support executive');
-  await expect(app.toast()).toContainText('Replaced the scorecard with the "Customer support executive" template.');
-  await app.toast().getByRole('button', { name: 'Undo' }).click();
+  await expect(app.toast()).toContainText('Created a scorecard from the "Customer support executive" template.');
+  const scorecards = await app.openScorecards();
+  await scorecards.getByRole('button', { name: 'Open HR manager' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('HR manager');
 
   await app.savedText();

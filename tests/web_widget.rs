@@ -6,6 +6,8 @@ use jiff::civil::date;
 use kra_kpi::domain::template::sales_executive;
 use kra_kpi::storage::codec::read_header;
 use kra_kpi::storage::local::SaveOutcome;
+use kra_kpi::storage::shelf::Shelf;
+use kra_kpi::storage::shelf_index::{CardId, ShelfIndex};
 use kra_kpi::storage::{DecodeError, LoadOutcome, LocalStore, SCHEMA_VERSION};
 use kra_kpi::ui::mount::{MountError, Mounted, SetDataError, Storage};
 use kra_kpi::{mount, WidgetOptions};
@@ -41,8 +43,29 @@ fn widget(id: &str, key: &str) -> HtmlElement {
 }
 
 fn mounted(id: &str, key: &str, options: WidgetOptions) -> Mounted {
-    storage().remove_item(key).unwrap();
+    clear(key);
     mount(host(id), options).unwrap()
+}
+
+/// Removes `key` and every key under it (`<key>:card-<n>`, backups).
+fn clear(key: &str) {
+    let s = storage();
+    let prefix = format!("{key}:");
+    let keys: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).collect();
+    for k in keys.into_iter().filter(|k| k == key || k.starts_with(&prefix)) {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+/// The widget's list of scorecards as saved under `key`.
+fn saved_list(key: &str) -> ShelfIndex {
+    ShelfIndex::decode(&storage().get_item(key).unwrap().expect("a list is saved")).unwrap()
+}
+
+/// The saved text of the scorecard the list under `key` opens.
+fn saved(key: &str) -> Option<String> {
+    let list = ShelfIndex::decode(&storage().get_item(key).unwrap()?).ok()?;
+    storage().get_item(&Shelf::new(key).card_key(list.to_open()?)).unwrap()
 }
 
 /// Waits `ms` milliseconds (saves are gathered for 250 ms before one write).
@@ -98,7 +121,7 @@ async fn two_widgets_on_one_page_do_not_share_state() {
     assert!(text(&a).contains("Achieve monthly revenue targets"));
     assert!(!text(&b).contains("Achieve monthly revenue targets"));
     assert!(text(&b).contains("Start your scorecard"));
-    assert!(storage().get_item("test:a").unwrap().unwrap().contains("Sales executive"));
+    assert!(saved("test:a").unwrap().contains("Achieve monthly revenue targets"));
     assert_eq!(storage().get_item("test:b").unwrap(), None, "an untouched widget writes nothing");
 }
 
@@ -120,7 +143,7 @@ async fn a_reading_updates_the_kpi_row_and_is_saved() {
     let row_text = row.text_content().unwrap();
     assert!(row_text.contains("42 leads") && row_text.contains("84 %") && row_text.contains("Amber"), "{row_text}");
     sleep(400).await;
-    let saved = storage().get_item("test:reading").unwrap().unwrap();
+    let saved = saved("test:reading").unwrap();
     let fw = kra_kpi::storage::decode(&saved).unwrap();
     let leads = fw.kpis()[1].id;
     assert_eq!(fw.reading(leads, date(2026, 11, 1)).map(|r| r.value), Some(42.0), "{saved}");
@@ -312,7 +335,7 @@ async fn set_data_refuses_damaged_or_foreign_json_and_keeps_the_scorecard() {
     assert!(text(m.root()).contains("Replaced by the host"));
     sleep(400).await;
     assert!(
-        storage().get_item("test:setdata").unwrap().unwrap().contains("Replaced by the host"),
+        saved("test:setdata").unwrap().contains("Replaced by the host"),
         "saved like an edit"
     );
 }
@@ -382,10 +405,88 @@ async fn destroy_saves_what_is_pending_then_writes_nothing_more() {
     button(&el, "Load the Sales executive template").click();
     // Destroyed inside the save delay: the edit is saved at once, not lost.
     m.destroy();
-    let saved = storage().get_item("test:destroy").unwrap().expect("saved by destroy");
-    assert!(saved.contains("Sales executive"));
+    let text = saved("test:destroy").expect("saved by destroy");
+    assert!(text.contains("Achieve monthly revenue targets"));
     assert!(!el.is_connected(), "the view is gone");
     sleep(400).await;
-    assert_eq!(storage().get_item("test:destroy").unwrap().as_deref(), Some(saved.as_str()), "no later write");
+    assert_eq!(saved("test:destroy").as_deref(), Some(text.as_str()), "no later write");
     m.destroy(); // twice is harmless
+}
+
+#[wasm_bindgen_test]
+async fn a_single_saved_scorecard_moves_into_the_list_byte_for_byte() {
+    let key = "test:move";
+    clear(key);
+    let today = date(2026, 11, 23);
+    let demo = kra_kpi::domain::demo::demo(today, kra_kpi::domain::demo::DEMO_SEED).unwrap();
+    let original = kra_kpi::storage::codec::encode_revision(&demo, 7);
+    storage().set_item(key, &original).unwrap();
+    let m = mount(host("w-move"), options(key)).unwrap();
+    settle().await;
+    let list = saved_list(key);
+    assert_eq!(list.listed().map(|c| c.name.as_str()).collect::<Vec<_>>(), [demo.name()]);
+    let card = Shelf::new(key).card_key(list.to_open().unwrap());
+    assert_eq!(storage().get_item(&card).unwrap().as_deref(), Some(original.as_str()), "moved unchanged");
+    assert_eq!(m.framework(), demo, "every reading is there");
+    assert!(text(m.root()).contains("Scorecards (1)"));
+    // An old format moves as it is, then upgrades with its original kept until that is saved.
+    let v1 = include_str!("fixtures/schema1_sales.json");
+    let key = "test:move-v1";
+    clear(key);
+    storage().set_item(key, v1).unwrap();
+    let m = mount(host("w-move-v1"), options(key)).unwrap();
+    let before = kra_kpi::storage::decode(v1).unwrap();
+    assert_eq!(m.framework().reading_count(), before.reading_count());
+    assert!(text(m.root()).contains("upgraded from format version 1"), "{}", text(m.root()));
+    sleep(400).await;
+    let upgraded = kra_kpi::storage::decode(&saved(key).unwrap()).unwrap();
+    assert_eq!(upgraded, m.framework());
+    assert_eq!(read_header(&saved(key).unwrap()).unwrap().schema, SCHEMA_VERSION);
+    assert_eq!(storage().get_item(&format!("{key}:backup-1")).unwrap(), None, "the copy goes once saved");
+}
+
+#[wasm_bindgen_test]
+async fn scorecards_are_created_switched_copied_deleted_and_restored_and_remembered() {
+    use kra_kpi::ui::shelf;
+    let key = "test:shelf";
+    let m = mounted("w-shelf", key, options(key));
+    let state = m.state();
+    settle().await;
+    button(m.root(), "Load the Sales executive template").click();
+    settle().await;
+    let hr = kra_kpi::domain::template::by_key("hr-manager").unwrap();
+    let hr_kpis = hr.kpis().len();
+    assert!(shelf::create(state, hr, "Created.".into()));
+    settle().await;
+    assert_eq!(m.framework().name(), "HR manager");
+    assert!(text(m.root()).contains("Scorecards (2)"), "{}", text(m.root()));
+    shelf::duplicate(state, "HR manager — employee 1042").unwrap();
+    assert!(shelf::duplicate(state, " ").is_err(), "a copy needs a name");
+    let copy = m.framework();
+    assert_eq!((copy.name(), copy.kpis().len(), copy.reading_count()), ("HR manager — employee 1042", hr_kpis, 0));
+    let list = saved_list(key);
+    let names: Vec<&str> = list.listed().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Sales executive", "HR manager", "HR manager — employee 1042"]);
+
+    shelf::open(state, CardId(1));
+    assert_eq!(m.framework().name(), "Sales executive");
+    assert!(!state.can_undo(), "opening another scorecard starts a fresh undo history");
+    shelf::delete(state, CardId(1));
+    assert_eq!(m.framework().name(), "HR manager", "the next one opens");
+    assert_eq!(saved_list(key).deleted().len(), 1);
+    assert!(storage().get_item(&format!("{key}:card-1")).unwrap().is_some(), "deleted, not gone");
+    shelf::restore(state, CardId(1));
+    assert_eq!(m.framework().name(), "Sales executive");
+    shelf::open(state, CardId(3));
+    shelf::delete(state, CardId(2));
+    sleep(400).await;
+
+    // A new mount opens the one open last, and lists what was listed.
+    let again = mount(host("w-shelf-2"), options(key)).unwrap();
+    assert_eq!(again.framework().name(), "HR manager — employee 1042");
+    let list = saved_list(key);
+    assert_eq!(list.listed().count(), 2);
+    shelf::forget(again.state(), CardId(2));
+    assert_eq!(storage().get_item(&format!("{key}:card-2")).unwrap(), None, "deleted for good");
+    assert!(saved_list(key).deleted().is_empty());
 }

@@ -202,6 +202,38 @@ impl Framework {
         self.apply(Edit::Rename { name: name.to_owned() }).map(drop)
     }
 
+    /// The same framework for another person or another year: every KRA, KPI, weight, target
+    /// and setting, with the same ids (so the two line up in a comparison), but no readings and
+    /// no KRA ratings, under a new name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::demo::{demo, DEMO_SEED};
+    ///
+    /// let demo = demo(date(2026, 12, 2), DEMO_SEED).unwrap();
+    /// let copy = demo.blank_copy("Sales executive — employee 1042").unwrap();
+    /// assert_eq!(copy.kpis(), demo.kpis());
+    /// assert_eq!(copy.reading_count(), 0);
+    /// assert!(demo.blank_copy("  ").is_err(), "a copy needs a name");
+    /// ```
+    pub fn blank_copy(&self, name: &str) -> Result<Framework, ValidationError> {
+        let mut copy = Framework {
+            name: self.name.clone(),
+            settings: self.settings.clone(),
+            kras: self.kras.clone(),
+            kpis: self.kpis.clone(),
+            readings: BTreeMap::new(),
+            next_id: self.next_id,
+        };
+        for kra in &mut copy.kras {
+            kra.rating = None;
+        }
+        copy.rename(name)?;
+        Ok(copy)
+    }
+
     /// Replaces the scoring settings, re-filing readings when the fiscal year changes.
     pub fn set_settings(&mut self, settings: ScoringSettings) -> Result<(), ValidationError> {
         self.apply(Edit::SetSettings { settings }).map(drop)

@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, Leptos or storage; it is plain data and functions,
 //! tested natively with `cargo test`. The UI and the adapters call in; nothing calls out.
 
+pub mod compare;
 pub mod demo;
 pub mod direction;
 pub mod edit;

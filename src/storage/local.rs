@@ -8,7 +8,8 @@
 //!
 //! Keys, for a widget with key `k`: `k` holds the scorecard; `k:backup-1`, `k:backup-2`, … hold
 //! copies of text that could not be used as it was (damaged, or an older format being upgraded);
-//! `k:backups` lists when and why each backup was made.
+//! `k:backups` lists when and why each backup was made. A widget's list of scorecards (see
+//! [`super::shelf`]) keeps each scorecard under a key of its own, with backups under the widget's.
 
 use std::fmt;
 
@@ -101,6 +102,9 @@ struct BackupNote {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalStore {
     key: String,
+    /// The key backups are numbered under (`<base>:backup-<n>`): the widget's key, so a widget
+    /// keeps one list of backups whichever of its scorecards they came from.
+    base: String,
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -112,7 +116,7 @@ extern "C" {
 }
 
 /// The browser's storage, or why there is none. Never throws.
-fn storage() -> Result<web_sys::Storage, StorageProblem> {
+pub(super) fn storage() -> Result<web_sys::Storage, StorageProblem> {
     let window = web_sys::window().ok_or(StorageProblem::Unavailable)?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
@@ -125,7 +129,7 @@ fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
-fn problem(error: JsValue) -> StorageProblem {
+pub(super) fn problem(error: JsValue) -> StorageProblem {
     match error.dyn_into::<web_sys::DomException>() {
         Ok(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
         Ok(e) => StorageProblem::Failed(e.message()),
@@ -136,7 +140,13 @@ fn problem(error: JsValue) -> StorageProblem {
 impl LocalStore {
     /// A store under `key`, e.g. `kra-kpi:default`.
     pub fn new(key: &str) -> LocalStore {
-        LocalStore { key: key.to_owned() }
+        LocalStore::with_backups(key, key)
+    }
+
+    /// A store under `key` whose backups are kept under `base` (one scorecard of a widget's
+    /// list, see [`super::shelf`]).
+    pub fn with_backups(key: &str, base: &str) -> LocalStore {
+        LocalStore { key: key.to_owned(), base: base.to_owned() }
     }
 
     /// The key this store writes.
@@ -208,14 +218,22 @@ impl LocalStore {
         self.write(&codec::encode_revision(framework, revision))
     }
 
-    fn write(&self, text: &str) -> Result<(), StorageProblem> {
+    /// Writes `text` under the key as it is.
+    pub(super) fn write(&self, text: &str) -> Result<(), StorageProblem> {
         storage()?.set_item(&self.key, text).map_err(problem)
+    }
+
+    /// Removes the key (not its backups).
+    pub(super) fn remove(&self) {
+        if let Ok(storage) = storage() {
+            let _ = storage.remove_item(&self.key);
+        }
     }
 
     // ---- backups ------------------------------------------------------------------------------
 
     fn index_key(&self) -> String {
-        format!("{}:backups", self.key)
+        format!("{}:backups", self.base)
     }
 
     fn notes(&self) -> Vec<BackupNote> {
@@ -236,7 +254,7 @@ impl LocalStore {
     pub fn add_backup(&self, text: &str, reason: &str) -> Result<String, StorageProblem> {
         let storage = storage()?;
         for n in 1.. {
-            let key = format!("{}:backup-{n}", self.key);
+            let key = format!("{}:backup-{n}", self.base);
             match storage.get_item(&key).map_err(problem)? {
                 Some(existing) if existing == text => return Ok(key),
                 Some(_) => continue,
@@ -255,7 +273,7 @@ impl LocalStore {
     pub fn backups(&self) -> Vec<Backup> {
         let Ok(storage) = storage() else { return Vec::new() };
         let notes = self.notes();
-        let prefix = format!("{}:backup-", self.key);
+        let prefix = format!("{}:backup-", self.base);
         let mut found: Vec<(u64, Backup)> = Vec::new();
         for i in 0..storage.length().unwrap_or(0) {
             let Ok(Some(key)) = storage.key(i) else { continue };

@@ -7,11 +7,12 @@ use super::backups::BackupsPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
 use super::kra_form::KraForm;
-use super::mount::Storage;
 use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
 use super::reading_panel::ReadingPanel;
+use super::scorecards::Scorecards;
 use super::settings_panel::SettingsPanel;
+use super::shelf::on_list_changed;
 use super::state::AppState;
 use super::template_picker::TemplatePicker;
 use crate::domain::edit::Edit;
@@ -21,9 +22,9 @@ use crate::domain::template::sales_executive;
 /// per KRA instead of every KPI row at once.
 const UNFOLDED_KPI_LIMIT: usize = 60;
 
-/// The whole widget, around `state` (made by [`mount`](super::mount::mount)), saving to `key`.
+/// The whole widget, around `state` (made by [`mount`](super::mount::mount)).
 #[component]
-pub fn App(state: AppState, key: Storage) -> impl IntoView {
+pub fn App(state: AppState) -> impl IntoView {
     let start_folded = state.framework.with_untracked(|f| f.kpis().len()) > UNFOLDED_KPI_LIMIT;
     provide_context(state);
     // An upgraded save is written at once (see `Persistence::open`).
@@ -36,9 +37,16 @@ pub fn App(state: AppState, key: Storage) -> impl IntoView {
         }
     });
     let closing = window_event_listener(ev::pagehide, move |_| flush(state));
+    // Another tab saved: the open scorecard (take its changes in) or the list of scorecards.
     let other_tab = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-        if matches!(&key, Storage::Local(key) if e.key().as_deref() == Some(key.as_str())) {
+        let Some(changed) = e.key() else { return };
+        let (card, list) = state.persistence.with_value(|p| {
+            (p.store().map(|s| s.key() == changed), p.place().map(|place| place.shelf.key() == changed))
+        });
+        if card == Some(true) {
             on_storage_event(state, e.new_value());
+        } else if list == Some(true) {
+            on_list_changed(state);
         }
     });
     on_cleanup(move || {
@@ -55,7 +63,10 @@ pub fn App(state: AppState, key: Storage) -> impl IntoView {
             <Notices />
             <Header />
             <SettingsPanel />
-            <Show when=move || state.editable()>
+            <Show when=move || super::shelf::can_change(state)>
+                <Scorecards />
+            </Show>
+            <Show when=move || state.editable() || super::shelf::can_change(state)>
                 <TemplatePicker />
             </Show>
             <Show when=move || state.has_store() && !state.host_read_only.get()>

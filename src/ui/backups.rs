@@ -82,7 +82,7 @@ fn BackupItem(backup: Backup) -> impl IntoView {
         if sure {
             state.persistence.with_value(|p| p.store().map(|s| s.delete_backup(&delete_key)));
             state.backups_version.update(|v| *v += 1);
-            state.toast.set(Some(Toast { text: "Backup deleted.".into(), undoable: false }));
+            state.toast.set(Some(Toast::info("Backup deleted.")));
         }
     };
     let name = backup.key.clone();

@@ -215,7 +215,7 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
         match result {
             Ok(message) => {
                 error.set(None);
-                state.toast.set(Some(Toast { text: message, undoable: true }));
+                state.toast.set(Some(Toast::undoable(message)));
                 if existing.is_none() {
                     for field in [fields.name, fields.unit, fields.target, fields.baseline] {
                         field.set(String::new());

@@ -44,7 +44,7 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
         match result {
             Ok(message) => {
                 error.set(None);
-                state.toast.set(Some(Toast { text: message, undoable: true }));
+                state.toast.set(Some(Toast::undoable(message)));
                 if existing.is_none() {
                     for field in [name, description, owner, rating] {
                         field.set(String::new());

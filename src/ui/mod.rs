@@ -9,6 +9,7 @@
 pub mod app;
 pub mod backups;
 pub mod chart;
+pub mod compare;
 pub mod download;
 pub mod explain;
 pub mod fields;
@@ -23,7 +24,9 @@ pub mod notices;
 pub mod persistence;
 pub mod reading_panel;
 pub mod row_actions;
+pub mod scorecards;
 pub mod settings_panel;
+pub mod shelf;
 pub mod state;
 pub mod status_badge;
 pub mod template_picker;

@@ -24,7 +24,8 @@ use crate::storage::DecodeError;
 /// Where a widget keeps its data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Storage {
-    /// The browser's localStorage, under this key (and `<key>:backup-N` beside it).
+    /// The browser's localStorage: the list of scorecards under this key, each scorecard under
+    /// `<key>:card-<n>` and backups under `<key>:backup-<n>`.
     Local(String),
     /// Nowhere: the host page loads the data (`data`, `setData`) and saves it on `change`.
     None,
@@ -192,7 +193,7 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
             Storage::Local(key) => Persistence::open(key),
             Storage::None => Persistence::detached(),
         };
-        let Opened { mut framework, persistence, notice, read_only } = opened;
+        let Opened { mut framework, persistence, notice, read_only, list } = opened;
         let empty = framework.kras().is_empty() && notice.is_none();
         if let (true, Some(start)) = (empty, data.or(template)) {
             framework = start;
@@ -201,8 +202,12 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
         state.notice.set(notice);
         state.read_only.set(read_only);
         state.host_read_only.set(options.read_only);
+        if let Some((index, card)) = list {
+            state.scorecards.set(Some(index));
+            state.card.set(Some(card));
+        }
         out.set(Some((state, Owner::current().expect("mount_to runs its view under an owner"))));
-        view! { <App state=state key=options.storage.clone() /> }
+        view! { <App state=state /> }
     });
     let (state, owner) = slot.take().expect("the mount closure runs synchronously");
     Ok(Mounted { state, owner, root, view: Some(Box::new(view)) })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::download::download_text;
 use super::notice::Notice;
 use super::persistence::start_over;
-use super::state::use_state;
+use super::state::{use_state, ToastAction};
 use crate::domain::iso_date;
 
 /// The banner (with its actions) and the latest action's message, both announced to screen
@@ -52,9 +52,13 @@ pub fn Notices() -> impl IntoView {
             <div class="kk-toast" role="status" aria-live="polite">
                 {move || state.toast.get().map(|t| view! {
                     <span>{t.text}</span>
-                    <Show when=move || t.undoable>
-                        <button type="button" on:click=move |_| state.undo()>"Undo"</button>
-                    </Show>
+                    {match t.action {
+                        ToastAction::None => None,
+                        ToastAction::Undo => Some(view! { <button type="button" on:click=move |_| state.undo()>"Undo"</button> }.into_any()),
+                        ToastAction::Restore(card) => Some(view! {
+                            <button type="button" on:click=move |_| super::shelf::restore(state, card)>"Undo"</button>
+                        }.into_any()),
+                    }}
                     <button type="button" class="kk-link" aria-label="Dismiss message" on:click=move |_| state.toast.set(None)>"×"</button>
                 })}
             </div>

@@ -17,6 +17,8 @@ use crate::domain::framework::Framework;
 use crate::domain::rebase::{rebase, PendingEdit};
 use crate::storage::codec::{self, Revision};
 use crate::storage::local::{LoadOutcome, LocalStore, SaveOutcome};
+use crate::storage::shelf::{Shelf, ShelfOpen};
+use crate::storage::shelf_index::{CardId, ShelfIndex};
 use crate::storage::{DecodeError, SCHEMA_VERSION};
 
 /// How long edits are gathered before one write. Short enough that closing the page right after
@@ -40,6 +42,8 @@ pub struct Persistence {
     scheduled: bool,
     /// The copy of an older-format save, removed once the upgraded one is written.
     migration_backup: Option<String>,
+    /// The scorecard's place in the widget's list, if it keeps one.
+    place: Option<Place>,
 }
 
 /// What opening the store found, ready to build the widget's state from.
@@ -48,12 +52,51 @@ pub struct Opened {
     pub persistence: Persistence,
     pub notice: Option<Notice>,
     pub read_only: Option<ReadOnly>,
+    /// The widget's list of scorecards and the open one's number, when it keeps a list.
+    pub list: Option<(ShelfIndex, CardId)>,
+}
+
+/// Where the open scorecard sits in the widget's list.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// The list.
+    pub shelf: Shelf,
+    /// The open scorecard's number in it.
+    pub card: CardId,
 }
 
 impl Persistence {
-    /// Reads the scorecard under `key` and decides what may be written.
+    /// Opens the widget's list of scorecards under `key` (moving a single saved scorecard into
+    /// it first) and reads the scorecard opened last.
     pub fn open(key: &str) -> Opened {
-        let store = LocalStore::new(key);
+        let shelf = Shelf::new(key);
+        match shelf.open() {
+            ShelfOpen::Ready(index) => {
+                let card = index.to_open().unwrap_or_else(|| index.next_id());
+                let mut opened = Persistence::open_card(Place { shelf, card });
+                opened.list = Some((index, card));
+                opened
+            }
+            ShelfOpen::Single => Persistence::open_store(LocalStore::new(key), None),
+            ShelfOpen::Unavailable(problem) => Opened {
+                framework: Framework::default(),
+                persistence: Persistence::idle(true),
+                notice: Some(Notice::Storage(problem)),
+                read_only: None,
+                list: None,
+            },
+        }
+    }
+
+    /// Reads one scorecard of a list (nothing saved yet: an empty one, written on the first
+    /// edit).
+    pub fn open_card(place: Place) -> Opened {
+        let store = place.shelf.card_store(place.card);
+        Persistence::open_store(store, Some(place))
+    }
+
+    /// Reads the scorecard in `store` and decides what may be written.
+    fn open_store(store: LocalStore, place: Option<Place>) -> Opened {
         let mut p = Persistence::idle(true);
         let (framework, notice, read_only) = match store.load() {
             LoadOutcome::Empty => (Framework::default(), None, None),
@@ -83,14 +126,21 @@ impl Persistence {
         };
         if !matches!(notice, Some(Notice::Storage(_))) {
             p.store = Some(store);
+            p.place = place;
         }
-        Opened { framework, persistence: p, notice, read_only }
+        Opened { framework, persistence: p, notice, read_only, list: None }
     }
 
     /// No store at all: the host page keeps the data (`storage: "none"`). Nothing is written,
     /// and there is nothing to warn about.
     pub fn detached() -> Opened {
-        Opened { framework: Framework::default(), persistence: Persistence::idle(false), notice: None, read_only: None }
+        Opened {
+            framework: Framework::default(),
+            persistence: Persistence::idle(false),
+            notice: None,
+            read_only: None,
+            list: None,
+        }
     }
 
     /// No store yet, nothing seen, nothing pending.
@@ -103,12 +153,23 @@ impl Persistence {
             dirty: false,
             scheduled: false,
             migration_backup: None,
+            place: None,
         }
     }
 
     /// The store, if the widget has one (none when storage is unavailable).
     pub fn store(&self) -> Option<&LocalStore> {
         self.store.as_ref()
+    }
+
+    /// The scorecard's place in the widget's list, if it keeps one.
+    pub fn place(&self) -> Option<&Place> {
+        self.place.as_ref()
+    }
+
+    /// Whether edits are waiting to be written (and could be).
+    pub fn unsaved(&self) -> bool {
+        self.dirty && self.can_write()
     }
 
     pub(super) fn queue(&mut self, pending: PendingEdit) {
@@ -173,6 +234,7 @@ pub fn flush(state: AppState) {
                     store.delete_backup(&key);
                     state.backups_version.update(|v| *v += 1);
                 }
+                super::shelf::list_saved(state);
                 if state.notice.with_untracked(|n| n.as_ref().is_some_and(Notice::cleared_by_save)) {
                     state.notice.set(None);
                 }
@@ -240,7 +302,7 @@ fn take_newer(state: AppState, text: &str, revision: Revision) -> bool {
         } else {
             "Updated with changes made in another tab."
         };
-        state.toast.set(Some(Toast { text: text.into(), undoable: false }));
+        state.toast.set(Some(Toast::info(text)));
     } else {
         state.notice.set(Some(Notice::OtherTab { dropped }));
     }
@@ -274,7 +336,7 @@ pub fn start_over(state: AppState) {
             state.notice.set(None);
             state.replace_from_storage(framework, &Default::default());
             state.clear_history();
-            state.toast.set(Some(Toast { text: "Started a new, empty scorecard.".into(), undoable: false }));
+            state.toast.set(Some(Toast::info("Started a new, empty scorecard.")));
         }
         Err(problem) => state.notice.set(Some(Notice::Storage(problem))),
     }

@@ -65,7 +65,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 error.set(None);
                 value.set(String::new());
                 note.set(String::new());
-                state.toast.set(Some(Toast { text: message, undoable: true }));
+                state.toast.set(Some(Toast::undoable(message)));
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -125,7 +125,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
         match result {
             Ok(_) => {
                 editing.set(false);
-                state.toast.set(Some(Toast { text: "Reading updated.".into(), undoable: true }));
+                state.toast.set(Some(Toast::undoable("Reading updated.")));
             }
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -78,7 +78,7 @@ pub fn SettingsPanel() -> impl IntoView {
         match parsed.and_then(|settings| state.commit(Edit::SetSettings { settings })) {
             Ok(_) => {
                 error.set(None);
-                state.toast.set(Some(Toast { text: "Scoring settings saved.".into(), undoable: true }));
+                state.toast.set(Some(Toast::undoable("Scoring settings saved.")));
             }
             Err(e) => error.set(Some(e.to_string())),
         }

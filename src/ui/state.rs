@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 
 use super::notice::Notice;
-use super::persistence::Persistence;
+use super::persistence::{Opened, Persistence};
 use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
@@ -14,12 +14,38 @@ use crate::domain::history::{History, Step};
 use crate::domain::period::Period;
 use crate::domain::rebase::PendingEdit;
 use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard};
+use crate::storage::shelf_index::{CardId, ShelfIndex};
 
-/// A short message after an action, optionally offering to undo it.
+/// A short message after an action, optionally offering to take it back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
+    /// What happened.
     pub text: String,
-    pub undoable: bool,
+    /// The button shown beside it, if any.
+    pub action: ToastAction,
+}
+
+/// What a toast's button does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToastAction {
+    /// No button.
+    None,
+    /// "Undo": undoes the edit the toast describes.
+    Undo,
+    /// "Undo": brings back the scorecard just deleted.
+    Restore(CardId),
+}
+
+impl Toast {
+    /// A message with no button.
+    pub fn info(text: impl Into<String>) -> Toast {
+        Toast { text: text.into(), action: ToastAction::None }
+    }
+
+    /// A message with an Undo button for the edit it describes.
+    pub fn undoable(text: impl Into<String>) -> Toast {
+        Toast { text: text.into(), action: ToastAction::Undo }
+    }
 }
 
 /// Everything the components share, provided as context by the root component.
@@ -62,6 +88,11 @@ pub struct AppState {
     pub(super) persistence: StoredValue<Persistence>,
     /// Bumped when the list of backups changes.
     pub backups_version: RwSignal<u32>,
+    /// The widget's list of scorecards; `None` when it keeps only one (no storage of its own,
+    /// or a single saved scorecard that could not be moved into a list).
+    pub scorecards: RwSignal<Option<ShelfIndex>>,
+    /// The open scorecard's number in that list.
+    pub card: RwSignal<Option<CardId>>,
 }
 
 /// What changed the framework, as the host page's `change` event reports it.
@@ -77,6 +108,8 @@ pub enum ChangeSource {
     OtherTab,
     /// The host page replaced the data (`setData`).
     Host,
+    /// The user opened another scorecard of the widget's list.
+    Switch,
 }
 
 impl ChangeSource {
@@ -88,6 +121,7 @@ impl ChangeSource {
             ChangeSource::Redo => "redo",
             ChangeSource::OtherTab => "other-tab",
             ChangeSource::Host => "host",
+            ChangeSource::Switch => "switch",
         }
     }
 }
@@ -97,7 +131,8 @@ impl ChangeSource {
 pub struct Change {
     /// What caused it.
     pub source: ChangeSource,
-    /// The kind of edit (`"add-reading"`, …; `"replace"` for other tabs and the host).
+    /// The kind of edit (`"add-reading"`, …; `"replace"` for other tabs and the host, `"open"`
+    /// when another scorecard is opened).
     pub kind: &'static str,
     /// A sentence saying what changed, in the words the undo toast uses.
     pub description: String,
@@ -150,7 +185,27 @@ impl AppState {
             scorecard,
             persistence: StoredValue::new(persistence),
             backups_version: RwSignal::new(0),
+            scorecards: RwSignal::new(None),
+            card: RwSignal::new(None),
         }
+    }
+
+    /// Shows another scorecard of the list, opened from storage (see `ui::shelf`): its own
+    /// saving state, notice and protection; nothing before it can be undone, and the review
+    /// period goes back to today's.
+    pub(super) fn open_other(&self, opened: Opened, card: CardId) {
+        let Opened { framework, persistence, notice, read_only, .. } = opened;
+        let description = format!("open the scorecard \"{}\"", framework.name());
+        self.persistence.set_value(persistence);
+        self.selected.set(None);
+        self.clear_history();
+        self.notice.set(notice);
+        self.read_only.set(read_only);
+        self.anchor.set(self.today);
+        self.card.set(Some(card));
+        self.set_framework.set(framework);
+        self.backups_version.update(|v| *v += 1);
+        self.announce(|| Change { source: ChangeSource::Switch, kind: "open", description });
     }
 
     /// Whether edits are accepted (reactive).
@@ -241,8 +296,8 @@ impl AppState {
     /// Like [`AppState::commit`], then shows `message` with an Undo button (or the error).
     pub fn commit_undoable(&self, message: String, edit: Edit) {
         match self.commit(edit) {
-            Ok(_) => self.toast.set(Some(Toast { text: message, undoable: true })),
-            Err(e) => self.toast.set(Some(Toast { text: e.to_string(), undoable: false })),
+            Ok(_) => self.toast.set(Some(Toast::undoable(message))),
+            Err(e) => self.toast.set(Some(Toast::info(e.to_string()))),
         }
     }
 
@@ -280,12 +335,12 @@ impl AppState {
         match outcome.flatten().flatten() {
             Some(Ok((edit, applied))) => {
                 self.queue(PendingEdit { edit, created: applied.created });
-                self.toast.set(Some(Toast { text: done.into(), undoable: false }));
+                self.toast.set(Some(Toast::info(done)));
                 if let Some((kind, description)) = described {
                     self.announce(|| Change { source, kind, description });
                 }
             }
-            Some(Err(e)) => self.toast.set(Some(Toast { text: format!("{failed}: {e}"), undoable: false })),
+            Some(Err(e)) => self.toast.set(Some(Toast::info(format!("{failed}: {e}")))),
             None => {}
         }
     }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::state::{use_state, AppState, Toast};
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
 use crate::domain::direction::Direction;
-use crate::domain::edit::Edit;
 use crate::domain::format::{num, with_unit};
 use crate::domain::templates::{KpiDef, TemplateDef, LIBRARY};
 
@@ -58,10 +57,11 @@ pub fn load_demo(state: AppState) {
             );
             let message =
                 format!("Loaded the demo: 12 months of readings. Showing {}, its last complete month.", period.label());
-            state.commit_undoable(message, Edit::Replace { framework: Box::new(framework) });
-            state.anchor.set(day);
+            if super::shelf::start(state, framework, message) {
+                state.anchor.set(day);
+            }
         }
-        Err(e) => state.toast.set(Some(Toast { text: format!("The demo could not be made: {e}"), undoable: false })),
+        Err(e) => state.toast.set(Some(Toast::info(format!("The demo could not be made: {e}")))),
     }
 }
 
@@ -150,17 +150,18 @@ pub fn TemplatePicker() -> impl IntoView {
                     let template = &LIBRARY[index];
                     match template.build() {
                         Ok(framework) => {
-                            let replacing = state.framework.with_untracked(|f| !f.kras().is_empty());
+                            let replacing = state.framework.with_untracked(|f| !f.kras().is_empty())
+                                && !untrack(|| super::shelf::adds_new(state));
                             let message = if replacing {
                                 format!("Replaced the scorecard with the \"{}\" template.", template.name)
                             } else {
                                 format!("Created a scorecard from the \"{}\" template.", template.name)
                             };
-                            state.selected.set(None);
-                            state.commit_undoable(message, Edit::Replace { framework: Box::new(framework) });
-                            chosen.set(None);
+                            if super::shelf::start(state, framework, message) {
+                                chosen.set(None);
+                            }
                         }
-                        Err(e) => state.toast.set(Some(Toast { text: format!("This template could not be built: {e}"), undoable: false })),
+                        Err(e) => state.toast.set(Some(Toast::info(format!("This template could not be built: {e}")))),
                     }
                 } /> })}
                 </div>
@@ -199,7 +200,8 @@ fn TemplateItem(index: usize, chosen: RwSignal<Option<usize>>) -> impl IntoView 
 #[component]
 fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> impl IntoView {
     let state = use_state();
-    let replacing = move || state.framework.with(|f| !f.kras().is_empty());
+    let adds = move || super::shelf::adds_new(state);
+    let replacing = move || !adds() && state.framework.with(|f| !f.kras().is_empty());
     view! {
         <section class="kk-template-preview" tabindex="-1" aria-label=format!("Preview: {}", template.name)>
             <h3>{format!("Preview: {}", template.name)}</h3>
@@ -221,6 +223,9 @@ fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> im
             }).collect_view()}
             <Show when=replacing>
                 <p class="kk-hint">"This replaces the scorecard on screen. Undo brings it back."</p>
+            </Show>
+            <Show when=adds>
+                <p class="kk-hint">"It is added to your scorecards and opened; the one on screen is kept."</p>
             </Show>
             <button type="button" class="kk-primary" on:click=move |_| on_create()>
                 {move || if replacing() {
