@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { ScorecardPage } from './fixtures/scorecard_page';
 
-test('a template is found, previewed, created, replaced and the replacement undone', async ({ page }) => {
+test('a template is found, previewed and created, and a second one becomes a second scorecard', async ({ page }) => {
   const app = new ScorecardPage(page);
   await app.open();
   const library = page.locator('details.kk-templates');

@@ -50,7 +50,7 @@ export interface MountOptions {
 }
 
 export interface ChangeDetail {
-  source: "edit" | "undo" | "redo" | "other-tab" | "host";
+  source: "edit" | "undo" | "redo" | "other-tab" | "host" | "switch";
   kind: string;
   description: string;
   /** Worked out when first read: read it in the listener. */

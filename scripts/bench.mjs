@@ -10,7 +10,7 @@
 //
 // For each scale the scorecard comes from `cargo run --example gen_scorecard` (the crate's own
 // API and saved format). Each of the N runs (default 5) uses a fresh browser context:
-//   seed    /__seed (a blank page of this server): localStorage['kra-kpi:default'] = the save
+//   seed    /__seed (a blank page of this server): the list under 'kra-kpi:default', the save under ':card-1'
 //   floor   /__floor: a plain inline script that parses the save and renders one <tr> per KPI
 //           (name, latest value), forces layout and records performance.now()
 //   load    /: performance.now() when `.kk-kra` first exists (a MutationObserver installed by an
@@ -33,6 +33,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const STORAGE_KEY = 'kra-kpi:default';
+// The widget keeps a list of scorecards under its key and each scorecard under a key of its own;
+// the benchmark seeds that layout directly (a single save would first be moved into it, once).
+const CARD_KEY = `${STORAGE_KEY}:card-1`;
+const listFor = (name) =>
+  JSON.stringify({ app: 'kra-kpi', schema: 4, framework: {}, scorecards: { version: 1, selected: 1, cards: [{ id: 1, name }] } });
 const TIMEOUT = 60_000;
 
 const SCALES = {
@@ -104,7 +109,7 @@ const SEED_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>seed<
 const FLOOR_PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>floor</title></head><body><script>
 (function () {
-  var data = JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEY)}));
+  var data = JSON.parse(localStorage.getItem(${JSON.stringify(CARD_KEY)}));
   var fw = data.framework;
   var lastRun = new Map(); // runs are in KPI order, oldest first: the last one of a KPI wins
   for (var r = 0; r < fw.readings.length; r++) lastRun.set(fw.readings[r].kpi, fw.readings[r]);
@@ -239,7 +244,7 @@ async function settledSavedLength(page, quietMs = 1000, maxMs = 10_000) {
       }
       return last === null ? null : last.length;
     },
-    [STORAGE_KEY, quietMs, maxMs],
+    [CARD_KEY, quietMs, maxMs],
   );
 }
 
@@ -258,8 +263,11 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
   try {
     // Seed.
     await page.goto('/__seed');
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
-    result.savedSeeded = await page.evaluate((key) => localStorage.getItem(key).length, STORAGE_KEY);
+    await page.evaluate(([key, list, card, value]) => {
+      localStorage.setItem(key, list);
+      localStorage.setItem(card, value);
+    }, [STORAGE_KEY, listFor(saved.name), CARD_KEY, text]);
+    result.savedSeeded = await page.evaluate((key) => localStorage.getItem(key).length, CARD_KEY);
 
     // Floor (before the app, so it reads exactly the seeded text).
     await page.goto('/__floor');

@@ -1,6 +1,6 @@
 // Screenshots of the release build for looking at, not for asserting: the stand-alone page with
 // the template, three readings and a chart open, the template library, the demo scorecard with a
-// chart, and the demo portal, at 1280, 768, 390 and
+// chart, the list of scorecards with a comparison, and the demo portal, at 1280, 768, 390 and
 // 320 px wide, light and dark. Writes PNGs to screenshots/ (git-ignored).
 //   node scripts/screenshots.mjs [--out DIR]   (after trunk build --release; serves dist/ itself)
 import { chromium } from '@playwright/test';
@@ -40,6 +40,17 @@ try {
       await demo.getByRole('button', { name: 'Leads converted', exact: true }).click();
       await demo.waitForTimeout(300);
       await demo.screenshot({ path: `${out}/demo-${width}-${scheme}.png`, fullPage: true });
+      // A second scorecard beside the demo, and the two compared for last month.
+      const demoLibrary = demo.locator('details.kk-templates');
+      await demoLibrary.locator(':scope > summary').click();
+      await demoLibrary.getByRole('button', { name: 'Preview Sales executive' }).click();
+      await demoLibrary.getByRole('button', { name: 'Create the "Sales executive" scorecard' }).click();
+      await demo.getByRole('button', { name: 'Previous review period' }).click();
+      const shelf = demo.locator('details.kk-scorecards');
+      await shelf.locator(':scope > summary').click();
+      await shelf.locator('details.kk-compare > summary').click();
+      await demo.waitForTimeout(200);
+      await shelf.screenshot({ path: `${out}/scorecards-${width}-${scheme}.png` });
       await demo.close();
       const portal = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await portal.goto(`http://127.0.0.1:${port}/hr-portal/index.html`);

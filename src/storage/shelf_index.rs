@@ -79,7 +79,7 @@ pub struct CardEntry {
 /// index.restore(sales);
 /// assert_eq!(index.listed().count(), 2);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct ShelfIndex {
     /// The scorecard open last, opened again at start-up.
     #[serde(default)]
@@ -120,19 +120,21 @@ struct IndexOut<'a> {
     app: &'static str,
     schema: u32,
     framework: Empty,
-    scorecards: Versioned<&'a ShelfIndex>,
+    scorecards: ListOut<'a>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Empty {}
 
-#[derive(Serialize, Deserialize)]
-struct Versioned<T> {
+#[derive(Serialize)]
+struct ListOut<'a> {
     version: u32,
-    #[serde(flatten)]
-    index: T,
+    selected: Option<CardId>,
+    cards: &'a [CardEntry],
 }
 
+/// Read in two steps: first whose and which version (so a newer list is refused by its number,
+/// not by a field it may have changed), then the list itself.
 #[derive(Deserialize)]
 struct Probe {
     app: Option<String>,
@@ -146,7 +148,7 @@ struct ProbeVersion {
 
 #[derive(Deserialize)]
 struct IndexIn {
-    scorecards: Versioned<ShelfIndex>,
+    scorecards: ShelfIndex,
 }
 
 impl ShelfIndex {
@@ -166,7 +168,7 @@ impl ShelfIndex {
             app: "kra-kpi",
             schema: LEGACY_GUARD_SCHEMA,
             framework: Empty {},
-            scorecards: Versioned { version: INDEX_VERSION, index: self },
+            scorecards: ListOut { version: INDEX_VERSION, selected: self.selected, cards: &self.cards },
         };
         // Cannot fail: strings and integers only.
         serde_json::to_string(&out).unwrap_or_else(|e| panic!("an index failed to serialise: {e}"))
@@ -196,7 +198,7 @@ impl ShelfIndex {
             None => return Err(IndexError::Damaged("no version".into())),
         }
         let read: IndexIn = serde_json::from_str(text).map_err(|e| IndexError::Damaged(e.to_string()))?;
-        let index = read.scorecards.index;
+        let index = read.scorecards;
         let mut ids: Vec<CardId> = index.cards.iter().map(|c| c.id).collect();
         ids.sort();
         if ids.windows(2).any(|w| w[0] == w[1]) {

@@ -11,7 +11,7 @@ use crate::domain::framework::Framework;
 use crate::storage::shelf_index::CardId;
 
 /// One scorecard in the list as shown.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
     id: CardId,
     name: String,
@@ -83,7 +83,7 @@ pub fn Scorecards() -> impl IntoView {
         <details class="kk-scorecards">
             <summary>{move || format!("Scorecards ({})", rows.with(Vec::len))}</summary>
             <ul class="kk-card-list" aria-label="Your scorecards">
-                <For each=move || rows.get() key=|row| row.id let:row>
+                <For each=move || rows.get() key=|row| row.clone() let:row>
                     <CardItem id=row.id name=row.name.clone() saved=row.saved />
                 </For>
             </ul>
