@@ -1,5 +1,5 @@
-// The template library: find a framework by word or department, preview it, create it, replace it
-// with another and undo that, and find it all again after a reload.
+// The template library: find a framework by word or department, preview it, create it, create a
+// second one beside it, and find it all again after a reload.
 import { expect, test } from '@playwright/test';
 import { ScorecardPage } from './fixtures/scorecard_page';
 

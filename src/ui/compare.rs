@@ -139,9 +139,10 @@ fn cell_view(cell: Option<Cell>) -> AnyView {
 
 fn comparison_table(t: &Comparison) -> impl IntoView {
     view! {
-        <div class="kk-table-scroll" tabindex="0" role="group" aria-label="Comparison table">
-            <table class="kk-compare-table">
-                <caption>"Overall and KRA scores side by side"</caption>
+        // The title sits outside the scrolling box, so a narrow screen never cuts it.
+        <h4 class="kk-subheading" id="kk-compare-title">"Overall and KRA scores side by side"</h4>
+        <div class="kk-table-scroll" tabindex="0" role="group" aria-labelledby="kk-compare-title">
+            <table class="kk-compare-table" aria-labelledby="kk-compare-title">
                 <thead>
                     <tr>
                         <th scope="col">"KRA"</th>

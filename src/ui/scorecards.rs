@@ -122,15 +122,20 @@ fn CardItem(id: CardId, name: String, saved: bool) -> impl IntoView {
     let (open_label, delete_label) = (format!("Open {name}"), format!("Delete {name}"));
     view! {
         <li class="kk-card" class:kk-selected=is_open>
-            <span class="kk-card-name">{name.clone()}</span>
-            <Show when=is_open fallback=move || view! {
-                <button type="button" aria-label=open_label.clone() on:click=move |_| shelf::open(state, id)>"Open"</button>
-            }>
-                <span class="kk-meta">{if saved { " (open)" } else { " (open, not saved yet)" }}</span>
-            </Show>
-            <Show when=move || saved>
-                <button type="button" class="kk-danger" aria-label=delete_label.clone() on:click=move |_| shelf::delete(state, id)>"Delete"</button>
-            </Show>
+            <span class="kk-card-name">
+                {name.clone()}
+                <Show when=is_open>
+                    <span class="kk-meta">{if saved { " (open)" } else { " (open, not saved yet)" }}</span>
+                </Show>
+            </span>
+            <span class="kk-card-actions">
+                <Show when=move || !is_open()>
+                    <button type="button" aria-label=open_label.clone() on:click=move |_| shelf::open(state, id)>"Open"</button>
+                </Show>
+                <Show when=move || saved>
+                    <button type="button" class="kk-danger" aria-label=delete_label.clone() on:click=move |_| shelf::delete(state, id)>"Delete"</button>
+                </Show>
+            </span>
         </li>
     }
 }
@@ -148,10 +153,11 @@ fn DeletedItem(id: CardId, name: String, when: String) -> impl IntoView {
     };
     view! {
         <li class="kk-card">
-            <span class="kk-card-name">{name.clone()}</span>
-            <span class="kk-meta">{format!(" deleted {made} UTC")}</span>
-            <button type="button" aria-label=format!("Restore {name}") on:click=move |_| shelf::restore(state, id)>"Restore"</button>
-            <button type="button" class="kk-danger" aria-label=format!("Delete {name} for good") on:click=forget>"Delete for good"</button>
+            <span class="kk-card-name">{name.clone()}<span class="kk-meta">{format!(" deleted {made} UTC")}</span></span>
+            <span class="kk-card-actions">
+                <button type="button" aria-label=format!("Restore {name}") on:click=move |_| shelf::restore(state, id)>"Restore"</button>
+                <button type="button" class="kk-danger" aria-label=format!("Delete {name} for good") on:click=forget>"Delete for good"</button>
+            </span>
         </li>
     }
 }
