@@ -334,10 +334,7 @@ async fn set_data_refuses_damaged_or_foreign_json_and_keeps_the_scorecard() {
     settle().await;
     assert!(text(m.root()).contains("Replaced by the host"));
     sleep(400).await;
-    assert!(
-        saved("test:setdata").unwrap().contains("Replaced by the host"),
-        "saved like an edit"
-    );
+    assert!(saved("test:setdata").unwrap().contains("Replaced by the host"), "saved like an edit");
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 //!
 //! See [`super::shelf_index`] for the layout and why it is one key per scorecard.
 
-use super::codec::{self, Decoded, DecodeError};
+use super::codec::{self, DecodeError, Decoded};
 use super::local::{problem, storage, LocalStore, StorageProblem};
 use super::shelf_index::{CardId, IndexError, ShelfIndex};
 
@@ -124,7 +124,11 @@ impl Shelf {
     }
 
     /// Writes scorecard `id` for the first time (a new or duplicated scorecard), at revision 1.
-    pub fn create_card(&self, id: CardId, framework: &crate::domain::framework::Framework) -> Result<(), StorageProblem> {
+    pub fn create_card(
+        &self,
+        id: CardId,
+        framework: &crate::domain::framework::Framework,
+    ) -> Result<(), StorageProblem> {
         self.card_store(id).write(&codec::encode_revision(framework, 1))
     }
 

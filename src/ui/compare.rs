@@ -81,9 +81,7 @@ fn CompareBody() -> impl IntoView {
             })
         })
     });
-    let problems = move || {
-        others.with(|o| o.iter().filter_map(|(_, f)| f.as_ref().err().cloned()).collect::<Vec<_>>())
-    };
+    let problems = move || others.with(|o| o.iter().filter_map(|(_, f)| f.as_ref().err().cloned()).collect::<Vec<_>>());
     let day = move || iso_date::format(state.anchor.get());
 
     view! {

@@ -90,7 +90,8 @@ pub fn create(state: AppState, framework: Framework, message: String) -> bool {
 pub fn duplicate(state: AppState, name: &str) -> Result<(), String> {
     let copy = state.framework.with_untracked(|f| f.blank_copy(name)).map_err(|e| e.to_string())?;
     let from = state.framework.with_untracked(|f| f.name().to_owned());
-    let message = format!("Created \"{}\": a copy of \"{from}\" with the same KRAs and KPIs and no readings.", copy.name());
+    let message =
+        format!("Created \"{}\": a copy of \"{from}\" with the same KRAs and KPIs and no readings.", copy.name());
     create(state, copy, message);
     Ok(())
 }
@@ -142,7 +143,8 @@ pub fn forget(state: AppState, card: CardId) {
     }
     match shelf.update(|i| i.forget(card)) {
         Ok(index) => {
-            let name = state.scorecards.with_untracked(|i| i.as_ref().and_then(|i| i.get(card)).map(|c| c.name.clone()));
+            let name =
+                state.scorecards.with_untracked(|i| i.as_ref().and_then(|i| i.get(card)).map(|c| c.name.clone()));
             shelf.remove_card(card);
             state.scorecards.set(Some(index));
             state.toast.set(Some(Toast::info(format!("Deleted \"{}\" for good.", name.unwrap_or_default()))));
