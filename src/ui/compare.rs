@@ -44,7 +44,7 @@ fn CompareBody() -> impl IntoView {
     // The other scorecards, read once per change of the list or the choice.
     let others = Memo::new(move |_| {
         let open = state.card.get();
-        let shelf = state.persistence.with_value(|p| p.place().map(|place| place.shelf.clone()));
+        let shelf = super::shelf::shelf(state);
         let skip = unticked.get();
         listed.with(|listed| {
             listed

@@ -10,7 +10,8 @@ use crate::domain::framework::Framework;
 use crate::storage::shelf::Shelf;
 use crate::storage::shelf_index::CardId;
 
-fn shelf(state: AppState) -> Option<Shelf> {
+/// The open scorecard's list, if the widget keeps one.
+pub(super) fn shelf(state: AppState) -> Option<Shelf> {
     state.persistence.try_with_value(|p| p.place().map(|place| place.shelf.clone())).flatten()
 }
 

@@ -204,7 +204,6 @@ impl AppState {
         self.anchor.set(self.today);
         self.card.set(Some(card));
         self.set_framework.set(framework);
-        self.backups_version.update(|v| *v += 1);
         self.announce(|| Change { source: ChangeSource::Switch, kind: "open", description });
     }
 
