@@ -2,6 +2,7 @@
 //!
 //! - [`domain`]: the pure core (model, validation, periods, scoring), no web types.
 //! - [`storage`]: the saved format (versioned JSON) and the localStorage adapter.
+//! - [`exchange`]: export and import: scorecard files and CSV.
 //! - [`charts`]: SVG charts drawn with plotters.
 //! - [`ui`]: Leptos components, and [`mount`] to place the widget in a host element.
 //! - [`embed`]: the JavaScript embedding API (`mount()`, the custom element's handle, events).
@@ -9,6 +10,7 @@
 pub mod charts;
 pub mod domain;
 pub mod embed;
+pub mod exchange;
 pub mod storage;
 pub mod ui;
 

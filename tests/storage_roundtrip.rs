@@ -13,6 +13,7 @@ use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency};
 use kra_kpi::domain::scoring::{Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
 use kra_kpi::domain::target::TargetPlan;
+use kra_kpi::exchange::file;
 use kra_kpi::storage::codec::{decode_saved, encode_revision, read_header};
 use kra_kpi::storage::{decode, encode, Damage, DecodeError, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -205,6 +206,19 @@ proptest! {
         prop_assert_eq!(decode(&text), Ok(fw.clone()), "saved text: {}", text);
         // Saving the loaded framework again gives the same text.
         prop_assert_eq!(encode(&decode(&text).unwrap()), text);
+    }
+
+    /// A scorecard exported to a file and imported back is the same scorecard: the file is the
+    /// saved format, read by the same decoder.
+    #[test]
+    fn import_of_export_gives_back_the_same_scorecard(
+        name in name(),
+        fiscal in 1i8..=12,
+        lower in any::<bool>(),
+        edits in prop::collection::vec(edit(), 0..40),
+    ) {
+        let fw = build(&name, fiscal, lower, &edits);
+        prop_assert_eq!(file::import(&file::export(&fw)), Ok(fw));
     }
 }
 

@@ -20,6 +20,7 @@ pub mod period;
 pub mod reading;
 pub mod rebase;
 pub mod scoring;
+pub mod summary;
 pub mod target;
 pub mod template;
 pub mod templates;

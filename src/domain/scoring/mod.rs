@@ -16,6 +16,6 @@ pub mod status;
 pub use aggregation::Aggregation;
 pub use method::{Bands, LowerRatio, ScoringMethod, Thresholds};
 pub use pace::Pace;
-pub use scorecard::{score_framework, score_framework_with, KpiScore, KraScore, ScoreCache, Scorecard};
+pub use scorecard::{score_framework, score_framework_with, score_kpi, KpiScore, KraScore, ScoreCache, Scorecard};
 pub use settings::ScoringSettings;
 pub use status::Status;

@@ -352,7 +352,32 @@ fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
     }
 }
 
-fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
+/// One KPI's own result for `review`, before it is rolled up into its KRA: its value, target,
+/// score and status, with `weight_share` 0 and no summary (those need the KRA's other KPIs).
+///
+/// Used where one KPI is scored on its own, such as each reading's row of a CSV export.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::direction::Direction;
+/// use kra_kpi::domain::framework::Framework;
+/// use kra_kpi::domain::kpi::KpiSpec;
+/// use kra_kpi::domain::kra::KraDraft;
+/// use kra_kpi::domain::scoring::{score_kpi, Status};
+///
+/// let mut fw = Framework::new("Mine");
+/// let kra = fw.add_kra(KraDraft::new("Revenue", 100.0)).unwrap();
+/// let id = fw.add_kpi(kra, KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)).unwrap();
+/// let start = fw.add_reading(id, date(2026, 10, 9), 42.0, "").unwrap();
+/// let kpi = fw.kpi(id).unwrap();
+/// let october = fw.period_of(kpi, start);
+/// let score = score_kpi(&fw, kpi, &october, date(2026, 12, 2));
+/// assert_eq!((score.value, score.target, score.score), (Some(42.0), 50.0, Some(84.0)));
+/// assert_eq!(score.status, Status::Amber);
+/// ```
+pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
     let settings = fw.settings();
     let spec = &kpi.spec;
     let f = figures(fw, kpi, review);

@@ -1,0 +1,228 @@
+//! CSV exports for spreadsheets: every reading, and the scorecard of one review period.
+//!
+//! The text is RFC 4180 (comma-separated, CRLF line ends, fields quoted when they need it,
+//! written by `csv-core`) and starts with a UTF-8 byte-order mark, so Excel opens names such as
+//! "₹ revenue" or "Zoë" with the right characters instead of guessing a code page.
+//!
+//! Text cells are neutralised against CSV injection (OWASP): a spreadsheet runs a cell that
+//! begins with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula, so such text gets a
+//! leading `'`, which spreadsheets show as text. Numbers are written as numbers, negative ones
+//! included: they are produced here, never taken from what a user typed as text.
+
+use jiff::civil::Date;
+
+use crate::domain::format::num;
+use crate::domain::framework::Framework;
+use crate::domain::iso_date;
+use crate::domain::period::Period;
+use crate::domain::scoring::{score_framework, score_kpi, KpiScore};
+
+/// One cell of a CSV row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text from the user or the app, neutralised on writing.
+    Text(String),
+    /// A number, written in full precision (`42`, `0.1`, `-3.5`).
+    Number(f64),
+    /// Nothing: no value for this cell.
+    Empty,
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn number(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Number)
+    }
+
+    /// A score or share, rounded as on screen (two decimals at most).
+    fn rounded(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Number(num(v).parse().unwrap_or(v)))
+    }
+}
+
+/// Text as it is safe to put in a spreadsheet cell: unchanged, or with a leading `'` when a
+/// spreadsheet would otherwise read it as a formula.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::exchange::csv::neutralise;
+///
+/// assert_eq!(neutralise("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+/// assert_eq!(neutralise("-5 on last month"), "'-5 on last month");
+/// assert_eq!(neutralise("Leads converted"), "Leads converted");
+/// ```
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Writes rows as CSV text, with the byte-order mark and a CRLF after every row.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::exchange::csv::{to_csv, Cell};
+///
+/// let rows = vec![
+///     vec![Cell::Text("KPI".into()), Cell::Text("Value".into())],
+///     vec![Cell::Text("Calls, \"outbound\"".into()), Cell::Number(-3.5)],
+///     vec![Cell::Text("@SUM(A1)".into()), Cell::Empty],
+/// ];
+/// assert_eq!(to_csv(&rows), "\u{feff}KPI,Value\r\n\"Calls, \"\"outbound\"\"\",-3.5\r\n'@SUM(A1),\r\n");
+/// ```
+pub fn to_csv(rows: &[Vec<Cell>]) -> String {
+    let mut writer = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
+    let mut out: Vec<u8> = "\u{feff}".as_bytes().to_vec();
+    // Large enough for any field: two quotes plus every byte doubled. The delimiter and the
+    // row's end also close the previous field's quote, if it opened one (3 bytes at most).
+    let mut buffer = Vec::new();
+    let flush = |out: &mut Vec<u8>, buffer: &[u8], n: usize| out.extend_from_slice(&buffer[..n]);
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            let text = match cell {
+                Cell::Text(t) => neutralise(t),
+                Cell::Number(n) => n.to_string(),
+                Cell::Empty => String::new(),
+            };
+            buffer.resize(2 * text.len() + 4, 0);
+            if i > 0 {
+                let (_, n) = writer.delimiter(&mut buffer);
+                flush(&mut out, &buffer, n);
+            }
+            let (_, _, n) = writer.field(text.as_bytes(), &mut buffer);
+            flush(&mut out, &buffer, n);
+        }
+        buffer.resize(4, 0);
+        let (_, n) = writer.terminator(&mut buffer);
+        flush(&mut out, &buffer, n);
+    }
+    let (_, n) = writer.finish(&mut buffer);
+    flush(&mut out, &buffer, n);
+    // Whole UTF-8 strings and ASCII punctuation only: the conversion cannot fail.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Every reading of every KPI, one row each, in KRA and KPI order and then by period: the KRA,
+/// KPI, unit, period, its first day, the value, the period's target, the score and status the
+/// reading earns on its own (as if its period were reviewed), and the note.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::direction::Direction;
+/// use kra_kpi::domain::framework::Framework;
+/// use kra_kpi::domain::kpi::KpiSpec;
+/// use kra_kpi::domain::kra::KraDraft;
+/// use kra_kpi::exchange::csv::{readings, to_csv};
+///
+/// let mut fw = Framework::new("Mine");
+/// let kra = fw.add_kra(KraDraft::new("Revenue", 100.0)).unwrap();
+/// let kpi = fw.add_kpi(kra, KpiSpec::new("Leads converted", "leads", Direction::HigherIsBetter, 50.0)).unwrap();
+/// fw.add_reading(kpi, date(2026, 10, 9), 42.0, "=HYPERLINK(\"x\")").unwrap();
+/// let text = to_csv(&readings(&fw, date(2026, 12, 2)));
+/// let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+/// assert_eq!(lines[0], "KRA,KPI,Unit,Period,Period start,Value,Target,Score (%),Status,Note");
+/// assert_eq!(lines[1], "Revenue,Leads converted,leads,Oct 2026,2026-10-01,42,50,84,Amber,\"'=HYPERLINK(\"\"x\"\")\"");
+/// ```
+pub fn readings(fw: &Framework, today: Date) -> Vec<Vec<Cell>> {
+    let header = ["KRA", "KPI", "Unit", "Period", "Period start", "Value", "Target", "Score (%)", "Status", "Note"];
+    let mut rows = vec![header.into_iter().map(Cell::text).collect()];
+    for kra in fw.kras() {
+        for kpi in fw.kpis_of(kra.id) {
+            for (&start, reading) in fw.readings_of(kpi.id) {
+                let period = fw.period_of(kpi, start);
+                let score = score_kpi(fw, kpi, &period, today);
+                rows.push(vec![
+                    Cell::text(&kra.name),
+                    Cell::text(&kpi.spec.name),
+                    Cell::text(&kpi.spec.unit),
+                    Cell::text(period.label()),
+                    Cell::text(iso_date::format(start)),
+                    Cell::Number(reading.value),
+                    Cell::Number(score.target),
+                    Cell::rounded(score.score),
+                    Cell::text(score.status.label()),
+                    Cell::text(&reading.note),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+/// The scorecard of `review` as a table: the overall score first, then each KRA followed by its
+/// KPIs, with weight shares, values, targets, scores and statuses as the screen shows them.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::template::sales_executive;
+/// use kra_kpi::exchange::csv::{review_scorecard, Cell};
+///
+/// let fw = sales_executive();
+/// let november = Period::containing(date(2026, 11, 1), Frequency::Monthly, fw.settings().fiscal_year_start);
+/// let rows = review_scorecard(&fw, &november, date(2026, 12, 2));
+/// assert_eq!(rows.len(), 2 + fw.kras().len() + fw.kpis().len());
+/// assert_eq!(rows[1][1], Cell::Text("Overall".into()));
+/// assert_eq!(rows[1][9], Cell::Text("No reading".into()));
+/// ```
+pub fn review_scorecard(fw: &Framework, review: &Period, today: Date) -> Vec<Vec<Cell>> {
+    let card = score_framework(fw, review, today);
+    let header =
+        ["Period", "Level", "KRA", "KPI", "Unit", "Weight share (%)", "Value", "Target", "Score (%)", "Status"];
+    let period = || Cell::text(review.label());
+    let mut rows = vec![header.into_iter().map(Cell::text).collect()];
+    rows.push(vec![
+        period(),
+        Cell::text("Overall"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Number(100.0),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::rounded(card.overall),
+        Cell::text(card.status.label()),
+    ]);
+    for kra in fw.kras() {
+        let Some(k) = card.kras.get(&kra.id) else { continue };
+        rows.push(vec![
+            period(),
+            Cell::text("KRA"),
+            Cell::text(&kra.name),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::rounded(Some(k.weight_share)),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::rounded(k.score),
+            Cell::text(k.status.label()),
+        ]);
+        for kpi in fw.kpis_of(kra.id) {
+            let Some(s): Option<&KpiScore> = card.kpis.get(&kpi.id) else { continue };
+            rows.push(vec![
+                period(),
+                Cell::text("KPI"),
+                Cell::text(&kra.name),
+                Cell::text(&kpi.spec.name),
+                Cell::text(&kpi.spec.unit),
+                Cell::rounded(Some(s.weight_share)),
+                Cell::number(s.value),
+                Cell::Number(s.target),
+                Cell::rounded(s.score),
+                Cell::text(s.status.label()),
+            ]);
+        }
+    }
+    rows
+}
