@@ -38,7 +38,8 @@ fn parse(text: &str) -> Vec<Vec<String>> {
 fn hostile() -> Framework {
     let mut fw = Framework::new("Mine");
     let kra = fw.add_kra(KraDraft::new("=cmd|' /C calc'!A0", 100.0)).unwrap();
-    let kpi = fw.add_kpi(kra, KpiSpec::new("<img src=x onerror=alert(1)>", "₹", Direction::HigherIsBetter, 10.0)).unwrap();
+    let kpi =
+        fw.add_kpi(kra, KpiSpec::new("<img src=x onerror=alert(1)>", "₹", Direction::HigherIsBetter, 10.0)).unwrap();
     fw.add_reading(kpi, date(2026, 9, 1), -5.0, "+1 on \"last\" month,\r\nsee @boss").unwrap();
     fw.add_reading(kpi, date(2026, 10, 1), 0.1, "").unwrap();
     fw

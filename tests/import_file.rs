@@ -149,7 +149,10 @@ fn an_empty_file_is_refused() {
 #[test]
 fn export_file_names_carry_the_scorecard_and_the_day() {
     assert_eq!(file_name("Sales executive", date(2026, 12, 2), "json"), "Sales executive 2026-12-02.json");
-    assert_eq!(file_name("<img src=x onerror=alert(1)>", date(2026, 12, 2), "json"), "img src=x onerror=alert(1) 2026-12-02.json");
+    assert_eq!(
+        file_name("<img src=x onerror=alert(1)>", date(2026, 12, 2), "json"),
+        "img src=x onerror=alert(1) 2026-12-02.json"
+    );
     let long = "x".repeat(500);
     assert_eq!(file_name(&long, date(2026, 12, 2), "csv").chars().count(), 100 + " 2026-12-02.csv".len());
 }

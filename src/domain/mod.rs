@@ -16,6 +16,7 @@ pub mod input;
 pub mod iso_date;
 pub mod kpi;
 pub mod kra;
+pub mod next_reading;
 pub mod period;
 pub mod reading;
 pub mod rebase;

@@ -85,13 +85,9 @@ impl fmt::Display for Summary {
             (Some(first), Some(last)) if first == last => {
                 write!(f, "{} in {}", count(self.readings, "reading", "readings"), first.label())
             }
-            (Some(first), Some(last)) => write!(
-                f,
-                "{}, {} to {}",
-                count(self.readings, "reading", "readings"),
-                first.label(),
-                last.label()
-            ),
+            (Some(first), Some(last)) => {
+                write!(f, "{}, {} to {}", count(self.readings, "reading", "readings"), first.label(), last.label())
+            }
             _ => write!(f, "no readings"),
         }
     }

@@ -99,10 +99,8 @@ pub fn export(framework: &Framework) -> String {
 /// assert_eq!(file_name("  ", date(2026, 12, 2), "csv"), "scorecard 2026-12-02.csv");
 /// ```
 pub fn file_name(name: &str, day: Date, extension: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
-        .collect();
+    let cleaned: String =
+        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let stem = if words.is_empty() { "scorecard".to_owned() } else { words.join(" ") };
     // Long names are cut (on a character boundary) so the date and extension always fit.

@@ -39,13 +39,16 @@ impl fmt::Display for StorageProblem {
         match self {
             StorageProblem::Unavailable => write!(
                 f,
-                "This browser does not allow saving here, so changes last only until you close the page."
+                "This browser does not allow saving here, so changes last only until you close the page. To keep them, download the scorecard as a file under \"Export and import\"."
             ),
             StorageProblem::Full => write!(
                 f,
-                "Browser storage is full, so your latest changes are not saved. They stay on screen while this page is open; deleting old backups (Settings, Backups) makes room."
+                "Browser storage is full, so your latest changes are not saved. They stay on screen while this page is open; deleting old backups (under \"Backups\") makes room, and \"Export and import\" downloads a copy."
             ),
-            StorageProblem::Failed(e) => write!(f, "Saving failed ({e}). Your changes stay on screen but are not saved."),
+            StorageProblem::Failed(e) => write!(
+                f,
+                "Saving failed ({e}). Your changes stay on screen but are not saved; \"Export and import\" downloads a copy."
+            ),
         }
     }
 }

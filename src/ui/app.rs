@@ -15,6 +15,7 @@ use super::settings_panel::SettingsPanel;
 use super::shelf::on_list_changed;
 use super::state::AppState;
 use super::template_picker::TemplatePicker;
+use super::transfer::TransferPanel;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
 
@@ -49,7 +50,12 @@ pub fn App(state: AppState) -> impl IntoView {
             on_list_changed(state);
         }
     });
+    // A printed report shows every KPI, folded or not.
+    let before_print = window_event_listener(ev::beforeprint, move |_| state.printing.set(true));
+    let after_print = window_event_listener(ev::afterprint, move |_| state.printing.set(false));
     on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
         hidden.remove();
         closing.remove();
         other_tab.remove();
@@ -69,6 +75,7 @@ pub fn App(state: AppState) -> impl IntoView {
             <Show when=move || state.editable() || super::shelf::can_change(state)>
                 <TemplatePicker />
             </Show>
+            <TransferPanel />
             <Show when=move || state.has_store() && !state.host_read_only.get()>
                 <BackupsPanel />
             </Show>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::download::download_text;
+use super::download::{download_text, JSON};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
@@ -74,7 +74,7 @@ fn BackupItem(backup: Backup) -> impl IntoView {
     let (download_key, delete_key) = (backup.key.clone(), backup.key.clone());
     let download = move |_| {
         if let Some(text) = text.as_deref() {
-            download_text(&format!("{}.json", download_key.replace(':', " ")), text);
+            download_text(&format!("{}.json", download_key.replace(':', " ")), JSON, text);
         }
     };
     let delete = move |_| {

@@ -2,17 +2,23 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `file_name` (JSON, UTF-8). Does nothing if the browser
-/// refuses (no document, blobs disabled): the caller's data is untouched either way.
-pub fn download_text(file_name: &str, text: &str) {
-    let _ = try_download(file_name, text);
+/// The media type of a JSON download.
+pub const JSON: &str = "application/json";
+/// The media type of a CSV download (UTF-8, as the exports write it).
+pub const CSV: &str = "text/csv;charset=utf-8";
+
+/// Offers `text` as a download named `file_name`, of media type `mime` (see [`JSON`], [`CSV`]).
+/// False if the browser refused (no document, blobs disabled): the caller's data is untouched
+/// either way, and it can tell the user.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    try_download(file_name, mime, text).is_some()
 }
 
-fn try_download(file_name: &str, text: &str) -> Option<()> {
+fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

@@ -63,6 +63,7 @@ pub fn Header() -> impl IntoView {
                     </form>
                 </Show>
             </div>
+            <p class="kk-print-only kk-meta">{format!("Scorecard report, printed {}", long_date(state.today))}</p>
             <div class="kk-period" role="group" aria-label="Review period">
                 <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
                 <span class="kk-period-label" aria-live="polite">
@@ -97,4 +98,10 @@ pub fn Header() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// "2 December 2026": the day a report was printed, as people write it.
+fn long_date(day: jiff::civil::Date) -> String {
+    let month = crate::domain::period::MONTH_NAMES[(day.month() - 1) as usize];
+    format!("{} {month} {}", day.day(), day.year())
 }

@@ -85,7 +85,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             </td>
             <td class="kk-row-actions">
                 <Show when=move || state.editable()>
-                    <button type="button" on:click=select aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
+                    <button type="button" on:click=move |ev| { state.entry_requested.set(Some(id)); select(ev) } aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
                     <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
                 </Show>
             </td>

@@ -89,7 +89,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                 <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
             </Show>
             <Show when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
-              <Show when=move || open.get()>
+              <Show when=move || open.get() || state.printing.get()>
                 <table class="kk-kpis">
                     <caption class="kk-visually-hidden">{move || format!("KPIs of {}", name())}</caption>
                     <thead>

@@ -31,3 +31,4 @@ pub mod state;
 pub mod status_badge;
 pub mod template_picker;
 pub mod today;
+pub mod transfer;

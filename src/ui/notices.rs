@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::download::download_text;
+use super::download::{download_text, JSON};
 use super::notice::Notice;
 use super::persistence::start_over;
 use super::state::{use_state, ToastAction};
@@ -16,7 +16,7 @@ pub fn Notices() -> impl IntoView {
     let download_damaged = move |_| {
         let text = state.persistence.with_value(|p| p.store().and_then(|s| s.read_text().ok().flatten()));
         if let Some(text) = text {
-            download_text(&format!("kra-kpi unreadable data {}.json", iso_date::format(state.today)), &text);
+            download_text(&format!("kra-kpi unreadable data {}.json", iso_date::format(state.today)), JSON, &text);
         }
     };
     let start_new = move |_| {

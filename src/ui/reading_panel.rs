@@ -13,6 +13,7 @@ use crate::domain::format::{num, with_unit};
 use crate::domain::id::Id;
 use crate::domain::input::parse_number;
 use crate::domain::iso_date;
+use crate::domain::next_reading::next_period;
 use crate::domain::period::Period;
 
 /// The side panel for the selected KPI, or a hint when none is selected.
@@ -38,7 +39,20 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let kpi = Memo::new(move |_| state.framework.with(|f| f.kpi(id).cloned()));
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
-    let day = RwSignal::new(iso_date::format(state.today));
+    // The period after the latest reading: a run of readings is typed without retyping dates.
+    let next_day =
+        move || state.framework.with_untracked(|f| f.kpi(id).map(|k| next_period(f, k, state.today).start()));
+    let day = RwSignal::new(iso_date::format(next_day().unwrap_or(state.today)));
+    let value_field = NodeRef::<leptos::html::Input>::new();
+    // "+ Reading" asked for this form: focus its value once it is on screen (the period is filled in).
+    Effect::new(move |_| {
+        if state.entry_requested.get() == Some(id) {
+            if let Some(input) = value_field.get() {
+                let _ = input.focus();
+                state.entry_requested.set(None);
+            }
+        }
+    });
     let value = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -65,6 +79,13 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 error.set(None);
                 value.set(String::new());
                 note.set(String::new());
+                // Ready for the next period, with the focus back in the value.
+                if let Some(next) = next_day() {
+                    day.set(iso_date::format(next));
+                }
+                if let Some(input) = value_field.get_untracked() {
+                    let _ = input.focus();
+                }
                 state.toast.set(Some(Toast::undoable(message)));
             }
             Err(e) => error.set(Some(e.to_string())),
@@ -89,7 +110,12 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" value=day input_type="date" />
                 <p class="kk-hint" aria-live="polite">{period_hint}</p>
-                <TextField label="Value" value=value numeric=true />
+                <label class="kk-field">
+                    <span class="kk-field-label">"Value"</span>
+                    // Written out rather than a TextField: this one takes the focus.
+                    <input type="text" inputmode="decimal" node_ref=value_field
+                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+                </label>
                 <TextField label="Note (optional)" value=note />
                 <FormError error=error />
                 <button type="submit" class="kk-primary">"Save reading"</button>

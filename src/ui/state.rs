@@ -70,6 +70,10 @@ pub struct AppState {
     pub today: Date,
     /// The KPI whose readings and chart are open.
     pub selected: RwSignal<Option<crate::domain::id::Id>>,
+    /// True while the page is being printed: folded KRAs unfold, so the report shows every KPI.
+    pub printing: RwSignal<bool>,
+    /// The KPI whose reading form should take the focus once it is on screen ("+ Reading").
+    pub entry_requested: RwSignal<Option<crate::domain::id::Id>>,
     /// A persistent notice about the saved data (storage problems, migration, other tabs).
     pub notice: RwSignal<Option<Notice>>,
     /// The latest action's message.
@@ -176,6 +180,8 @@ impl AppState {
             anchor,
             today,
             selected: RwSignal::new(None),
+            entry_requested: RwSignal::new(None),
+            printing: RwSignal::new(false),
             notice: RwSignal::new(None),
             toast: RwSignal::new(None),
             read_only: RwSignal::new(None),

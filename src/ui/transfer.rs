@@ -1,0 +1,212 @@
+//! "Export and import": the scorecard as a file and as CSV, its printed report, and importing a
+//! file back with a preview first.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+
+use super::download::{download_text, CSV, JSON};
+use super::shelf;
+use super::state::{use_state, AppState, Toast};
+use crate::domain::edit::Edit;
+use crate::domain::framework::Framework;
+use crate::domain::summary::Summary;
+use crate::exchange::csv::{readings, review_scorecard, to_csv};
+use crate::exchange::file::{check_size, export, file_name, import};
+
+/// A file that was read and can be imported, waiting for the user's choice.
+#[derive(Clone)]
+struct Pending {
+    file: String,
+    summary: Summary,
+    framework: Framework,
+}
+
+/// The export and import panel, folded away by default.
+#[component]
+pub fn TransferPanel() -> impl IntoView {
+    let state = use_state();
+    let name = move || state.framework.with(|f| f.name().to_owned());
+    let period = move || state.review.get().label();
+    let offer = move |file: String, mime: &str, text: String| {
+        if !download_text(&file, mime, &text) {
+            state.toast.set(Some(Toast::info("This browser did not allow the download.")));
+        }
+    };
+    let json = move |_| {
+        let (file, text) = state.framework.with_untracked(|f| (file_name(f.name(), state.today, "json"), export(f)));
+        offer(file, JSON, text);
+    };
+    let all_readings = move |_| {
+        let (file, text) = state.framework.with_untracked(|f| {
+            (file_name(&format!("{} readings", f.name()), state.today, "csv"), to_csv(&readings(f, state.today)))
+        });
+        offer(file, CSV, text);
+    };
+    let review_csv = move |_| {
+        let review = state.review.get_untracked();
+        let (file, text) = state.framework.with_untracked(|f| {
+            let stem = format!("{} {}", f.name(), review.label());
+            (file_name(&stem, state.today, "csv"), to_csv(&review_scorecard(f, &review, state.today)))
+        });
+        offer(file, CSV, text);
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let can_import = move || state.editable() || shelf::can_change(state);
+
+    view! {
+        <details class="kk-transfer">
+            <summary>"Export and import"</summary>
+            <div class="kk-transfer-body">
+                <section aria-labelledby="kk-export-title">
+                    <h3 id="kk-export-title">"Export"</h3>
+                    <p class="kk-hint">"Files are made on this device; nothing is sent anywhere."</p>
+                    <ul class="kk-transfer-actions">
+                        <li>
+                            <button type="button" on:click=json>"Download the scorecard (JSON)"</button>
+                            <span class="kk-meta">" Everything, to keep as a backup or import elsewhere."</span>
+                        </li>
+                        <li>
+                            <button type="button" on:click=all_readings>"Download all readings (CSV)"</button>
+                            <span class="kk-meta">" One row per reading, for a spreadsheet."</span>
+                        </li>
+                        <li>
+                            <button type="button" on:click=review_csv>{move || format!("Download the {} scorecard (CSV)", period())}</button>
+                            <span class="kk-meta">" Overall, KRA and KPI scores of the review period."</span>
+                        </li>
+                        <li>
+                            <button type="button" on:click=print>{move || format!("Print the {} report", period())}</button>
+                            <span class="kk-meta">" Or save it as PDF from the print dialog."</span>
+                        </li>
+                    </ul>
+                </section>
+                <Show when=can_import>
+                    <Import name=Signal::derive(name) />
+                </Show>
+            </div>
+        </details>
+    }
+}
+
+/// Choosing a file, its preview, and replacing or adding.
+#[component]
+fn Import(name: Signal<String>) -> impl IntoView {
+    let state = use_state();
+    let pending = RwSignal::new(None::<Pending>);
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let chosen = move |_| {
+        let Some(element) = input.get_untracked() else { return };
+        let Some(file) = element.files().and_then(|files| files.get(0)) else { return };
+        // Chosen again later, the same file must fire `change` again.
+        element.set_value("");
+        pending.set(None);
+        error.set(None);
+        read_file(file, pending, error);
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        state.toast.set(Some(Toast::info("Import cancelled; nothing was changed.")));
+    };
+    // Like a template: a new scorecard of the list when the open one has content, otherwise it
+    // fills the open (empty) one.
+    let adds_new = move || shelf::adds_new(state);
+    let start = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            let message = if untrack(adds_new) {
+                format!("Imported \"{}\" from {} as a new scorecard.", p.summary.name, p.file)
+            } else {
+                format!("Imported \"{}\" from {}.", p.summary.name, p.file)
+            };
+            if shelf::start(state, p.framework, message) {
+                pending.set(None);
+            }
+        }
+    };
+    let replace = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            replace_with(state, p);
+            pending.set(None);
+        }
+    };
+
+    view! {
+        <section aria-labelledby="kk-import-title">
+            <h3 id="kk-import-title">"Import"</h3>
+            <label class="kk-field">
+                <span class="kk-field-label">"Import a scorecard file (JSON)"</span>
+                <input type="file" accept=".json,application/json" node_ref=input on:change=chosen />
+            </label>
+            <p class="kk-error" role="alert">{move || error.get()}</p>
+            {move || pending.get().map(|p| {
+                let replace_label = format!("Replace \"{}\"", name.get());
+                let is_empty = state.framework.with(|f| f.kras().is_empty() && f.reading_count() == 0);
+                let first = if adds_new() {
+                    "Add as a new scorecard".to_owned()
+                } else if is_empty {
+                    "Import".to_owned()
+                } else {
+                    replace_label.clone()
+                };
+                view! {
+                    <div class="kk-import-preview" role="group" aria-labelledby="kk-import-preview-title">
+                        <h4 id="kk-import-preview-title">{format!("\"{}\" from {}", p.summary.name, p.file)}</h4>
+                        <p>{p.summary.to_string()}"."</p>
+                        <p class="kk-actions">
+                            <button type="button" class="kk-primary" on:click=start>{first}</button>
+                            <Show when=move || adds_new() && state.editable()>
+                                <button type="button" on:click=replace>{replace_label.clone()}</button>
+                            </Show>
+                            <button type="button" on:click=cancel>"Cancel"</button>
+                        </p>
+                        <Show when=move || state.editable() && !is_empty>
+                            <p class="kk-hint">"Replacing keeps the open scorecard one Undo away."</p>
+                        </Show>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Puts an imported scorecard in place of the open one, undoably.
+fn replace_with(state: AppState, p: Pending) {
+    state.selected.set(None);
+    let message = format!("Replaced the scorecard with \"{}\" from {}.", p.summary.name, p.file);
+    state.commit_undoable(message, Edit::Replace { framework: Box::new(p.framework) });
+}
+
+/// Reads `file` and decodes it: a preview in `pending`, or the reason in `error`.
+fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwSignal<Option<String>>) {
+    let file_label = StoredValue::new(file.name());
+    let refuse = move |reason: String| {
+        let file = file_label.get_value();
+        error.set(Some(format!("\"{file}\" was not imported: {reason}. Nothing was changed.")));
+    };
+    // `size` is a whole number of bytes, far below 2^53.
+    if let Err(e) = check_size(file.size() as u64) {
+        refuse(e.to_string());
+        return;
+    }
+    let name = file.name();
+    // `File.text()` is a promise; its outcome arrives in one of two one-shot callbacks.
+    let read = Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| match text.as_string() {
+        Some(text) => match import(&text) {
+            Ok(framework) => {
+                let summary = Summary::of(&framework);
+                pending.set(Some(Pending { file: name, summary, framework }));
+            }
+            Err(e) => refuse(e.to_string()),
+        },
+        None => refuse("the browser could not read the file".into()),
+    });
+    let failed =
+        Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| refuse("the browser could not read the file".into()));
+    let _ = file.text().then2(&read, &failed);
+    // Both stay alive until the promise settles; the one not called is a few bytes, once per file.
+    read.forget();
+    failed.forget();
+}
