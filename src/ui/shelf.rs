@@ -185,7 +185,12 @@ pub fn on_list_changed(state: AppState) {
 /// rather than replacing the open one: when there is a list and the open scorecard has content
 /// (or is protected). An empty scorecard is simply filled in, so no empty ones pile up.
 pub fn adds_new(state: AppState) -> bool {
-    can_change(state) && (!state.editable() || state.framework.with(|f| !f.kras().is_empty() || f.reading_count() > 0))
+    can_change(state) && (!state.editable() || has_content(state))
+}
+
+/// Whether the open scorecard holds anything (a KRA or a reading): what replacing it would lose.
+pub fn has_content(state: AppState) -> bool {
+    state.framework.with(|f| !f.kras().is_empty() || f.reading_count() > 0)
 }
 
 /// Puts a new `framework` on screen: as a new scorecard of the list (see [`adds_new`]), or in

@@ -141,9 +141,10 @@ fn Import(name: Signal<String>) -> impl IntoView {
                 <input type="file" accept=".json,application/json" node_ref=input on:change=chosen />
             </label>
             <p class="kk-error" role="alert">{move || error.get()}</p>
-            {move || pending.get().map(|p| {
+            // Only what the preview shows is copied out, not the pending scorecard itself.
+            {move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone()))).map(|(file, summary)| {
                 let replace_label = format!("Replace \"{}\"", name.get());
-                let is_empty = state.framework.with(|f| f.kras().is_empty() && f.reading_count() == 0);
+                let is_empty = !shelf::has_content(state);
                 let first = if adds_new() {
                     "Add as a new scorecard".to_owned()
                 } else if is_empty {
@@ -153,8 +154,8 @@ fn Import(name: Signal<String>) -> impl IntoView {
                 };
                 view! {
                     <div class="kk-import-preview" role="group" aria-labelledby="kk-import-preview-title">
-                        <h4 id="kk-import-preview-title">{format!("\"{}\" from {}", p.summary.name, p.file)}</h4>
-                        <p>{p.summary.to_string()}"."</p>
+                        <h4 id="kk-import-preview-title">{format!("\"{}\" from {file}", summary.name)}</h4>
+                        <p>{summary.to_string()}"."</p>
                         <p class="kk-actions">
                             <button type="button" class="kk-primary" on:click=start>{first}</button>
                             <Show when=move || adds_new() && state.editable()>
@@ -181,7 +182,8 @@ fn replace_with(state: AppState, p: Pending) {
 
 /// Reads `file` and decodes it: a preview in `pending`, or the reason in `error`.
 fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwSignal<Option<String>>) {
-    let file_label = StoredValue::new(file.name());
+    let name = file.name();
+    let file_label = StoredValue::new(name.clone());
     let refuse = move |reason: String| {
         let file = file_label.get_value();
         error.set(Some(format!("\"{file}\" was not imported: {reason}. Nothing was changed.")));
@@ -191,7 +193,6 @@ fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwS
         refuse(e.to_string());
         return;
     }
-    let name = file.name();
     // `File.text()` is a promise; its outcome arrives in one of two one-shot callbacks.
     let read = Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| match text.as_string() {
         Some(text) => match import(&text) {
