@@ -19,6 +19,7 @@ pub mod kra;
 pub mod next_reading;
 pub mod period;
 pub mod reading;
+pub mod reading_batch;
 pub mod rebase;
 pub mod scoring;
 pub mod summary;

@@ -5,4 +5,5 @@
 //! as a download or reading a chosen file is the UI's part (`ui::transfer`).
 
 pub mod csv;
+pub mod csv_import;
 pub mod file;
