@@ -7,6 +7,7 @@ pub mod compare;
 pub mod demo;
 pub mod direction;
 pub mod edit;
+pub mod entry_grid;
 pub mod error;
 pub mod format;
 pub mod framework;

@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::backups::BackupsPanel;
+use super::entry_grid::EntryGridPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
 use super::kra_form::KraForm;
@@ -63,6 +64,7 @@ pub fn App(state: AppState) -> impl IntoView {
 
     let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
+    let has_kpis = Memo::new(move |_| state.framework.with(|f| !f.kpis().is_empty()));
 
     view! {
         <div class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
@@ -76,6 +78,9 @@ pub fn App(state: AppState) -> impl IntoView {
                 <TemplatePicker />
             </Show>
             <TransferPanel />
+            <Show when=move || state.editable() && has_kpis.get()>
+                <EntryGridPanel />
+            </Show>
             <Show when=move || state.has_store() && !state.host_read_only.get()>
                 <BackupsPanel />
             </Show>

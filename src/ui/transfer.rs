@@ -2,8 +2,6 @@
 //! file back with a preview first.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 
 use super::download::{download_text, CSV, JSON};
 use super::shelf;
@@ -169,6 +167,9 @@ fn Import(name: Signal<String>) -> impl IntoView {
                     </div>
                 }
             })}
+            <Show when=move || state.editable()>
+                <super::csv_import::CsvReadingsImport />
+            </Show>
         </section>
     }
 }
@@ -193,8 +194,7 @@ fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwS
         refuse(e.to_string());
         return;
     }
-    // `File.text()` is a promise; its outcome arrives in one of two one-shot callbacks.
-    let read = Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| match text.as_string() {
+    super::file_text::read_text(&file, move |text| match text {
         Some(text) => match import(&text) {
             Ok(framework) => {
                 let summary = Summary::of(&framework);
@@ -204,10 +204,4 @@ fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwS
         },
         None => refuse("the browser could not read the file".into()),
     });
-    let failed =
-        Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| refuse("the browser could not read the file".into()));
-    let _ = file.text().then2(&read, &failed);
-    // Both stay alive until the promise settles; the one not called is a few bytes, once per file.
-    read.forget();
-    failed.forget();
 }
