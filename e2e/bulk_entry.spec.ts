@@ -195,3 +195,33 @@ test('a CSV with bad rows lists each refusal first and saves only the good rows;
   await expect(app.alert()).toContainText('Nothing was changed.');
   expect(await app.savedText()).toBe(before);
 });
+
+test('a scorecard file from another device merges its readings by KPI name, as one undoable change', async ({ page, browser }) => {
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await new ScorecardPage(phonePage).open();
+  await phonePage.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  const phonePanel = await openTransfer(phonePage);
+  const [file] = await Promise.all([phonePage.waitForEvent('download'), phonePanel.getByRole('button', { name: 'Download the scorecard (JSON)' }).click()]);
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  const count = JSON.parse(text).framework.readings.flatMap((run: any) => run.values.filter((v: any) => v !== null)).length;
+  await phone.close();
+
+  // The laptop has the same template and one reading of its own, from before the phone's year.
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  const earlier = new Date(new Date().getFullYear(), new Date().getMonth() - 13, 5);
+  const day = `${earlier.getFullYear()}-${String(earlier.getMonth() + 1).padStart(2, '0')}-05`;
+  await app.addReading('Client meetings held', '1', { date: day });
+  const panel = await openTransfer(page);
+  await panel.getByLabel('Import a scorecard file (JSON)').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  const preview = page.getByRole('group', { name: /from/ });
+  await expect(preview).toContainText(`Or merge its readings into "Sales executive", matched by KRA and KPI name: ${count} readings to add.`);
+  await preview.getByRole('button', { name: `Merge ${count} readings into "Sales executive"` }).click();
+  await expect(page.locator('.kk-toast')).toContainText(`Merged ${count} readings from ${file.suggestedFilename()}.`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sales executive');
+  await expect.poll(async () => (await app.savedReadings()).length).toBe(count + 1);
+  await page.locator('.kk-toast').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await app.savedReadings()).map((r) => r.value)).toEqual([1]);
+});

@@ -109,7 +109,9 @@ pub fn cell_value(text: &str) -> Result<Option<f64>, ValidationError> {
         Err(ValidationError::NotANumber { field, .. }) => {
             Err(ValidationError::NotANumber { field, input: text.to_owned() })
         }
-        Err(ValidationError::NotFinite { field, .. }) => Err(ValidationError::NotFinite { field, input: text.to_owned() }),
+        Err(ValidationError::NotFinite { field, .. }) => {
+            Err(ValidationError::NotFinite { field, input: text.to_owned() })
+        }
         Err(e) => Err(e),
     }
 }

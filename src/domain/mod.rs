@@ -16,6 +16,7 @@ pub mod id;
 pub mod input;
 pub mod iso_date;
 pub mod kpi;
+pub mod kpi_names;
 pub mod kra;
 pub mod next_reading;
 pub mod period;

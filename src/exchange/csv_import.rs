@@ -15,9 +15,9 @@ use jiff::civil::Date;
 
 use super::file::MAX_FILE_BYTES;
 use crate::domain::framework::Framework;
-use crate::domain::id::Id;
 use crate::domain::input::parse_number;
 use crate::domain::iso_date;
+use crate::domain::kpi_names::KpiNames;
 use crate::domain::period::{Frequency, Period};
 use crate::domain::reading_batch::{BatchPlan, Proposal, Refusal};
 
@@ -128,7 +128,7 @@ pub fn read_readings(fw: &Framework, text: &str, today: Date) -> Result<CsvReadi
     let mut records = parse(text.as_bytes(), delimiter).into_iter();
     let header = records.next().ok_or(CsvImportError::Empty)?;
     let columns = Columns::find(&header)?;
-    let matcher = KpiMatcher::new(fw);
+    let matcher = KpiNames::new(fw);
     let mut labels = PeriodLabels::new(today);
     let mut rows = Vec::new();
     let mut proposals = Vec::new();
@@ -288,55 +288,6 @@ impl Columns {
     }
 }
 
-/// KPIs looked up by name (ignoring case and surrounding spaces), within a KRA when one is named.
-struct KpiMatcher {
-    by_name: HashMap<String, Vec<(Id, String)>>,
-    kras: HashMap<String, ()>,
-}
-
-impl KpiMatcher {
-    fn new(fw: &Framework) -> KpiMatcher {
-        let mut by_name: HashMap<String, Vec<(Id, String)>> = HashMap::new();
-        let mut kras = HashMap::new();
-        for kra in fw.kras() {
-            let kra_key = key(&kra.name);
-            for kpi in fw.kpis_of(kra.id) {
-                by_name.entry(key(&kpi.spec.name)).or_default().push((kpi.id, kra_key.clone()));
-            }
-            kras.insert(kra_key, ());
-        }
-        KpiMatcher { by_name, kras }
-    }
-
-    fn find(&self, kra: &str, kpi: &str) -> Result<Id, Refusal> {
-        let unknown = || Refusal::UnknownKpi { name: kpi.to_owned() };
-        let candidates = self.by_name.get(&key(kpi)).ok_or_else(unknown)?;
-        if kra.is_empty() {
-            return match candidates.as_slice() {
-                [(id, _)] => Ok(*id),
-                many => Err(Refusal::AmbiguousKpi { name: kpi.to_owned(), count: many.len() }),
-            };
-        }
-        let kra_key = key(kra);
-        if !self.kras.contains_key(&kra_key) {
-            return Err(Refusal::UnknownKra { name: kra.to_owned() });
-        }
-        let mut within = candidates.iter().filter(|(_, k)| *k == kra_key);
-        match (within.next(), within.next()) {
-            (Some((id, _)), None) => Ok(*id),
-            (Some(_), Some(_)) => Err(Refusal::AmbiguousKpi {
-                name: kpi.to_owned(),
-                count: candidates.iter().filter(|(_, k)| *k == kra_key).count(),
-            }),
-            (None, _) => Err(Refusal::NotInKra { kpi: kpi.to_owned(), kra: kra.to_owned() }),
-        }
-    }
-}
-
-fn key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
 /// Period labels ("Nov 2026", "Q3 FY2026-27", "2026-W48") read back to their periods, for files
 /// with a `Period` column and no start date: each frequency's labels from 50 years back to
 /// today's period, made the first time that frequency is needed.
@@ -361,12 +312,12 @@ impl PeriodLabels {
             let mut period = Period::containing(first, frequency, fiscal);
             let mut labels = HashMap::new();
             while period.start() <= today {
-                labels.insert(key(&period.label()), period.start());
+                labels.insert(period.label().to_lowercase(), period.start());
                 period = period.next();
             }
             labels
         });
-        labels.get(&key(label)).copied()
+        labels.get(&label.trim().to_lowercase()).copied()
     }
 }
 

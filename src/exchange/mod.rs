@@ -7,3 +7,4 @@
 pub mod csv;
 pub mod csv_import;
 pub mod file;
+pub mod merge;

@@ -10,6 +10,7 @@ use super::kra_card::KraCard;
 use super::kra_form::KraForm;
 use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
+use super::presentation::Presentation;
 use super::reading_panel::ReadingPanel;
 use super::scorecards::Scorecards;
 use super::settings_panel::SettingsPanel;
@@ -102,6 +103,9 @@ pub fn App(state: AppState) -> impl IntoView {
                 </section>
                 <ReadingPanel />
             </div>
+            <Show when=move || state.presenting.get()>
+                <Presentation />
+            </Show>
         </div>
     }
 }

@@ -97,6 +97,8 @@ pub fn CsvReadingsImport() -> impl IntoView {
             let Tally { added, replaced, .. } = p.tally;
             let saves = added + replaced;
             let shown = lines.with(Vec::len);
+            // Files without a KRA column (or with it empty) get no empty column.
+            let has_kra = lines.with(|lines| lines.iter().any(|l| !l.kra.is_empty()));
             let total = p.tally.added + p.tally.replaced + p.tally.unchanged + p.tally.refused;
             view! {
                 <div class="kk-import-preview" role="group" aria-labelledby="kk-csv-preview-title">
@@ -105,14 +107,18 @@ pub fn CsvReadingsImport() -> impl IntoView {
                     <div class="kk-table-scroll" tabindex="0" role="region" aria-label="Rows of the file">
                         <table class="kk-csv-rows">
                             <thead><tr>
-                                <th scope="col">"Row"</th><th scope="col">"KRA"</th><th scope="col">"KPI"</th>
+                                <th scope="col">"Row"</th>
+                                {has_kra.then(|| view! { <th scope="col">"KRA"</th> })}
+                                <th scope="col">"KPI"</th>
                                 <th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"What happens"</th>
                             </tr></thead>
                             <tbody>
                                 {lines.get().into_iter().map(|l| view! {
                                     <tr class:kk-row-refused=l.refused>
-                                        <td>{l.row}</td><td>{l.kra}</td><td>{l.kpi}</td>
-                                        <td>{l.period}</td><td>{l.value}</td><td>{l.outcome}</td>
+                                        <td class="kk-nowrap">{l.row}</td>
+                                        {has_kra.then(|| view! { <td>{l.kra}</td> })}
+                                        <td>{l.kpi}</td>
+                                        <td class="kk-nowrap">{l.period}</td><td class="kk-nowrap">{l.value}</td><td>{l.outcome}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

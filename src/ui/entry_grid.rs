@@ -325,7 +325,9 @@ fn focus_cell(from: &web_sys::HtmlInputElement, r: isize, c: isize) {
     }
     let Ok(Some(table)) = from.closest("table") else { return };
     let selector = format!("input[data-r=\"{r}\"][data-c=\"{c}\"]");
-    if let Some(next) = table.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(next) =
+        table.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         let _ = next.focus();
         next.select();
     }

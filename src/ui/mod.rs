@@ -25,6 +25,7 @@ pub mod mount;
 pub mod notice;
 pub mod notices;
 pub mod persistence;
+pub mod presentation;
 pub mod reading_panel;
 pub mod row_actions;
 pub mod scorecards;

@@ -70,6 +70,8 @@ pub struct AppState {
     pub today: Date,
     /// The KPI whose readings and chart are open.
     pub selected: RwSignal<Option<crate::domain::id::Id>>,
+    /// True while the review is shown as a full-screen presentation.
+    pub presenting: RwSignal<bool>,
     /// True while the page is being printed: folded KRAs unfold, so the report shows every KPI.
     pub printing: RwSignal<bool>,
     /// The KPI whose reading form should take the focus once it is on screen ("+ Reading").
@@ -182,6 +184,7 @@ impl AppState {
             selected: RwSignal::new(None),
             entry_requested: RwSignal::new(None),
             printing: RwSignal::new(false),
+            presenting: RwSignal::new(false),
             notice: RwSignal::new(None),
             toast: RwSignal::new(None),
             read_only: RwSignal::new(None),

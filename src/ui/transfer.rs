@@ -8,9 +8,11 @@ use super::shelf;
 use super::state::{use_state, AppState, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::framework::Framework;
+use crate::domain::reading_batch::{describe_tally, Tally};
 use crate::domain::summary::Summary;
 use crate::exchange::csv::{readings, review_scorecard, to_csv};
 use crate::exchange::file::{check_size, export, file_name, import};
+use crate::exchange::merge::merge_readings;
 
 /// A file that was read and can be imported, waiting for the user's choice.
 #[derive(Clone)]
@@ -18,6 +20,9 @@ struct Pending {
     file: String,
     summary: Summary,
     framework: Framework,
+    /// What merging its readings into the open scorecard would do, and the first few reasons
+    /// for leaving readings out; `None` when the open scorecard cannot take readings.
+    merge: Option<(Tally, Vec<String>)>,
 }
 
 /// The export and import panel, folded away by default.
@@ -75,6 +80,12 @@ pub fn TransferPanel() -> impl IntoView {
                             <span class="kk-meta">" Overall, KRA and KPI scores of the review period."</span>
                         </li>
                         <li>
+                            <button type="button" class=super::presentation::OPEN_CLASS on:click=move |_| state.presenting.set(true)>
+                                {move || format!("Present the {} review", period())}
+                            </button>
+                            <span class="kk-meta">" Full screen, large type, read-only; arrow keys move between KRAs."</span>
+                        </li>
+                        <li>
                             <button type="button" on:click=print>{move || format!("Print the {} report", period())}</button>
                             <span class="kk-meta">" Or save it as PDF from the print dialog."</span>
                         </li>
@@ -103,7 +114,7 @@ fn Import(name: Signal<String>) -> impl IntoView {
         element.set_value("");
         pending.set(None);
         error.set(None);
-        read_file(file, pending, error);
+        read_file(state, file, pending, error);
     };
     let cancel = move |_| {
         pending.set(None);
@@ -130,6 +141,12 @@ fn Import(name: Signal<String>) -> impl IntoView {
             pending.set(None);
         }
     };
+    let merge = move |only_new: bool| {
+        if let Some(p) = pending.get_untracked() {
+            merge_into(state, &p, only_new);
+            pending.set(None);
+        }
+    };
 
     view! {
         <section aria-labelledby="kk-import-title">
@@ -140,7 +157,7 @@ fn Import(name: Signal<String>) -> impl IntoView {
             </label>
             <p class="kk-error" role="alert">{move || error.get()}</p>
             // Only what the preview shows is copied out, not the pending scorecard itself.
-            {move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone()))).map(|(file, summary)| {
+            {move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone(), p.merge.clone()))).map(|(file, summary, merging)| {
                 let replace_label = format!("Replace \"{}\"", name.get());
                 let is_empty = !shelf::has_content(state);
                 let first = if adds_new() {
@@ -164,6 +181,28 @@ fn Import(name: Signal<String>) -> impl IntoView {
                         <Show when=move || state.editable() && !is_empty>
                             <p class="kk-hint">"Replacing keeps the open scorecard one Undo away."</p>
                         </Show>
+                        {merging.map(|(tally, reasons)| {
+                            let into = name.get();
+                            let saves = tally.added + tally.replaced;
+                            view! {
+                                <div class="kk-merge">
+                                    <p>{format!("Or merge its readings into \"{into}\", matched by KRA and KPI name: {}.", describe_tally(&tally))}</p>
+                                    {(!reasons.is_empty()).then(|| view! {
+                                        <ul class="kk-merge-reasons">
+                                            {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                                        </ul>
+                                    })}
+                                    <p class="kk-actions">
+                                        {(saves > 0).then(|| view! {
+                                            <button type="button" on:click=move |_| merge(false)>{format!("Merge {saves} {} into \"{into}\"", if saves == 1 { "reading" } else { "readings" })}</button>
+                                        })}
+                                        {(tally.added > 0 && tally.replaced > 0).then(|| view! {
+                                            <button type="button" on:click=move |_| merge(true)>{format!("Add only the {} new", tally.added)}</button>
+                                        })}
+                                    </p>
+                                </div>
+                            }
+                        })}
                     </div>
                 }
             })}
@@ -181,8 +220,47 @@ fn replace_with(state: AppState, p: Pending) {
     state.commit_undoable(message, Edit::Replace { framework: Box::new(p.framework) });
 }
 
+/// Merges the pending file's readings into the open scorecard as one undoable edit, checked
+/// again against the scorecard as it is now.
+fn merge_into(state: AppState, p: &Pending, only_new: bool) {
+    let plan = state.framework.with_untracked(|f| merge_readings(&p.framework, f, state.today));
+    match plan.edit(only_new) {
+        Some(edit) => {
+            let count = match &edit {
+                Edit::Batch { edits } => edits.len(),
+                _ => 1,
+            };
+            let noun = if count == 1 { "reading" } else { "readings" };
+            state.commit_undoable(format!("Merged {count} {noun} from {}.", p.file), edit);
+        }
+        None => state.toast.set(Some(Toast::info("Nothing to merge: the scorecard already has these readings."))),
+    }
+}
+
+/// What merging `source` into the open scorecard would do, when it can take readings.
+fn merge_preview(state: AppState, source: &Framework) -> Option<(Tally, Vec<String>)> {
+    if !state.editable_untracked() || state.framework.with_untracked(|f| f.kpis().is_empty()) {
+        return None;
+    }
+    let plan = state.framework.with_untracked(|f| merge_readings(source, f, state.today));
+    let mut reasons: Vec<String> = Vec::new();
+    for reason in plan.entries.iter().filter_map(|e| e.as_ref().err()) {
+        let text = reason.to_string();
+        if !reasons.contains(&text) && reasons.len() < 5 {
+            reasons.push(text);
+        }
+    }
+    let reasons = reasons.into_iter().map(|r| format!("Left out: {r}.")).collect();
+    Some((plan.tally(), reasons))
+}
+
 /// Reads `file` and decodes it: a preview in `pending`, or the reason in `error`.
-fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwSignal<Option<String>>) {
+fn read_file(
+    state: AppState,
+    file: web_sys::File,
+    pending: RwSignal<Option<Pending>>,
+    error: RwSignal<Option<String>>,
+) {
     let name = file.name();
     let file_label = StoredValue::new(name.clone());
     let refuse = move |reason: String| {
@@ -198,7 +276,8 @@ fn read_file(file: web_sys::File, pending: RwSignal<Option<Pending>>, error: RwS
         Some(text) => match import(&text) {
             Ok(framework) => {
                 let summary = Summary::of(&framework);
-                pending.set(Some(Pending { file: name, summary, framework }));
+                let merge = merge_preview(state, &framework);
+                pending.set(Some(Pending { file: name, summary, framework, merge }));
             }
             Err(e) => refuse(e.to_string()),
         },

@@ -1,0 +1,201 @@
+//! Presentation mode: the review period full screen, read-only, in large type, one slide for the
+//! overall score and one per KRA, moved through with the keyboard.
+//!
+//! For a consultant in front of a client or a wall display: nothing on it can change data, and
+//! every slide says what it shows in words (status words and symbols, not colour alone).
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::use_state;
+use super::status_badge::StatusBadge;
+use crate::domain::format::{num, with_unit};
+use crate::domain::scoring::Status;
+
+/// The class of the button that opens the presentation; the focus returns to it on exit.
+pub const OPEN_CLASS: &str = "kk-present-open";
+
+/// The full-screen presentation, shown while `state.presenting` is set.
+#[component]
+pub fn Presentation() -> impl IntoView {
+    let state = use_state();
+    let slide = RwSignal::new(0usize);
+    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
+    let count = move || kra_ids.with(Vec::len) + 1;
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    let close = move || {
+        // Found before the presentation goes away: the button that opened it, so keyboard users
+        // continue where they were.
+        let opener = root.get_untracked().and_then(|root| {
+            let selector = format!(".{OPEN_CLASS}");
+            match root.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
+                Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
+                None => document().query_selector(&selector).ok().flatten(),
+            }
+        });
+        let document = document();
+        if document.fullscreen_element().is_some() {
+            // The rest happens once full screen has ended (below): focus moved while the page is
+            // still full screen is lost when it ends.
+            document.exit_fullscreen();
+            return;
+        }
+        state.presenting.set(false);
+        if let Some(button) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    };
+    let go = move |to: usize| slide.set(to.min(count() - 1));
+    // The overview's links are replaced by the slide they open: the focus goes to the
+    // presentation itself, so the arrow keys go on working.
+    let open_slide = move |to: usize| {
+        go(to);
+        if let Some(el) = root.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+    let keydown = move |e: ev::KeyboardEvent| {
+        let at = slide.get_untracked();
+        match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => go(at + 1),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => go(at.saturating_sub(1)),
+            "Home" => go(0),
+            "End" => go(usize::MAX),
+            "Escape" => close(),
+            _ => return,
+        }
+        e.prevent_default();
+    };
+    // Focus and full screen once it is on screen; leaving full screen (the browser's own Esc)
+    // ends the presentation too.
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let _ = el.focus();
+            let _ = el.request_fullscreen();
+        }
+    });
+    let left = window_event_listener(ev::Custom::<ev::Event>::new("fullscreenchange"), move |_| {
+        if document().fullscreen_element().is_none() && state.presenting.get_untracked() {
+            close();
+        }
+    });
+    on_cleanup(move || left.remove());
+
+    let name = move || state.framework.with(|f| f.name().to_owned());
+    let period = move || state.review.get().label();
+    let position = move || format!("Slide {} of {}", slide.get() + 1, count());
+
+    view! {
+        <div class="kk-present" role="dialog" aria-modal="true" tabindex="-1" node_ref=root on:keydown=keydown
+            aria-label=move || format!("Presentation of {}, {}", name(), period())>
+            <div class="kk-present-top">
+                <span>{name}" · "{period}</span>
+                <span aria-live="polite">{position}</span>
+            </div>
+            <div class="kk-present-slide">
+                {move || match slide.get() {
+                    0 => view! { <Overview go=open_slide /> }.into_any(),
+                    n => match kra_ids.with(|ids| ids.get(n - 1).copied()) {
+                        Some(id) => view! { <KraSlide id=id /> }.into_any(),
+                        None => view! { <Overview go=open_slide /> }.into_any(),
+                    },
+                }}
+            </div>
+            <div class="kk-present-nav">
+                <button type="button" on:click=move |_| go(slide.get_untracked().saturating_sub(1)) disabled=move || slide.get() == 0>
+                    <span aria-hidden="true">"← "</span>"Previous"
+                </button>
+                <button type="button" on:click=move |_| go(slide.get_untracked() + 1) disabled=move || { slide.get() + 1 >= count() }>
+                    "Next"<span aria-hidden="true">" →"</span>
+                </button>
+                <button type="button" on:click=move |_| close()>"Exit presentation"</button>
+                <span class="kk-present-keys">"Arrow keys move between slides; Esc ends."</span>
+            </div>
+        </div>
+    }
+}
+
+/// The first slide: the overall score and each KRA's, as a list that links to its slide.
+#[component]
+fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let card = state.scorecard;
+    let kras = move || {
+        state.framework.with(|f| {
+            card.with(|c| {
+                f.kras()
+                    .iter()
+                    .map(|k| {
+                        let s = c.kras.get(&k.id);
+                        (k.name.clone(), s.map_or(Status::NoData, |s| s.status), s.and_then(|s| s.score))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <h2>"Overall score"</h2>
+        <p class="kk-present-big">
+            <StatusBadge status=Signal::derive(move || card.with(|c| c.status)) score=Signal::derive(move || card.with(|c| c.overall)) />
+        </p>
+        <ol class="kk-present-kras">
+            {move || kras().into_iter().enumerate().map(|(i, (name, status, score))| view! {
+                <li>
+                    <button type="button" class="kk-link" on:click=move |_| go(i + 1)>{name}</button>
+                    <StatusBadge status=status score=score />
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// One KRA: its score, weight and each KPI's value against its target.
+#[component]
+fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
+    let state = use_state();
+    let card = state.scorecard;
+    let title = move || state.framework.with(|f| f.kra(id).map(|k| k.name.clone()).unwrap_or_default());
+    let status = Signal::derive(move || card.with(|c| c.kras.get(&id).map_or(Status::NoData, |k| k.status)));
+    let score = Signal::derive(move || card.with(|c| c.kras.get(&id).and_then(|k| k.score)));
+    let share =
+        move || card.with(|c| c.kras.get(&id).map(|k| format!("{} % of the overall score", num(k.weight_share))));
+    let rows = move || {
+        state.framework.with(|f| {
+            card.with(|c| {
+                f.kpis_of(id)
+                    .map(|k| {
+                        let s = c.kpis.get(&k.id);
+                        let unit = &k.spec.unit;
+                        (
+                            k.spec.name.clone(),
+                            s.and_then(|s| s.value).map_or("No reading".to_owned(), |v| with_unit(v, unit)),
+                            s.map(|s| with_unit(s.target, unit)).unwrap_or_default(),
+                            s.map_or(Status::NoData, |s| s.status),
+                            s.and_then(|s| s.score),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <h2>{title}</h2>
+        <p class="kk-present-big"><StatusBadge status=status score=score /></p>
+        <p class="kk-present-share">{share}</p>
+        <table class="kk-present-kpis">
+            <thead><tr><th scope="col">"KPI"</th><th scope="col">"Value"</th><th scope="col">"Target"</th><th scope="col">"Score"</th></tr></thead>
+            <tbody>
+                {move || rows().into_iter().map(|(name, value, target, status, score)| view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td>{value}</td>
+                        <td>{target}</td>
+                        <td><StatusBadge status=status score=score /></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
