@@ -3,7 +3,8 @@
 import { mount } from "./kra-kpi.js";
 
 const host = document.getElementById("kra-kpi");
-mount(host, { storageKey: "kra-kpi:default" }).catch((error) => {
+// Share links (#share=…) open here as read-only snapshots; the viewer's own data stays as it is.
+mount(host, { storageKey: "kra-kpi:default", shareLinks: true }).catch((error) => {
   // mount() has already shown the reason inside the element; this is for developers.
   console.error("kra-kpi:", error.code, error.message);
 });

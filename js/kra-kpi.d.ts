@@ -47,6 +47,8 @@ export interface MountOptions {
   today?: string;
   /** A BCP 47 tag: the widget's lang. */
   locale?: string;
+  /** Offer read-only share links to this page (`#share=…`) and open one found in its address. */
+  shareLinks?: boolean;
 }
 
 export interface ChangeDetail {

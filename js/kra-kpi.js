@@ -177,7 +177,7 @@ class Widget extends EventTarget {
 /**
  * Mounts a scorecard into `element`. Options: `storageKey`, `storage` ("local" | "none"),
  * `data`, `template`, `readOnly`, `theme` ("light" | "dark" | "auto"), `today` ("YYYY-MM-DD"),
- * `locale` (a BCP 47 tag, the widget's `lang`).
+ * `locale` (a BCP 47 tag, the widget's `lang`), `shareLinks` (make and open `#share=` links).
  * Resolves to a Widget (an EventTarget); rejects with an Error whose `code` says why.
  */
 export async function mount(element, options = {}) {

@@ -13,7 +13,7 @@ use crate::ui::mount::{Storage, Theme, WidgetOptions};
 
 /// The option names `mount()` accepts.
 pub const OPTION_NAMES: &[&str] =
-    &["storageKey", "storage", "data", "template", "readOnly", "theme", "today", "locale"];
+    &["storageKey", "storage", "data", "template", "readOnly", "theme", "today", "locale", "shareLinks"];
 
 /// Why an options object was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +98,10 @@ pub fn parse(value: &JsValue) -> Result<WidgetOptions, OptionError> {
             "readOnly" => {
                 options.read_only =
                     v.as_bool().ok_or(OptionError::Invalid { name: "readOnly", expected: "true or false" })?
+            }
+            "shareLinks" => {
+                options.share_links =
+                    v.as_bool().ok_or(OptionError::Invalid { name: "shareLinks", expected: "true or false" })?
             }
             "theme" => {
                 let expected = "\"light\", \"dark\" or \"auto\"";

@@ -8,3 +8,4 @@ pub mod csv;
 pub mod csv_import;
 pub mod file;
 pub mod merge;
+pub mod share;

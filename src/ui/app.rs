@@ -69,6 +69,7 @@ pub fn App(state: AppState) -> impl IntoView {
 
     view! {
         <div class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
+            <super::share::SharedBanner />
             <Notices />
             <Header />
             <SettingsPanel />

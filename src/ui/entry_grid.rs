@@ -189,7 +189,7 @@ fn EntryGrid() -> impl IntoView {
                 </button>
                 <button type="button" on:click=discard disabled=move || changed_count() == 0>"Discard changes"</button>
             </p>
-            <p class="kk-grid-status" role="status">{move || status.get()}</p>
+            <p class="kk-grid-status" aria-live="polite">{move || status.get()}</p>
         </div>
     }
 }

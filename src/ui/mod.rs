@@ -30,6 +30,8 @@ pub mod reading_panel;
 pub mod row_actions;
 pub mod scorecards;
 pub mod settings_panel;
+pub mod share;
+pub mod share_codec;
 pub mod shelf;
 pub mod state;
 pub mod status_badge;

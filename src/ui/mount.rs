@@ -17,6 +17,7 @@ use super::state::AppState;
 use super::today::today;
 use crate::domain::framework::Framework;
 use crate::domain::template;
+use crate::exchange::share::is_share_fragment;
 use crate::storage::codec::{decode_saved, encode};
 use crate::storage::local::DEFAULT_KEY;
 use crate::storage::DecodeError;
@@ -105,6 +106,11 @@ pub struct WidgetOptions {
     /// The widget's BCP 47 language tag (`lang` on its root), for screen readers' pronunciation
     /// and the browser's date fields. Numbers are not yet formatted by locale.
     pub locale: Option<String>,
+    /// Read-only share links for this page: the widget offers to make `<page>#share=…` links,
+    /// and when the page's address has one it shows that snapshot, read-only and saving
+    /// nothing, instead of the saved scorecard. For the stand-alone page; off by default, since
+    /// a host page's address and fragment are its own.
+    pub share_links: bool,
 }
 
 impl Default for WidgetOptions {
@@ -117,6 +123,7 @@ impl Default for WidgetOptions {
             theme: Theme::Auto,
             today: None,
             locale: None,
+            share_links: false,
         }
     }
 }
@@ -188,20 +195,35 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
 
     let slot = Rc::new(Cell::new(None::<(AppState, Owner)>));
     let out = slot.clone();
+    // A share link in the page's address is shown instead of the saved data, which is then
+    // neither read nor written (see `ui::share`).
+    let share_hash = options
+        .share_links
+        .then(|| web_sys::window().and_then(|w| w.location().hash().ok()))
+        .flatten()
+        .filter(|hash| is_share_fragment(hash));
     let view = leptos::mount::mount_to(root.clone(), move || {
-        let opened = match &options.storage {
-            Storage::Local(key) => Persistence::open(key),
-            Storage::None => Persistence::detached(),
+        let opened = match (&options.storage, &share_hash) {
+            (_, Some(_)) => Persistence::detached(),
+            (Storage::Local(key), None) => Persistence::open(key),
+            (Storage::None, None) => Persistence::detached(),
         };
         let Opened { mut framework, persistence, notice, read_only, list } = opened;
         let empty = framework.kras().is_empty() && notice.is_none();
-        if let (true, Some(start)) = (empty, data.or(template)) {
+        if let (true, Some(start), None) = (empty, data.or(template), &share_hash) {
             framework = start;
         }
         let state = AppState::new(framework, options.today.unwrap_or_else(today), persistence);
         state.notice.set(notice);
         state.read_only.set(read_only);
-        state.host_read_only.set(options.read_only);
+        state.host_read_only.set(options.read_only || share_hash.is_some());
+        state.share_links.set(options.share_links);
+        if let Some(hash) = share_hash.clone() {
+            if let Storage::Local(key) = &options.storage {
+                state.home_key.set_value(Some(key.clone()));
+            }
+            super::share::open_link(state, hash);
+        }
         if let Some((index, card)) = list {
             state.scorecards.set(Some(index));
             state.card.set(Some(card));

@@ -70,6 +70,12 @@ pub struct AppState {
     pub today: Date,
     /// The KPI whose readings and chart are open.
     pub selected: RwSignal<Option<crate::domain::id::Id>>,
+    /// The share link the page was opened with, if any (see `ui::share`).
+    pub shared: RwSignal<Option<super::share::SharedView>>,
+    /// Whether this widget makes share links for its page (the `shareLinks` option).
+    pub share_links: RwSignal<bool>,
+    /// The viewer's own storage key while a share link is shown, for "Import a copy".
+    pub home_key: StoredValue<Option<String>>,
     /// True while the review is shown as a full-screen presentation.
     pub presenting: RwSignal<bool>,
     /// True while the page is being printed: folded KRAs unfold, so the report shows every KPI.
@@ -185,6 +191,9 @@ impl AppState {
             entry_requested: RwSignal::new(None),
             printing: RwSignal::new(false),
             presenting: RwSignal::new(false),
+            shared: RwSignal::new(None),
+            share_links: RwSignal::new(false),
+            home_key: StoredValue::new(None),
             notice: RwSignal::new(None),
             toast: RwSignal::new(None),
             read_only: RwSignal::new(None),

@@ -94,6 +94,9 @@ pub fn TransferPanel() -> impl IntoView {
                 <Show when=can_import>
                     <Import name=Signal::derive(name) />
                 </Show>
+                <Show when=move || state.share_links.get() && state.shared.with(Option::is_none)>
+                    <super::share::ShareLinkMaker />
+                </Show>
             </div>
         </details>
     }
