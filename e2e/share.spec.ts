@@ -90,3 +90,27 @@ test('a truncated or changed share link shows why it cannot be opened and touche
     await viewer.context.close();
   }
 });
+
+test('a share link pasted into the address bar of an open page shows the snapshot; going back shows my own scorecard', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  const { url } = await makeLink(page, true);
+  const mine = await page.getByRole('heading', { level: 1 }).innerText();
+  const saved = await app.savedText();
+
+  await page.evaluate((hash) => { location.hash = hash; }, url.slice(url.indexOf('#')));
+  const banner = page.getByRole('region', { name: 'Shared snapshot' });
+  await expect(banner).toContainText('Shared snapshot of "Sales executive (demo)"');
+  await expect(page.getByRole('button', { name: /^Add reading for/ })).toHaveCount(0);
+  expect(await app.savedText()).toBe(saved);
+
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'Shared snapshot' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mine);
+  await expect(page.getByRole('button', { name: /^Add reading for/ }).first()).toBeVisible();
+  expect(await app.savedText()).toBe(saved);
+  expect(errors).toEqual([]);
+});

@@ -55,6 +55,7 @@ pub fn App(state: AppState) -> impl IntoView {
     // A printed report shows every KPI, folded or not.
     let before_print = window_event_listener(ev::beforeprint, move |_| state.printing.set(true));
     let after_print = window_event_listener(ev::afterprint, move |_| state.printing.set(false));
+    super::share::follow_address(state);
     on_cleanup(move || {
         before_print.remove();
         after_print.remove();

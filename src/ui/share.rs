@@ -12,7 +12,8 @@ use super::state::{use_state, AppState};
 use crate::domain::format::num;
 use crate::domain::period::MONTH_NAMES;
 use crate::exchange::share::{
-    link_bytes, link_fragment, payload, period_snapshot, read_payload, ShareError, MAX_LINK_CHARS, SAFE_LINK_CHARS,
+    is_share_fragment, link_bytes, link_fragment, payload, period_snapshot, read_payload, ShareError, MAX_LINK_CHARS,
+    SAFE_LINK_CHARS,
 };
 use crate::storage::shelf::{Shelf, ShelfOpen};
 
@@ -69,6 +70,25 @@ pub fn open_link(state: AppState, hash: String) {
             Err(e) => state.shared.set(Some(SharedView::Failed(e.to_string()))),
         }
     });
+}
+
+/// Follows share links pasted into the address bar of a page that is already open.
+///
+/// Whether the saved data is read and written is decided when the widget mounts, so a change
+/// from or to a share link reloads the page (after saving, like closing it would). Other
+/// fragment changes, such as a host page's own routing, are left alone.
+pub fn follow_address(state: AppState) {
+    if !state.share_links.get_untracked() {
+        return;
+    }
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if is_share_fragment(&hash) || state.shared.get_untracked().is_some() {
+            super::persistence::flush(state);
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The banner over a shared snapshot (or over why it could not be opened).
