@@ -75,8 +75,9 @@ pub fn open_link(state: AppState, hash: String) {
 /// Follows share links pasted into the address bar of a page that is already open.
 ///
 /// Whether the saved data is read and written is decided when the widget mounts, so a change
-/// from or to a share link reloads the page (after saving, like closing it would). Other
-/// fragment changes, such as a host page's own routing, are left alone.
+/// from or to a share link reloads the page. Other fragment changes, such as a host page's own
+/// routing, are left alone. Unsaved edits are kept by the reload's `pagehide`, which flushes like
+/// closing the tab does.
 pub fn follow_address(state: AppState) {
     if !state.share_links.get_untracked() {
         return;
@@ -84,7 +85,6 @@ pub fn follow_address(state: AppState) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = window().location().hash().unwrap_or_default();
         if is_share_fragment(&hash) || state.shared.get_untracked().is_some() {
-            super::persistence::flush(state);
             let _ = window().location().reload();
         }
     });
