@@ -140,7 +140,9 @@ test('under a strict CSP it loads, draws its chart and reports no violation', as
   expect(await page.evaluate(() => (window as any).mounted)).toBe(true);
   const w = page.locator('#w');
   await addReading(w, 'Leads converted', '42');
-  await expect(w.locator('.kk-chart-svg svg')).toBeVisible();
+  // Both charts: the KPI's trend, and the review's scores over time.
+  await expect(w.getByRole('complementary', { name: 'Readings and chart' }).locator('.kk-chart-svg svg')).toBeVisible();
+  await expect(w.getByRole('region', { name: 'Scores over time', exact: true }).locator('.kk-chart-svg svg')).toBeVisible();
   expect(violations).toEqual([]);
   expect(await page.evaluate(() => (window as any).__csp ?? [])).toEqual([]);
 });

@@ -28,10 +28,12 @@ async function chooseFile(page: Page, name: string, text: string | Buffer) {
 }
 
 /** Overall and each KRA's score as shown, for the review period on screen. */
+// textContent, not innerText: a KRA card off screen skips layout (content-visibility), and
+// innerText of skipped content is empty.
 async function scores(page: Page): Promise<string[]> {
-  const overall = await page.getByTestId('overall').locator('.kk-status').first().innerText();
-  const kras = await page.getByTestId('kra-score').locator('.kk-status').allInnerTexts();
-  return [overall, ...kras];
+  const overall = await page.getByTestId('overall').locator('.kk-status').first().textContent();
+  const kras = await page.getByTestId('kra-score').locator('.kk-status').allTextContents();
+  return [overall ?? '', ...kras];
 }
 
 test('a scorecard exported as a file imports in a fresh profile with identical scores', async ({ page, browser }) => {

@@ -3,6 +3,7 @@
 //! Rendering to a string keeps charts testable on the host and free of canvas state; the UI
 //! inserts the SVG and gives it an accessible name and a data table.
 
+pub mod score_history;
 pub mod svg_backend;
 pub mod trend;
 

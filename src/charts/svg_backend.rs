@@ -8,7 +8,7 @@
 //! The chart's labels are short (numbers, period names), so a width per character is close
 //! enough to place them, and the result is the same in every page and on the host.
 
-use plotters::prelude::SVGBackend;
+use plotters::prelude::{FontDesc, IntoFont, SVGBackend};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
@@ -18,6 +18,22 @@ use plotters_backend::{
 const CHAR_WIDTH_EM: f64 = 0.56;
 /// Line height of a label, in em.
 const LINE_HEIGHT_EM: f64 = 1.2;
+/// plotters' SVG backend writes a font of size `s` as `font-size="s / 1.24"`, so a chart asking
+/// for 12 would get 9.7 px text.
+const SVG_FONT_SCALE: f64 = 1.24;
+
+/// The chart font, at `px` pixels as written in the SVG (and seen at the chart's drawn size).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::charts::svg_backend::font;
+///
+/// assert!((font(12.0).get_size() - 14.88).abs() < 1e-9); // what plotters needs to write 12
+/// ```
+pub fn font(px: f64) -> FontDesc<'static> {
+    ("sans-serif", px * SVG_FONT_SCALE).into_font()
+}
 
 /// The estimated `(width, height)` in pixels of `text` at `size` pixels.
 ///
@@ -32,6 +48,22 @@ const LINE_HEIGHT_EM: f64 = 1.2;
 pub fn text_size(text: &str, size: f64) -> (u32, u32) {
     let chars = text.chars().count() as f64;
     ((chars * CHAR_WIDTH_EM * size).ceil() as u32, (LINE_HEIGHT_EM * size).ceil() as u32)
+}
+
+/// Marks a drawn chart's `<svg>` as hidden from assistive technology: the UI wraps every chart
+/// in an element with `role="img"` and a text alternative, and shows its figures as a table, so
+/// the SVG's own texts (axis numbers, one by one) would only repeat them as noise.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::charts::svg_backend::hidden_from_screen_readers;
+///
+/// let svg = hidden_from_screen_readers(r#"<svg width="2"></svg>"#.into());
+/// assert_eq!(svg, r#"<svg aria-hidden="true" width="2"></svg>"#);
+/// ```
+pub fn hidden_from_screen_readers(svg: String) -> String {
+    svg.replacen("<svg ", r#"<svg aria-hidden="true" "#, 1)
 }
 
 /// An [`SVGBackend`] whose text is sized by [`text_size`]; everything else is the SVG backend's.
@@ -109,7 +141,7 @@ impl DrawingBackend for SvgBackend<'_> {
         text: &str,
         style: &S,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let (w, h) = text_size(text, style.size());
+        let (w, h) = text_size(text, style.size() / SVG_FONT_SCALE);
         Ok(match style.transform() {
             FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
             _ => (w, h),

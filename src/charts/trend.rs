@@ -5,7 +5,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::svg_backend::{self, SvgBackend};
+use super::svg_backend::{self, font, SvgBackend};
 use crate::domain::format::{num, with_unit};
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
@@ -89,7 +89,7 @@ const TARGET_COLOUR: RGBColor = RGBColor(0xb4, 0x53, 0x09);
 pub fn trend_svg(series: &TrendSeries, width: u32, height: u32) -> Result<String, String> {
     let mut svg = String::new();
     draw(series, &mut svg, width, height).map_err(|e| e.to_string())?;
-    Ok(svg)
+    Ok(svg_backend::hidden_from_screen_readers(svg))
 }
 
 fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
@@ -123,13 +123,13 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
         .x_labels(0)
         .y_label_formatter(&|y| num(*y))
         .y_desc(series.unit.as_str())
-        .label_style(("sans-serif", 12))
+        .label_style(font(12.0))
         .draw()?;
 
     // Period labels under each period's middle (at most eight), rather than plotters' evenly
     // spaced numeric ticks, which would not line up with the periods.
     let step = series.points.len().div_ceil(8).max(1);
-    let label_style = TextStyle::from(("sans-serif", 12).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    let label_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Top));
     chart.draw_series(
         series
             .points
@@ -147,8 +147,7 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
 
     // The legend sits above the plot, right-aligned, where it can never cover a reading.
     // (plotters' own legend box measures its text in the page, see `svg_backend`.)
-    let legend_font = ("sans-serif", 12).into_font();
-    let legend_style = TextStyle::from(legend_font).pos(Pos::new(HPos::Left, VPos::Center));
+    let legend_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Left, VPos::Center));
     let entry_width = |label: &str| 24 + svg_backend::text_size(label, 12.0).0 as i32 + 16;
     let y = LEGEND_HEIGHT as i32 / 2 + 2;
     let mut x = width as i32 - 12 - entry_width("Target") - entry_width("Reading");

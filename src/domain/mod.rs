@@ -23,6 +23,7 @@ pub mod period;
 pub mod reading;
 pub mod reading_batch;
 pub mod rebase;
+pub mod score_history;
 pub mod scoring;
 pub mod summary;
 pub mod target;

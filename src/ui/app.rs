@@ -12,6 +12,7 @@ use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
 use super::presentation::Presentation;
 use super::reading_panel::ReadingPanel;
+use super::score_history::ScoreHistoryPanel;
 use super::scorecards::Scorecards;
 use super::settings_panel::SettingsPanel;
 use super::shelf::on_list_changed;
@@ -86,6 +87,9 @@ pub fn App(state: AppState) -> impl IntoView {
             </Show>
             <Show when=move || state.has_store() && !state.host_read_only.get()>
                 <BackupsPanel />
+            </Show>
+            <Show when=move || has_kpis.get()>
+                <ScoreHistoryPanel folded=start_folded />
             </Show>
             <div class="kk-body">
                 // A labelled region, not <main>: the host page has its own main landmark.

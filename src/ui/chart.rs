@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::chart_width::chart_width;
 use super::state::use_state;
 use crate::charts::trend::describe;
 use crate::charts::trend::TrendSeries;
@@ -13,6 +14,8 @@ use crate::domain::id::Id;
 
 /// The most periods a chart shows; older ones stay in the readings list.
 const MAX_POINTS: usize = 36;
+/// The chart's height in pixels (its width is the width it is shown at).
+const HEIGHT: u32 = 260;
 
 /// Readings over time against the target, drawn by plotters as SVG.
 ///
@@ -22,16 +25,17 @@ const MAX_POINTS: usize = 36;
 pub fn TrendChart(kpi: Id) -> impl IntoView {
     let state = use_state();
     let series = Memo::new(move |_| state.framework.with(|f| trend_series(f, kpi, MAX_POINTS)));
-    let draw = |s: &Option<TrendSeries>| s.as_ref().and_then(|s| trend_svg(s, 520, 280).ok());
-    // Drawn at once when the chart opens; after an edit, redrawn only once the new scores are on
-    // screen: plotters measures its text in the page, which forces a layout of the whole page
-    // and would otherwise hold the scores back by a frame on a large scorecard.
-    let svg = RwSignal::new(series.with_untracked(draw));
+    let node = NodeRef::new();
+    let width = chart_width(node, state.printing, 520);
+    let draw = |s: &Option<TrendSeries>, width: u32| s.as_ref().and_then(|s| trend_svg(s, width, HEIGHT).ok());
+    // Drawn at once when the chart opens; after an edit (or a new width), redrawn only once the
+    // new scores are on screen, so drawing never holds them back by a frame.
+    let svg = RwSignal::new(series.with_untracked(|s| draw(s, width.get_untracked())));
     Effect::watch(
-        move || series.get(),
-        move |s, _, _| {
-            let s = s.clone();
-            request_animation_frame(move || set_timeout(move || drop(svg.try_set(draw(&s))), Duration::ZERO));
+        move || (series.get(), width.get()),
+        move |(s, w), _, _| {
+            let (s, w) = (s.clone(), *w);
+            request_animation_frame(move || set_timeout(move || drop(svg.try_set(draw(&s, w))), Duration::ZERO));
         },
         false,
     );
@@ -44,7 +48,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                     let label = describe(&s);
                     let unit = s.unit.clone();
                     view! {
-                        <div class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=move || svg.get()></div>
+                        <div node_ref=node class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=move || svg.get()></div>
                         <figcaption>{label}</figcaption>
                         <details>
                             <summary>"Chart data"</summary>

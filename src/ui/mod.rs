@@ -9,6 +9,7 @@
 pub mod app;
 pub mod backups;
 pub mod chart;
+pub mod chart_width;
 pub mod compare;
 pub mod csv_import;
 pub mod download;
@@ -28,6 +29,7 @@ pub mod persistence;
 pub mod presentation;
 pub mod reading_panel;
 pub mod row_actions;
+pub mod score_history;
 pub mod scorecards;
 pub mod settings_panel;
 pub mod share;

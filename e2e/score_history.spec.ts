@@ -1,0 +1,105 @@
+// "Scores over time": the review's chart of the overall and per-KRA scores over the last review
+// periods. A user sees it under the header, reads it as a table, finds its text at 12 px at the
+// size it is shown (on a phone too), sees it follow an edit, folds it, and gets it in the
+// printed report.
+import { test, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+import { ScorecardPage } from './fixtures/scorecard_page';
+
+async function openDemo(page: Page) {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  return app;
+}
+
+const section = (page: Page) => page.getByRole('region', { name: 'Scores over time', exact: true });
+
+/// Every chart text's font size as the browser renders it, in CSS pixels.
+async function renderedTextSizes(page: Page): Promise<number[]> {
+  return section(page)
+    .locator('svg')
+    .evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    });
+}
+
+test('the review shows a year of overall and KRA scores, as a chart and as a table', async ({ page }) => {
+  await openDemo(page);
+  const chart = section(page).getByRole('img');
+  await expect(chart).toHaveAccessibleName(/^Overall score from \w{3} \d{4} to \w{3} \d{4}: .*One line per KRA: Achieve monthly revenue targets, Build client relationships\.$/);
+  await section(page).getByText('Chart data').click();
+  const table = section(page).getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText(['Period', 'Overall', 'Achieve monthly revenue targets', 'Build client relationships']);
+  await expect(table.locator('tbody tr')).toHaveCount(12);
+  // The table's last row is the review period on screen, with the header's overall score.
+  const period = await page.getByTestId('period-label').innerText();
+  const overall = (await page.getByTestId('overall').locator('.kk-score').innerText()).trim();
+  await expect(table.locator('tbody tr').last().getByRole('rowheader')).toHaveText(period);
+  await expect(table.locator('tbody tr').last().getByRole('cell').first()).toHaveText(new RegExp(`^${overall.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((Green|Amber|Red)\\)$`));
+  const sizes = await renderedTextSizes(page);
+  expect(sizes.length).toBeGreaterThan(10);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+});
+
+test('on a 320 px phone the chart is drawn at its own width, so its text stays 12 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openDemo(page);
+  const svg = section(page).locator('svg');
+  await expect(svg).toBeVisible();
+  const [drawn, shown] = await svg.evaluate((s) => [Number(s.getAttribute('width')), s.getBoundingClientRect().width]);
+  expect(Math.abs(drawn - shown)).toBeLessThan(1);
+  expect(shown).toBeLessThanOrEqual(320);
+  expect(Math.min(...(await renderedTextSizes(page)))).toBeGreaterThanOrEqual(12);
+  // Turning the phone redraws it at the new width.
+  await page.setViewportSize({ width: 700, height: 400 });
+  await expect.poll(() => svg.evaluate((s) => Number(s.getAttribute('width')))).toBeGreaterThan(drawn + 200);
+});
+
+test('an edit moves the chart, and Hide chart folds it from the keyboard', async ({ page }) => {
+  const app = await openDemo(page);
+  await section(page).getByText('Chart data').click();
+  const lastRow = section(page).locator('tbody tr').last();
+  const before = await lastRow.innerText();
+  // The review period's leads fall from 57 to 5: its KRA and overall scores drop.
+  await app.kpiRow('Leads converted').getByRole('button', { name: 'Leads converted', exact: true }).click();
+  const period = await page.getByTestId('period-label').innerText();
+  const panel = app.panel();
+  await panel.getByRole('button', { name: `Edit reading ${period}` }).click();
+  const form = panel.locator('form.kk-inline-form');
+  await form.getByLabel('Value', { exact: true }).fill('5');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(lastRow).not.toHaveText(before);
+  await expect(section(page).getByRole('img')).toHaveAccessibleName(/then \d+(\.\d+)? % \(\w+\) in/);
+
+  const toggle = section(page).getByRole('button', { name: 'Hide chart of scores over time' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(section(page).getByRole('img')).toHaveCount(0);
+  const show = section(page).getByRole('button', { name: 'Show chart of scores over time' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(section(page).getByRole('img')).toBeVisible();
+});
+
+test('the printed report has the chart, drawn for the page, and no chart controls', async ({ page }) => {
+  await openDemo(page);
+  // What the browser does on Print (or Ctrl+P): beforeprint, then the print stylesheet.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const svg = section(page).locator('svg');
+  await expect(svg).toBeVisible();
+  await expect(svg).toHaveAttribute('width', '640');
+  await expect(section(page).getByRole('button')).toBeHidden();
+  await expect(section(page).getByText('Chart data')).toBeHidden();
+  await expect(section(page).locator('figcaption')).toHaveText(/^Overall score from /);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  fs.mkdirSync('test-results', { recursive: true });
+  fs.writeFileSync('test-results/report-with-chart.pdf', pdf);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // After printing, the chart goes back to the screen's width.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect.poll(() => svg.evaluate((s) => Number(s.getAttribute('width')))).not.toBe(640);
+});

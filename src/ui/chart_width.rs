@@ -1,0 +1,50 @@
+//! The width a chart is drawn at: the width it is shown at.
+//!
+//! plotters draws text at a fixed pixel size. An SVG drawn 520 px wide and squeezed into a
+//! 300 px phone column shows its 12 px labels at 7 px; one drawn at the column's own width keeps
+//! them at 12 px. So each chart measures its box (and follows it as the window, the host page's
+//! layout or a phone's orientation changes it) and redraws at that width.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Narrower than this, a chart is drawn at this width and scaled down (a 320 px phone leaves
+/// about 270 px for it).
+pub const MIN_WIDTH: u32 = 240;
+/// Wider than this, the chart stops growing: longer lines, not more information.
+pub const MAX_WIDTH: u32 = 1200;
+/// The width while printing: fits an A4 or US Letter page with the browser's default margins.
+pub const PRINT_WIDTH: u32 = 640;
+
+/// The width to draw a chart at, in CSS pixels, for the chart placed in `node`: its box's width
+/// within [`MIN_WIDTH`]..=[`MAX_WIDTH`], or [`PRINT_WIDTH`] while `printing`. Starts at
+/// `initial` until the box has been measured.
+pub fn chart_width(node: NodeRef<Div>, printing: RwSignal<bool>, initial: u32) -> Signal<u32> {
+    let measured = RwSignal::new(initial);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let width = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .map(|e| e.content_rect().width())
+                .unwrap_or(0.0);
+            // A box with no width is hidden (a folded section, a print-only layout): keep the
+            // last width rather than drawing a chart nobody sees at the smallest size.
+            if width >= 1.0 {
+                let width = (width.floor() as u32).clamp(MIN_WIDTH, MAX_WIDTH);
+                if measured.get_untracked() != width {
+                    measured.set(width);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.into_js_value().unchecked_ref()) else { return };
+        observer.observe(&element);
+        let observer = SendWrapper::new(observer);
+        on_cleanup(move || observer.disconnect());
+    });
+    Signal::derive(move || if printing.get() { PRINT_WIDTH } else { measured.get() })
+}

@@ -1,0 +1,101 @@
+//! "Scores over time": the overall score and each KRA's over the last review periods, as a
+//! chart with its figures as a table. On screen under the review's header, and in the printed
+//! report.
+
+use leptos::prelude::*;
+
+use super::chart_width::chart_width;
+use super::state::use_state;
+use crate::charts::score_history::{describe, score_history_svg};
+use crate::domain::format::num;
+use crate::domain::score_history::{periods_shown, score_history_with, PeriodScore, ScoreHistory};
+
+/// Height of the plot, below the legend, for a chart `width` pixels wide: a third of the
+/// width, within 200..=300 pixels.
+fn plot_height(width: u32) -> u32 {
+    (width / 3).clamp(200, 300)
+}
+
+/// The chart section. With `folded` (a large scorecard), the chart is left out until the user
+/// shows it, so editing one of a thousand KPIs does not re-score a year of periods; printing
+/// always shows it.
+#[component]
+pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(!folded);
+    let shown = Memo::new(move |_| open.get() || state.printing.get());
+    // One score cache per period: after an edit, each period re-scores only what it touched.
+    let caches = StoredValue::new(Vec::new());
+    let history = Memo::new(move |_| {
+        if !shown.get() {
+            return None;
+        }
+        let last = state.review.get();
+        let count = periods_shown(last.frequency());
+        state.framework.with(|f| caches.try_update_value(|c| score_history_with(f, &last, count, state.today, c)))
+    });
+    let has_scores = move || history.with(|h| h.as_ref().is_some_and(|h| !h.periods.is_empty()));
+    let node = NodeRef::new();
+    let width = chart_width(node, state.printing, super::chart_width::PRINT_WIDTH);
+    let svg = Memo::new(move |_| {
+        let width = width.get();
+        history.with(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok()))
+    });
+    let label = Memo::new(move |_| history.with(|h| h.as_ref().map(describe).unwrap_or_default()));
+    let toggle = move || if open.get() { "Hide chart" } else { "Show chart" };
+
+    view! {
+        <section class="kk-over-time" aria-label="Scores over time">
+            <div class="kk-over-time-head">
+                <h2>"Scores over time"</h2>
+                <button type="button" aria-expanded=move || open.get().to_string()
+                    aria-label=move || format!("{} of scores over time", toggle())
+                    on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
+            </div>
+            <Show when=move || shown.get()>
+                <Show when=has_scores fallback=|| view! { <p class="kk-hint">"Scores over time appear once a review period has a score."</p> }>
+                    <figure class="kk-chart">
+                        <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get()
+                            inner_html=move || svg.get().unwrap_or_default()></div>
+                        <figcaption>{move || label.get()}</figcaption>
+                        <details>
+                            <summary>"Chart data"</summary>
+                            <div class="kk-scroll" role="region" aria-label="Scores over time, as a table" tabindex="0">
+                                {move || history.get().map(|h| view! { <HistoryTable history=h /> })}
+                            </div>
+                        </details>
+                    </figure>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// The chart's figures: a row per period, a column for the overall score and each KRA.
+#[component]
+fn HistoryTable(history: ScoreHistory) -> impl IntoView {
+    let cell = |s: PeriodScore| match s.score {
+        Some(score) => format!("{} % ({})", num(score), s.status.label()),
+        None => "no score".to_owned(),
+    };
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Period"</th>
+                    <th scope="col">"Overall"</th>
+                    {history.kras.iter().map(|(_, name)| view! { <th scope="col">{name.clone()}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {history.periods.iter().map(|p| view! {
+                    <tr>
+                        <th scope="row">{if p.in_progress { format!("{} (so far)", p.label) } else { p.label.clone() }}</th>
+                        <td>{cell(p.overall)}</td>
+                        {p.kras.iter().map(|&k| view! { <td>{cell(k)}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
