@@ -85,3 +85,26 @@ fn the_review_scorecard_lists_overall_then_each_kra_with_its_kpis() {
     assert_eq!(&rows[3][6..], ["0.1", "10", "1", "Red"]);
     assert_eq!(rows[1][8], "1");
 }
+
+#[test]
+fn a_range_or_tolerance_is_written_as_the_goal_not_a_target_of_zero() {
+    let mut fw = Framework::new("Me");
+    let kra = fw.add_kra(KraDraft::new("Health", 100.0)).unwrap();
+    let sleep = KpiSpec::new("Sleep", "hours", Direction::KeepWithinRange { min: 7.0, max: 8.0 }, 0.0);
+    let sleep = fw.add_kpi(kra, sleep).unwrap();
+    let staff =
+        fw.add_kpi(kra, KpiSpec::new("Headcount", "people", Direction::HitValue { tolerance: 5.0 }, 100.0)).unwrap();
+    fw.add_reading(sleep, date(2026, 10, 3), 7.5, "").unwrap();
+    fw.add_reading(staff, date(2026, 10, 3), 98.0, "").unwrap();
+    let rows = parse(&to_csv(&readings(&fw, date(2026, 12, 2))));
+    let target = rows[0].iter().position(|h| h == "Target").unwrap();
+    assert_eq!(rows[1][target], "7–8");
+    assert_eq!(rows[2][target], "100 ± 5");
+    let october = Period::containing(date(2026, 10, 3), Frequency::Monthly, fw.settings().fiscal_year_start);
+    let review = parse(&to_csv(&review_scorecard(&fw, &october, date(2026, 12, 2))));
+    let target = review[0].iter().position(|h| h == "Target").unwrap();
+    assert_eq!(
+        review.iter().filter(|r| r[1] == "KPI").map(|r| r[target].as_str()).collect::<Vec<_>>(),
+        ["7–8", "100 ± 5"]
+    );
+}

@@ -143,16 +143,16 @@ fn every_text_is_at_least_12_px_and_the_legend_is_above_every_mark() {
 
 #[test]
 fn a_missing_period_breaks_the_line_and_a_period_in_progress_is_hollow() {
-    let (_, history) = tree(1, date(2026, 11, 20));
+    let (_, history) = tree(2, date(2026, 11, 20));
     assert!(history.periods.last().unwrap().in_progress);
     let svg = score_history_svg(&history, 640, 220).unwrap();
     assert!(texts(&svg).iter().any(|t| t == "(so far)"));
-    // The KRA's line: June–July, then September–November, so two stretches of its colour.
+    // The first KRA's line: June–July, then September–November, so two stretches of its colour.
     let kra_paths = svg.split("<polyline").skip(1).filter(|p| p.contains("stroke=\"#0072B2\"")).count();
     assert_eq!(kra_paths, 2 + 1 + 1, "two stretches, the legend sample and the hollow mark's outline");
     // Filled marks are one colour inside; the in-progress ones are white inside.
     let hollow = attrs(&svg, "polygon", "fill").into_iter().filter(|f| *f == "#FFFFFF").count();
-    assert_eq!(hollow, 1, "November's square");
+    assert_eq!(hollow, 2, "November's square and triangle");
     let hollow_circles = svg.split("<circle").skip(1).filter(|c| c.contains("fill=\"#FFFFFF\"")).count();
     assert_eq!(hollow_circles, 1, "November's overall mark");
 }
@@ -202,4 +202,13 @@ fn the_description_names_the_span_the_ends_and_the_extremes() {
     assert!(text.contains(", so far) in Nov 2026"), "{text}");
     assert!(text.contains("; highest "), "{text}");
     assert!(text.contains(" One line per KRA: KRA number 1 with a fairly long name to wrap, KRA number 2"), "{text}");
+}
+
+#[test]
+fn a_single_kra_is_the_overall_line_so_it_gets_no_line_of_its_own() {
+    let (_, history) = tree(1, date(2026, 10, 31));
+    let svg = score_history_svg(&history, 640, 220).unwrap();
+    assert!(!texts(&svg).iter().any(|t| t.starts_with("KRA number")), "no second legend entry");
+    assert!(!svg.contains("#0072B2"), "no KRA-coloured line under the overall one");
+    assert!(!describe(&history).contains("KRA"), "{}", describe(&history));
 }

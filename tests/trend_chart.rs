@@ -62,3 +62,37 @@ fn every_text_is_written_at_12_px_or_more() {
     assert!(sizes.len() >= 4, "axis, period and legend texts: {sizes:?}");
     assert!(sizes.iter().all(|&s| s >= 12.0), "{sizes:?}");
 }
+
+#[test]
+fn a_range_kpi_is_charted_as_a_band_with_no_target_line_at_zero() {
+    use kra_kpi::charts::trend::describe;
+    use kra_kpi::domain::direction::Direction;
+    use kra_kpi::domain::framework::Framework;
+    use kra_kpi::domain::kpi::KpiSpec;
+    use kra_kpi::domain::kra::KraDraft;
+
+    let mut fw = Framework::new("Me");
+    let kra = fw.add_kra(KraDraft::new("Health", 100.0)).unwrap();
+    let spec = KpiSpec::new("Sleep", "hours", Direction::KeepWithinRange { min: 7.0, max: 8.0 }, 0.0);
+    let sleep = fw.add_kpi(kra, spec).unwrap();
+    for (month, hours) in [(8, 6.5), (9, 7.5), (10, 8.4)] {
+        fw.add_reading(sleep, date(2026, month, 2), hours, "").unwrap();
+    }
+    let series = trend_series(&fw, sleep, 36).unwrap();
+    let svg = trend_svg(&series, 520, 260).unwrap();
+    let band = svg.split("<rect").skip(1).filter(|r| r.contains("fill=\"#B45309\"")).count();
+    assert_eq!(band, 3 + 1, "a band step per month and the legend's sample");
+    assert!(!svg.contains("stroke-dasharray") && !svg.contains("Target"), "no dashed target line");
+    // The axis is about the readings and the range: 0 is not on it.
+    let labels: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .map(|t| t.split_once('>').unwrap().1.split("</text>").next().unwrap().trim())
+        .collect();
+    assert!(!labels.contains(&"0"), "{labels:?}");
+    assert!(labels.contains(&"Range"), "the legend names the band: {labels:?}");
+    assert_eq!(
+        describe(&series),
+        "Sleep from Aug 2026 to Oct 2026: 3 reading(s), latest 8.4 hours against the range 7–8 hours."
+    );
+}

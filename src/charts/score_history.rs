@@ -65,9 +65,10 @@ struct Line<'a> {
     scores: Vec<Option<f64>>,
 }
 
-/// Whether the chart draws a line per KRA (see [`MAX_KRA_LINES`]).
+/// Whether the chart draws a line per KRA: for two to [`MAX_KRA_LINES`] KRAs (a single KRA's
+/// line would lie exactly under the overall line).
 pub fn draws_kra_lines(history: &ScoreHistory) -> bool {
-    !history.kras.is_empty() && history.kras.len() <= MAX_KRA_LINES
+    (2..=MAX_KRA_LINES).contains(&history.kras.len())
 }
 
 /// Draws `history` as an SVG `width` pixels wide: the legend band (as many rows as the names
@@ -372,7 +373,7 @@ pub fn describe(history: &ScoreHistory) -> String {
     if draws_kra_lines(history) {
         let names: Vec<&str> = history.kras.iter().map(|(_, n)| n.as_str()).collect();
         text.push_str(&format!(" One line per KRA: {}.", names.join(", ")));
-    } else if !history.kras.is_empty() {
+    } else if history.kras.len() > MAX_KRA_LINES {
         text.push_str(&format!(" The {} KRAs' scores are in the chart's table.", history.kras.len()));
     }
     text

@@ -6,7 +6,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::svg_backend::{self, font, SvgBackend};
-use crate::domain::format::{num, with_unit};
+use crate::domain::direction::Direction;
+use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::period::days_between;
@@ -27,6 +28,8 @@ pub struct TrendPoint {
 pub struct TrendSeries {
     pub kpi_name: String,
     pub unit: String,
+    /// What the KPI aims at: a range or a tolerance is drawn as a band.
+    pub direction: Direction,
     pub points: Vec<TrendPoint>,
 }
 
@@ -73,7 +76,29 @@ pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendS
         period = period.previous();
     }
     points.reverse();
-    Some(TrendSeries { kpi_name: k.spec.name.clone(), unit: k.spec.unit.clone(), points })
+    Some(TrendSeries { kpi_name: k.spec.name.clone(), unit: k.spec.unit.clone(), direction: k.spec.direction, points })
+}
+
+impl TrendSeries {
+    /// The band of good values in `point`'s period, for a range or a hit-a-value KPI:
+    /// `(low, high)`.
+    pub fn band(&self, point: &TrendPoint) -> Option<(f64, f64)> {
+        match self.direction {
+            Direction::KeepWithinRange { min, max } => Some((min, max)),
+            Direction::HitValue { tolerance } => Some((point.target - tolerance, point.target + tolerance)),
+            Direction::HigherIsBetter | Direction::LowerIsBetter => None,
+        }
+    }
+
+    /// Whether the chart draws a target line: not for a range, whose target number means nothing.
+    fn has_target_line(&self) -> bool {
+        !matches!(self.direction, Direction::KeepWithinRange { .. })
+    }
+
+    /// The chart's goal in words for `point`: "50 leads", "7–8 hours", "100 ± 5 people".
+    pub fn goal(&self, point: &TrendPoint) -> String {
+        goal_text(&self.direction, point.target, &self.unit)
+    }
 }
 
 /// Room above the plot for the legend, in pixels.
@@ -81,6 +106,8 @@ const LEGEND_HEIGHT: u32 = 26;
 
 const READING_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
 const TARGET_COLOUR: RGBColor = RGBColor(0xb4, 0x53, 0x09);
+/// The band of good values is the target's colour, faint enough for the readings to stand out.
+const BAND_OPACITY: f64 = 0.16;
 
 /// Draws the series as an SVG line chart `width` × `height` pixels: readings as a solid line
 /// with dots, the target as a dashed line.
@@ -99,7 +126,11 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     // target as a step across each period.
     let mid_of = |p: &TrendPoint| (x_of(p.period_start) + x_of(p.period_end)) / 2.0;
     let last_x = series.points.last().map_or(1.0, |p| x_of(p.period_end)).max(1.0);
-    let values = series.points.iter().flat_map(|p| p.value.into_iter().chain([p.target]));
+    let goals = |p: &TrendPoint| match series.band(p) {
+        Some((low, high)) => vec![low, high],
+        None => vec![p.target],
+    };
+    let values = series.points.iter().flat_map(|p| p.value.into_iter().chain(goals(p)));
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if !(hi - lo).is_finite() {
         return Err("the values are too large to chart".into());
@@ -118,7 +149,7 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(RGBColor(0xf0, 0xf4, 0xf8))
+        .max_light_lines(0)
         .bold_line_style(RGBColor(0xd9, 0xe2, 0xec))
         .x_labels(0)
         .y_label_formatter(&|y| num(*y))
@@ -126,9 +157,12 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
         .label_style(font(12.0))
         .draw()?;
 
-    // Period labels under each period's middle (at most eight), rather than plotters' evenly
-    // spaced numeric ticks, which would not line up with the periods.
-    let step = series.points.len().div_ceil(8).max(1);
+    // Period labels under each period's middle, as many as fit side by side at this width,
+    // rather than plotters' evenly spaced numeric ticks, which would not line up with the periods.
+    let n = series.points.len().max(1);
+    let slot = (width as f64 - 2.0 * 12.0 - 56.0) / n as f64;
+    let widest = series.points.iter().map(|p| svg_backend::text_size(&p.label, 12.0).0).max().unwrap_or(0) as f64;
+    let step = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
     let label_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Top));
     chart.draw_series(
         series
@@ -137,9 +171,22 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
             .step_by(step)
             .map(|p| EmptyElement::at((mid_of(p), lo)) + Text::new(p.label.clone(), (0, 6), label_style.clone())),
     )?;
-    let target_points: Vec<(f64, f64)> =
-        series.points.iter().flat_map(|p| [(x_of(p.period_start), p.target), (x_of(p.period_end), p.target)]).collect();
-    chart.draw_series(DashedLineSeries::new(target_points, 6, 4, TARGET_COLOUR.stroke_width(2)))?;
+    // A range or tolerance is a band of good values, one step per period.
+    chart.draw_series(series.points.iter().filter_map(|p| {
+        let (low, high) = series.band(p)?;
+        Some(Rectangle::new(
+            [(x_of(p.period_start), low), (x_of(p.period_end), high)],
+            TARGET_COLOUR.mix(BAND_OPACITY).filled(),
+        ))
+    }))?;
+    if series.has_target_line() {
+        let target_points: Vec<(f64, f64)> = series
+            .points
+            .iter()
+            .flat_map(|p| [(x_of(p.period_start), p.target), (x_of(p.period_end), p.target)])
+            .collect();
+        chart.draw_series(DashedLineSeries::new(target_points, 6, 4, TARGET_COLOUR.stroke_width(2)))?;
+    }
     let reading_points: Vec<(f64, f64)> =
         series.points.iter().filter_map(|p| p.value.map(|v| (mid_of(p), v))).collect();
     chart.draw_series(LineSeries::new(reading_points.clone(), READING_COLOUR.stroke_width(2)))?;
@@ -150,10 +197,20 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     let legend_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Left, VPos::Center));
     let entry_width = |label: &str| 24 + svg_backend::text_size(label, 12.0).0 as i32 + 16;
     let y = LEGEND_HEIGHT as i32 / 2 + 2;
-    let mut x = width as i32 - 12 - entry_width("Target") - entry_width("Reading");
-    root.draw(&DashedPathElement::new(vec![(x, y), (x + 18, y)], 6, 4, TARGET_COLOUR.stroke_width(2)))?;
-    root.draw(&Text::new("Target", (x + 24, y), legend_style.clone()))?;
-    x += entry_width("Target");
+    let goal_label = match series.direction {
+        Direction::KeepWithinRange { .. } => "Range",
+        Direction::HitValue { .. } => "Target ± tolerance",
+        Direction::HigherIsBetter | Direction::LowerIsBetter => "Target",
+    };
+    let mut x = width as i32 - 12 - entry_width(goal_label) - entry_width("Reading");
+    if series.points.first().is_some_and(|p| series.band(p).is_some()) {
+        root.draw(&Rectangle::new([(x, y - 6), (x + 18, y + 6)], TARGET_COLOUR.mix(BAND_OPACITY).filled()))?;
+    }
+    if series.has_target_line() {
+        root.draw(&DashedPathElement::new(vec![(x, y), (x + 18, y)], 6, 4, TARGET_COLOUR.stroke_width(2)))?;
+    }
+    root.draw(&Text::new(goal_label, (x + 24, y), legend_style.clone()))?;
+    x += entry_width(goal_label);
     root.draw(&PathElement::new(vec![(x, y), (x + 18, y)], READING_COLOUR.stroke_width(2)))?;
     root.draw(&Circle::new((x + 9, y), 4, READING_COLOUR.filled()))?;
     root.draw(&Text::new("Reading", (x + 24, y), legend_style))?;
@@ -166,13 +223,14 @@ pub fn describe(series: &TrendSeries) -> String {
     let with_values: Vec<&TrendPoint> = series.points.iter().filter(|p| p.value.is_some()).collect();
     match (with_values.first(), with_values.last()) {
         (Some(first), Some(last)) => format!(
-            "{} from {} to {}: {} reading(s), latest {} against a target of {}.",
+            "{} from {} to {}: {} reading(s), latest {} against {} {}.",
             series.kpi_name,
             first.label,
             last.label,
             with_values.len(),
             with_unit(last.value.unwrap_or(0.0), &series.unit),
-            with_unit(last.target, &series.unit)
+            if series.has_target_line() { "a target of" } else { "the range" },
+            series.goal(last)
         ),
         _ => format!("{}: no readings yet.", series.kpi_name),
     }

@@ -34,6 +34,8 @@ pub enum ValidationError {
     OutOfRange { field: &'static str, value: f64, min: f64, max: f64 },
     /// A reading for this KPI already exists in this period.
     DuplicateReading { kpi: String, period: String },
+    /// A reading for a period that has not started yet (dated in a later period than today's).
+    NotStarted { period: String },
     /// A keep-within-range KPI whose minimum is not below its maximum.
     EmptyRange { min: f64, max: f64 },
     /// Threshold bands whose goal equals the red flag, so no slope can be drawn.
@@ -87,6 +89,9 @@ impl fmt::Display for ValidationError {
             }
             DuplicateReading { kpi, period } => {
                 write!(f, "\"{kpi}\" already has a reading for {period}. Edit or delete that reading instead.")
+            }
+            NotStarted { period } => {
+                write!(f, "{period} has not started yet: a reading can be entered once the period has begun.")
             }
             EmptyRange { min, max } => write!(f, "The range minimum ({min}) must be below its maximum ({max})."),
             FlatBands => {

@@ -1,5 +1,7 @@
 //! Numbers as people read them in explanations.
 
+use super::direction::Direction;
+
 /// Formats a number with at most two decimals and no trailing zeros: `84`, `12.5`, `0.33`.
 ///
 /// # Example
@@ -28,11 +30,39 @@ pub fn num(value: f64) -> String {
 ///
 /// Symbols that conventionally go first (currency signs) are put before the number.
 pub fn with_unit(value: f64, unit: &str) -> String {
-    let unit = unit.trim();
-    match unit {
-        "" => num(value),
-        "%" => format!("{} %", num(value)),
-        u if u.chars().count() == 1 && !u.chars().all(char::is_alphanumeric) => format!("{u}{}", num(value)),
-        u => format!("{} {u}", num(value)),
+    unit_around(num(value), unit)
+}
+
+/// `figure` (one number, or a phrase of numbers such as `7–8`) with its unit, placed as
+/// [`with_unit`] places it.
+fn unit_around(figure: String, unit: &str) -> String {
+    match unit.trim() {
+        "" => figure,
+        "%" => format!("{figure} %"),
+        u if u.chars().count() == 1 && !u.chars().all(char::is_alphanumeric) => format!("{u}{figure}"),
+        u => format!("{figure} {u}"),
+    }
+}
+
+/// What a KPI is aiming at, as people write it: the target (`50 leads`), the range of a
+/// keep-within-range KPI (`7–8 hours`: its target number means nothing), or the target and
+/// tolerance of a hit-a-value KPI (`100 ± 5 people`).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::direction::Direction;
+/// use kra_kpi::domain::format::goal_text;
+///
+/// assert_eq!(goal_text(&Direction::HigherIsBetter, 50.0, "leads"), "50 leads");
+/// assert_eq!(goal_text(&Direction::KeepWithinRange { min: 7.0, max: 8.0 }, 0.0, "hours"), "7–8 hours");
+/// assert_eq!(goal_text(&Direction::HitValue { tolerance: 5.0 }, 100.0, "people"), "100 ± 5 people");
+/// assert_eq!(goal_text(&Direction::KeepWithinRange { min: 90.0, max: 110.0 }, 0.0, "₹"), "₹90–110");
+/// ```
+pub fn goal_text(direction: &Direction, target: f64, unit: &str) -> String {
+    match *direction {
+        Direction::KeepWithinRange { min, max } => unit_around(format!("{}–{}", num(min), num(max)), unit),
+        Direction::HitValue { tolerance } => unit_around(format!("{} ± {}", num(target), num(tolerance)), unit),
+        Direction::HigherIsBetter | Direction::LowerIsBetter => with_unit(target, unit),
     }
 }

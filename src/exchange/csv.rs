@@ -11,9 +11,11 @@
 
 use jiff::civil::Date;
 
-use crate::domain::format::num;
+use crate::domain::direction::Direction;
+use crate::domain::format::{goal_text, num};
 use crate::domain::framework::Framework;
 use crate::domain::iso_date;
+use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
 use crate::domain::scoring::{score_framework, score_kpi, KpiScore};
 
@@ -147,7 +149,7 @@ pub fn readings(fw: &Framework, today: Date) -> Vec<Vec<Cell>> {
                     Cell::text(period.label()),
                     Cell::text(iso_date::format(start)),
                     Cell::Number(reading.value),
-                    Cell::Number(score.target),
+                    target_cell(kpi, score.target),
                     Cell::rounded(score.score),
                     Cell::text(score.status.label()),
                     Cell::text(&reading.note),
@@ -218,11 +220,20 @@ pub fn review_scorecard(fw: &Framework, review: &Period, today: Date) -> Vec<Vec
                 Cell::text(&kpi.spec.unit),
                 Cell::rounded(Some(s.weight_share)),
                 Cell::number(s.value),
-                Cell::Number(s.target),
+                target_cell(kpi, s.target),
                 Cell::rounded(s.score),
                 Cell::text(s.status.label()),
             ]);
         }
     }
     rows
+}
+
+/// The Target cell: a number for a one-sided KPI; for a range or a tolerance, which no single
+/// number states, the goal as text without its unit ("7–8", "100 ± 5"; the Unit column has it).
+fn target_cell(kpi: &Kpi, target: f64) -> Cell {
+    match kpi.spec.direction {
+        Direction::HigherIsBetter | Direction::LowerIsBetter => Cell::Number(target),
+        direction => Cell::text(goal_text(&direction, target, "")),
+    }
 }

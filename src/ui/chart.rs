@@ -55,11 +55,11 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                             <table>
                                 <thead><tr><th scope="col">"Period"</th><th scope="col">"Reading"</th><th scope="col">"Target"</th></tr></thead>
                                 <tbody>
-                                    {s.points.into_iter().map(|p| view! {
+                                    {s.points.iter().map(|p| view! {
                                         <tr>
-                                            <th scope="row">{p.label}</th>
+                                            <th scope="row">{p.label.clone()}</th>
                                             <td>{p.value.map(|v| with_unit(v, &unit)).unwrap_or_else(|| "no reading".into())}</td>
-                                            <td>{with_unit(p.target, &unit)}</td>
+                                            <td>{s.goal(p)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

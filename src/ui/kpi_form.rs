@@ -81,7 +81,9 @@ impl KpiFields {
             }),
             baseline: text(&|s| s.baseline.map(num)),
             frequency: RwSignal::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
-            aggregation: RwSignal::new(spec.map_or(Aggregation::Sum, |s| s.aggregation).key().to_owned()),
+            aggregation: RwSignal::new(
+                spec.map_or(Aggregation::default_for(&Direction::HigherIsBetter), |s| s.aggregation).key().to_owned(),
+            ),
             weight: RwSignal::new(spec.map_or_else(|| "0".into(), |s| num(s.weight))),
             method: RwSignal::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
             red_flag: text(&|s| s.bands.map(|b| num(b.red_flag))),
@@ -202,6 +204,27 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
     let error = RwSignal::new(None::<String>);
     let direction_is = move |key: &'static str| move || fields.direction.get() == key;
     let plan_is = move |key: &'static str| move || fields.plan.get() == key;
+    // Changing the direction brings the combine rule that fits it (a range averages), unless the
+    // user has already chosen another rule than the old direction's default.
+    let default_rule = |key: &str| {
+        let direction = match key {
+            "range" => Direction::KeepWithinRange { min: 0.0, max: 0.0 },
+            "hit" => Direction::HitValue { tolerance: 0.0 },
+            _ => Direction::HigherIsBetter,
+        };
+        Aggregation::default_for(&direction).key()
+    };
+    Effect::watch(
+        move || fields.direction.get(),
+        move |new, old, _| {
+            if let Some(old) = old {
+                if fields.aggregation.get_untracked() == default_rule(old) {
+                    fields.aggregation.set(default_rule(new).to_owned());
+                }
+            }
+        },
+        false,
+    );
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

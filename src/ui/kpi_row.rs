@@ -8,7 +8,7 @@ use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
-use crate::domain::format::with_unit;
+use crate::domain::format::{goal_text, with_unit};
 use crate::domain::id::Id;
 use crate::domain::scoring::Status;
 
@@ -39,7 +39,10 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, start).label()))
         })
     });
-    let target = move || score.with(|s| s.as_ref().map(|s| with_unit(s.target, &unit())).unwrap_or_default());
+    let target = move || {
+        let direction = kpi.with(|k| k.as_ref().map(|k| k.spec.direction));
+        score.with(|s| s.as_ref().zip(direction).map(|(s, d)| goal_text(&d, s.target, &unit())).unwrap_or_default())
+    };
     let pace = move || score.with(|s| s.as_ref().and_then(|s| s.pace).map(|p| format!("Pace: {}", p.label())));
     let delete = move |_| {
         let label = name();

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::use_state;
 use super::status_badge::StatusBadge;
-use crate::domain::format::{num, with_unit};
+use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::scoring::Status;
 
 /// The class of the button that opens the presentation; the focus returns to it on exit.
@@ -171,7 +171,7 @@ fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
                         (
                             k.spec.name.clone(),
                             s.and_then(|s| s.value).map_or("No reading".to_owned(), |v| with_unit(v, unit)),
-                            s.map(|s| with_unit(s.target, unit)).unwrap_or_default(),
+                            s.map(|s| goal_text(&k.spec.direction, s.target, unit)).unwrap_or_default(),
                             s.map_or(Status::NoData, |s| s.status),
                             s.and_then(|s| s.score),
                         )

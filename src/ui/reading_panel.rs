@@ -70,7 +70,13 @@ fn KpiDetail(id: Id) -> impl IntoView {
             let d = iso_date::parse(&day.get_untracked())
                 .ok_or_else(|| ValidationError::NotADate { field: "Period (date)", input: day.get_untracked() })?;
             let v = parse_number("Value", &value.get_untracked())?;
-            let label = period_of(d).map(|p: Period| p.label()).unwrap_or_default();
+            let period = period_of(d);
+            let label = period.map(|p: Period| p.label()).unwrap_or_default();
+            // A reading measures a period that has at least begun (the batch paths refuse the
+            // same, see `domain::reading_batch`).
+            if period.is_some_and(|p| p.start() > state.today) {
+                return Err(ValidationError::NotStarted { period: label });
+            }
             state.commit(Edit::AddReading { kpi: id, day: d, value: v, note: note.get_untracked() })?;
             Ok::<_, ValidationError>(format!("Recorded {} for {} in {label}.", with_unit(v, &unit()), name()))
         })();

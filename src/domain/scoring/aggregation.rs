@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::direction::Direction;
+
 /// How readings taken at a KPI's own frequency combine into one review-period value.
 ///
 /// Per-period targets combine the same way, so a monthly target of 50 leads summed over a quarter
@@ -46,6 +48,27 @@ impl Aggregation {
             Aggregation::Min => rest.iter().fold(*first, |a, b| a.min(*b)),
             Aggregation::Max => rest.iter().fold(*first, |a, b| a.max(*b)),
         })
+    }
+
+    /// The rule a new KPI starts with, for its direction: readings of a total (revenue, leads)
+    /// add up over a review period, but a range ("7–8 hours of sleep") or a value to hit
+    /// ("headcount 100 ± 5") is about the typical reading, so those average. Summing them would
+    /// score a quarter of 7.5-hour nights as 22.5 hours, far outside the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::domain::direction::Direction;
+    /// use kra_kpi::domain::scoring::Aggregation;
+    ///
+    /// assert_eq!(Aggregation::default_for(&Direction::HigherIsBetter), Aggregation::Sum);
+    /// assert_eq!(Aggregation::default_for(&Direction::KeepWithinRange { min: 7.0, max: 8.0 }), Aggregation::Average);
+    /// ```
+    pub fn default_for(direction: &Direction) -> Aggregation {
+        match direction {
+            Direction::HigherIsBetter | Direction::LowerIsBetter => Aggregation::Sum,
+            Direction::KeepWithinRange { .. } | Direction::HitValue { .. } => Aggregation::Average,
+        }
     }
 
     /// The stable key used in forms and saved data.

@@ -9,7 +9,7 @@ use super::method::Thresholds;
 use super::pace::Pace;
 use super::status::Status;
 use crate::domain::direction::Direction;
-use crate::domain::format::{num, with_unit};
+use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
@@ -36,7 +36,8 @@ pub struct KpiScore {
     pub pace: Option<Pace>,
     /// Normalised weight within its KRA, in percent (0 when left out).
     pub weight_share: f64,
-    /// One sentence: "Leads converted: 42 against a target of 50 → 84 %, weight 30 % of KRA …".
+    /// One sentence: "Leads converted: 42 against a target of 50 → 84 %, weight 30 % of KRA …"
+    /// ("against the range 7–8 hours" for a range).
     pub summary: String,
     /// The steps behind the number, in plain words.
     pub steps: Vec<String>,
@@ -419,7 +420,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
         }
         _ => format!(
             "Target: {} ({}; plan: {}).",
-            with_unit(f.target, unit),
+            goal_text(&spec.direction, f.target, unit),
             spec.direction.label(),
             spec.target.describe()
         ),
@@ -495,20 +496,20 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
 
 fn kpi_summary(kpi: &Kpi, s: &KpiScore, kra_name: &str) -> String {
     let (name, unit) = (kpi.spec.name.as_str(), kpi.spec.unit.as_str());
+    let goal = match kpi.spec.direction {
+        Direction::KeepWithinRange { .. } => format!("the range {}", goal_text(&kpi.spec.direction, s.target, unit)),
+        _ => format!("a target of {}", goal_text(&kpi.spec.direction, s.target, unit)),
+    };
     match (s.value, s.score) {
         (Some(v), Some(score)) if s.rollup.is_some() => format!(
-            "{name}: {} against a target of {} → {} %, weight {} % of KRA \"{kra_name}\".",
+            "{name}: {} against {goal} → {} %, weight {} % of KRA \"{kra_name}\".",
             with_unit(v, unit),
-            with_unit(s.target, unit),
             num(score),
             num(s.weight_share)
         ),
-        (Some(v), Some(score)) => format!(
-            "{name}: {} against a target of {} → {} % (N/A: not counted).",
-            with_unit(v, unit),
-            with_unit(s.target, unit),
-            num(score)
-        ),
+        (Some(v), Some(score)) => {
+            format!("{name}: {} against {goal} → {} % (N/A: not counted).", with_unit(v, unit), num(score))
+        }
         _ => format!("{name}: {}, left out of KRA \"{kra_name}\".", s.status.label()),
     }
 }
