@@ -26,13 +26,30 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let shown = Memo::new(move |_| open.get() || state.printing.get());
     // One score cache per period: after an edit, each period re-scores only what it touched.
     let caches = StoredValue::new(Vec::new());
-    let history = Memo::new(move |_| {
-        if !shown.get() {
-            return None;
-        }
-        let last = state.review.get();
+    let score = move || {
+        let last = state.review.get_untracked();
         let count = periods_shown(last.frequency());
-        state.framework.with(|f| caches.try_update_value(|c| score_history_with(f, &last, count, state.today, c)))
+        state
+            .framework
+            .with_untracked(|f| caches.try_update_value(|c| score_history_with(f, &last, count, state.today, c)))
+    };
+    // Scored at once when the chart is shown (or printed); after an edit, once the edit's own
+    // scores are on screen, so a year of periods never holds them back by a frame.
+    let history = RwSignal::new(None::<ScoreHistory>);
+    Effect::new(move |was_shown: Option<bool>| {
+        let now_shown = shown.get();
+        state.review.track();
+        state.framework.track();
+        if !now_shown {
+            history.set(None);
+        } else if was_shown != Some(true) || state.printing.get_untracked() {
+            history.set(score());
+        } else {
+            request_animation_frame(move || {
+                set_timeout(move || drop(history.try_set(score())), std::time::Duration::ZERO)
+            });
+        }
+        now_shown
     });
     let has_scores = move || history.with(|h| h.as_ref().is_some_and(|h| !h.periods.is_empty()));
     let node = NodeRef::new();
