@@ -33,24 +33,25 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
             .framework
             .with_untracked(|f| caches.try_update_value(|c| score_history_with(f, &last, count, state.today, c)))
     };
-    // Scored at once when the chart is shown (or printed); after an edit, once the edit's own
-    // scores are on screen, so a year of periods never holds them back by a frame.
+    // Scored after the first frame that shows the chart, and after an edit once the edit's own
+    // scores are on screen, so a year of periods never holds back the scorecard or an edit by a
+    // frame. Printing needs the figures now: the page is laid out for print synchronously.
     let history = RwSignal::new(None::<ScoreHistory>);
-    Effect::new(move |was_shown: Option<bool>| {
+    Effect::new(move |_| {
         let now_shown = shown.get();
         state.review.track();
         state.framework.track();
         if !now_shown {
             history.set(None);
-        } else if was_shown != Some(true) || state.printing.get_untracked() {
+        } else if state.printing.get_untracked() {
             history.set(score());
         } else {
             request_animation_frame(move || {
                 set_timeout(move || drop(history.try_set(score())), std::time::Duration::ZERO)
             });
         }
-        now_shown
     });
+    let pending = move || history.with(Option::is_none);
     let has_scores = move || history.with(|h| h.as_ref().is_some_and(|h| !h.periods.is_empty()));
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, super::chart_width::PRINT_WIDTH);
@@ -70,9 +71,14 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
             </div>
             <Show when=move || shown.get()>
+                // Measured before the first drawing, so the chart is drawn once, at its width;
+                // until the figures are in, it keeps the chart's room so the KRAs below do not jump.
+                <div node_ref=node class="kk-over-time-body"
+                    style:min-height=move || if pending() { format!("{}px", plot_height(width.get()) + 40) } else { String::new() }>
+                <Show when=move || !pending()>
                 <Show when=has_scores fallback=|| view! { <p class="kk-hint">"Scores over time appear once a review period has a score."</p> }>
                     <figure class="kk-chart">
-                        <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get()
+                        <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                             inner_html=move || svg.get().unwrap_or_default()></div>
                         <figcaption>{move || label.get()}</figcaption>
                         <details>
@@ -83,6 +89,8 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         </details>
                     </figure>
                 </Show>
+                </Show>
+                </div>
             </Show>
         </section>
     }
