@@ -204,7 +204,12 @@ test('change events carry the scores the screen shows; ready comes first', async
   expect(change.description).toBe('add a reading of 42 to the KPI "Leads converted" for Nov 2026');
   const leads = change.scores.kras[0].kpis.find((k: any) => k.name === 'Leads converted');
   expect(leads).toMatchObject({ value: 42, target: 50, score: 84, status: 'amber', readings: 1 });
-  expect(change.scores.period).toEqual({ label: 'Nov 2026', start: '2026-11-01', end: '2026-11-30' });
+  expect(change.scores.period).toEqual({ label: 'Nov 2026', start: '2026-11-01', end: '2026-11-30', inProgress: true });
+  // The host sees what the score stands on, as the screen says it.
+  expect(change.scores.overall.coverage).toMatchObject({ reported: 1, due: 6 });
+  expect(change.scores.overall.coverage.weight).toBeLessThan(50);
+  expect(change.scores.kras[0].coverage).toMatchObject({ reported: 1, due: 3 });
+  await expect(w.getByTestId('coverage')).toHaveText(/^1 of 6 KPIs reported · Nov 2026 is in progress \(day 23 of 30\)/);
   const shown = (await w.getByTestId('overall').textContent())!;
   expect(shown).toContain(`${Math.round(change.scores.overall.score)} %`);
   expect(await page.evaluate(() => (window as any).widget.scores())).toEqual(change.scores);

@@ -20,6 +20,8 @@ test('the review is presented slide by slide from the keyboard, read-only, and E
   await expect(show).toContainText('Slide 1 of 3');
   await expect(show.getByRole('heading', { name: 'Overall score' })).toBeVisible();
   await expect(show.locator('.kk-present-big .kk-status')).toHaveText(overall);
+  // The demo opens on its last complete month: a result, with what it stands on.
+  await expect(show.getByTestId('present-coverage')).toHaveText(/^\d+ of \d+ KPIs reported$/);
   // Read-only: nothing on it edits.
   await expect(show.getByRole('textbox')).toHaveCount(0);
   await expect(show.getByRole('button', { name: /Delete|Edit|Reading/ })).toHaveCount(0);

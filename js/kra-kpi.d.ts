@@ -17,17 +17,27 @@ export interface KpiScores {
   readings: number;
 }
 
+/** How much of a score has been reported: KPIs due in the period, those with a reading, and
+ * the share of the weight (0–100) they carry. */
+export interface Coverage {
+  reported: number;
+  due: number;
+  weight: number;
+}
+
 export interface KraScores {
   id: number;
   name: string;
   score: number | null;
   status: Status;
+  coverage: Coverage;
   kpis: KpiScores[];
 }
 
 export interface Scores {
-  period: { label: string; start: string; end: string };
-  overall: { score: number | null; status: Status };
+  /** `inProgress`: the period contains today, so its scores are so far, not final. */
+  period: { label: string; start: string; end: string; inProgress: boolean };
+  overall: { score: number | null; status: Status; coverage: Coverage };
   kras: KraScores[];
 }
 

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::domain::framework::Framework;
 use crate::domain::iso_date;
-use crate::domain::scoring::{Scorecard, Status};
+use crate::domain::scoring::{Coverage, Scorecard, Status};
 
 /// The review period's scores: overall, per KRA and, under each, per KPI, in the order the
 /// scorecard shows them.
@@ -32,6 +32,8 @@ use crate::domain::scoring::{Scorecard, Status};
 /// assert_eq!(scores["period"]["start"], "2026-11-01");
 /// assert_eq!(scores["kras"][0]["kpis"][0]["value"], 500000.0);
 /// assert_eq!(scores["overall"]["status"], card.status.key());
+/// assert_eq!(scores["overall"]["coverage"]["reported"], 1);
+/// assert_eq!(scores["period"]["inProgress"], true);
 /// ```
 pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
     let status = |s: Status| s.key();
@@ -61,6 +63,7 @@ pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
                 "name": kra.name,
                 "score": score.and_then(|s| s.score),
                 "status": score.map_or("no-data", |s| status(s.status)),
+                "coverage": score.map(|s| coverage(&s.coverage)),
                 "kpis": kpis,
             })
         })
@@ -70,8 +73,14 @@ pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
             "label": card.period.label(),
             "start": iso_date::format(card.period.start()),
             "end": iso_date::format(card.period.last_day()),
+            "inProgress": card.in_progress,
         },
-        "overall": { "score": card.overall, "status": status(card.status) },
+        "overall": { "score": card.overall, "status": status(card.status), "coverage": coverage(&card.coverage) },
         "kras": kras,
     })
+}
+
+/// `{ reported, due, weight }`: KPIs with a reading of those due, and their share of the weight.
+fn coverage(c: &Coverage) -> Value {
+    json!({ "reported": c.reported, "due": c.due, "weight": c.weight })
 }

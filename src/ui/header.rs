@@ -7,6 +7,8 @@ use super::explain::Explain;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
+use crate::domain::format::num;
+use crate::domain::period::days_between;
 
 /// The scorecard's title bar.
 #[component]
@@ -19,6 +21,21 @@ pub fn Header() -> impl IntoView {
     let next = move |_| state.anchor.set(state.review.get_untracked().next().start());
     let current = move |_| state.anchor.set(state.today);
     let is_current = move || state.review.get().contains(state.today);
+    // What the headline stands on: how much has been reported, and whether the period is over.
+    let standing = Memo::new(move |_| {
+        card.with(|c| {
+            let mut text = c.coverage.describe();
+            if c.in_progress {
+                let elapsed = days_between(c.period.start(), state.today) + 1;
+                text.push_str(&format!(
+                    " · {} is in progress (day {elapsed} of {}): scores so far, not final",
+                    c.period.label(),
+                    c.period.days()
+                ));
+            }
+            text
+        })
+    });
 
     let (renaming, set_renaming) = signal(false);
     let draft = RwSignal::new(String::new());
@@ -76,13 +93,23 @@ pub fn Header() -> impl IntoView {
                 </Show>
             </div>
             <div class="kk-overall" data-testid="overall">
-                <span>"Overall score: "</span>
+                <span>{move || if card.with(|c| c.in_progress) { "Overall score so far: " } else { "Overall score: " }}</span>
                 <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
                 <Explain
                     subject=Signal::derive(move || "the whole scorecard".to_string())
                     summary=Signal::derive(move || card.get().summary)
                     steps=Signal::derive(move || card.get().steps)
                 />
+                <p class="kk-meta kk-coverage" data-testid="coverage">{standing}</p>
+                <Show when=move || card.with(|c| c.coverage.is_minority())>
+                    <p class="kk-warning" role="note" data-testid="minority">
+                        <span aria-hidden="true">"⚠ "</span>
+                        {move || card.with(|c| format!(
+                            "This score rests on {} % of the scorecard's weight: it may change a lot as the other readings come in.",
+                            num(c.coverage.weight)
+                        ))}
+                    </p>
+                </Show>
                 <Show when=move || card.with(|c| c.weight_warning.is_some())>
                     <p class="kk-warning" role="note">
                         <span aria-hidden="true">"⚠ "</span>

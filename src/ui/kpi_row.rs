@@ -43,7 +43,8 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         let direction = kpi.with(|k| k.as_ref().map(|k| k.spec.direction));
         score.with(|s| s.as_ref().zip(direction).map(|(s, d)| goal_text(&d, s.target, &unit())).unwrap_or_default())
     };
-    let pace = move || score.with(|s| s.as_ref().and_then(|s| s.pace).map(|p| format!("Pace: {}", p.label())));
+    // Pace exists only for the period in progress: its score is so far, not the period's result.
+    let pace = move || score.with(|s| s.as_ref().and_then(|s| s.pace).map(|p| format!("So far · Pace: {}", p.label())));
     let delete = move |_| {
         let label = name();
         if state.selected.get_untracked() == Some(id) {

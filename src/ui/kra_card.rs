@@ -29,6 +29,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let field =
         move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
+    let coverage = Memo::new(move |_| score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = RwSignal::new(false);
     let open = RwSignal::new(!folded);
     let kpi_count = move || kpi_ids.with(Vec::len);
@@ -70,6 +71,9 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                     />
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
+                    <Show when=move || has_kpis()>
+                        <span class="kk-meta kk-coverage" data-testid="kra-coverage">{coverage}</span>
+                    </Show>
                 </div>
                 <div class="kk-row-actions">
                     <Show when=move || has_kpis()>

@@ -140,6 +140,10 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
         <p class="kk-present-big">
             <StatusBadge status=Signal::derive(move || card.with(|c| c.status)) score=Signal::derive(move || card.with(|c| c.overall)) />
         </p>
+        <p class="kk-meta" data-testid="present-coverage">{move || card.with(|c| {
+            let so_far = if c.in_progress { " · in progress: scores so far" } else { "" };
+            format!("{}{so_far}", c.coverage.describe())
+        })}</p>
         <ol class="kk-present-kras">
             {move || kras().into_iter().enumerate().map(|(i, (name, status, score))| view! {
                 <li>

@@ -7,6 +7,7 @@
 
 pub mod achievement;
 pub mod aggregation;
+pub mod coverage;
 pub mod method;
 pub mod pace;
 pub mod scorecard;
@@ -14,6 +15,7 @@ pub mod settings;
 pub mod status;
 
 pub use aggregation::Aggregation;
+pub use coverage::Coverage;
 pub use method::{Bands, LowerRatio, ScoringMethod, Thresholds};
 pub use pace::Pace;
 pub use scorecard::{score_framework, score_framework_with, score_kpi, KpiScore, KraScore, ScoreCache, Scorecard};

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use jiff::civil::Date;
 
 use super::achievement::{achievement, clamp, Goal};
+use super::coverage::{combine, is_due, Coverage, Part};
 use super::method::Thresholds;
 use super::pace::Pace;
 use super::status::Status;
@@ -53,6 +54,8 @@ pub struct KraScore {
     pub weight_share: f64,
     /// Set when the KRA's KPI weights do not add up to 100.
     pub weight_warning: Option<String>,
+    /// How many of its KPIs due in the period have a reading, and their share of its weight.
+    pub coverage: Coverage,
     pub summary: String,
     pub steps: Vec<String>,
 }
@@ -67,6 +70,10 @@ pub struct Scorecard {
     pub status: Status,
     /// Set when the KRA weights do not add up to 100.
     pub weight_warning: Option<String>,
+    /// How many KPIs due in the period have a reading, and their share of the weight.
+    pub coverage: Coverage,
+    /// Whether the period contains today: its scores are so far, not final.
+    pub in_progress: bool,
     pub summary: String,
     pub steps: Vec<String>,
 }
@@ -166,14 +173,20 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let mut kpis = BTreeMap::new();
     let mut kras = BTreeMap::new();
     let mut kra_parts = Vec::new();
+    let mut kra_coverage = Vec::new();
 
     for kra in fw.kras() {
         let mut parts = Vec::new();
         let mut raw_scores = Vec::new();
+        let mut due = Vec::new();
         for kpi in fw.kpis_of(kra.id) {
             let score = cache.score(fw, kpi, review, today);
             if let (Some(r), false) = (score.rollup, kpi.spec.not_applicable) {
                 parts.push((kpi.id, kpi.spec.weight, r));
+            }
+            if !kpi.spec.not_applicable && is_due(kpi.spec.frequency, review) {
+                let reported = usize::from(score.readings > 0);
+                due.push(Part { weight: kpi.spec.weight, due: 1, reported, reported_share: reported as f64 });
             }
             raw_scores.push((kpi, score));
         }
@@ -189,7 +202,9 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
             }
             kpis.insert(score.id, score);
         }
-        let kra_score = score_kra(fw, kra, &rolled, warning, &kpis);
+        let mut kra_score = score_kra(fw, kra, &rolled, warning, &kpis);
+        kra_score.coverage = combine(&due);
+        kra_coverage.push(kra_score.coverage.as_part(kra.weight));
         if let Some(s) = kra_score.score {
             kra_parts.push((kra.id, kra.weight, s));
         }
@@ -226,8 +241,13 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
         ),
         None => format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name(), review.label()),
     };
+    let coverage = combine(&kra_coverage);
+    if !coverage.is_complete() {
+        steps.push(format!("{}, carrying {} % of the weight.", coverage.describe(), num(coverage.weight)));
+    }
     steps.push(thresholds_step(status, settings.rollup_thresholds));
-    Scorecard { period: *review, kpis, kras, overall, status, weight_warning, summary, steps }
+    let in_progress = review.contains(today);
+    Scorecard { period: *review, kpis, kras, overall, status, weight_warning, coverage, in_progress, summary, steps }
 }
 
 fn thresholds_step(status: Status, t: Thresholds) -> String {
@@ -332,7 +352,9 @@ fn score_kra(
         Some(s) => format!("KRA \"{}\": {} %.", kra.name, num(s)),
         None => format!("KRA \"{}\": no score this period (no KPI has a reading).", kra.name),
     };
-    KraScore { id: kra.id, score, status, weight_share: 0.0, weight_warning: warning, summary, steps }
+    // Coverage is filled in by the caller, which has walked the KPIs.
+    let coverage = Coverage { reported: 0, due: 0, weight: 100.0 };
+    KraScore { id: kra.id, score, status, weight_share: 0.0, weight_warning: warning, coverage, summary, steps }
 }
 
 /// The review-period value and target of one KPI.
