@@ -103,3 +103,22 @@ test('the printed report has the chart, drawn for the page, and no chart control
   await page.emulateMedia({ media: 'screen' });
   await expect.poll(() => svg.evaluate((s) => Number(s.getAttribute('width')))).not.toBe(640);
 });
+
+test('each chart downloads as an SVG file of its own, titled, at slide width, from a phone too', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const app = await openDemo(page);
+  const download = async (button: ReturnType<Page['getByRole']>) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, 'utf8') };
+  };
+  const overTime = await download(section(page).getByRole('button', { name: 'Download the scores over time chart as SVG' }));
+  expect(overTime.name).toMatch(/^Sales executive \(demo\) scores over time \d{4}-\d{2}-\d{2}\.svg$/);
+  expect(overTime.text).toMatch(/^<svg width="960" [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"><title>Sales executive \(demo\): scores over time\. Overall score from /);
+  expect(overTime.text).not.toContain('aria-hidden');
+  expect(overTime.text).toContain('Build client relationships');
+
+  await app.kpiRow('Leads converted').locator('button.kk-kpi-name').click();
+  const trend = await download(app.panel().getByRole('button', { name: 'Download the chart of Leads converted as SVG' }));
+  expect(trend.name).toMatch(/^Sales executive \(demo\) Leads converted trend \d{4}-\d{2}-\d{2}\.svg$/);
+  expect(trend.text).toMatch(/^<svg width="960" [^>]*><title>[^<]*Leads converted/);
+});

@@ -4,6 +4,7 @@
 //! inserts the SVG and gives it an accessible name and a data table.
 
 pub mod score_history;
+pub mod standalone;
 pub mod svg_backend;
 pub mod trend;
 

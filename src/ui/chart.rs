@@ -4,8 +4,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::chart_download::offer_chart;
 use super::chart_width::chart_width;
 use super::state::use_state;
+use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::charts::trend::describe;
 use crate::charts::trend::TrendSeries;
 use crate::charts::{trend_series, trend_svg};
@@ -47,9 +49,24 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                 Some(s) => {
                     let label = describe(&s);
                     let unit = s.unit.clone();
+                    let for_download = (s.clone(), label.clone());
                     view! {
                         <div node_ref=node class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=move || svg.get()></div>
-                        <figcaption>{label}</figcaption>
+                        <figcaption>{label.clone()}</figcaption>
+                        <Show when=move || svg.with(Option::is_some)>
+                            {
+                                let (series, title) = for_download.clone();
+                                let name = series.kpi_name.clone();
+                                view! {
+                                    <button type="button" class="kk-chart-download"
+                                        aria-label=format!("Download the chart of {name} as SVG")
+                                        on:click=move |_| {
+                                            let svg = trend_svg(&series, DOWNLOAD_WIDTH, HEIGHT).ok();
+                                            offer_chart(state, &format!("{} trend", series.kpi_name), &title, svg);
+                                        }>"Download SVG"</button>
+                                }
+                            }
+                        </Show>
                         <details>
                             <summary>"Chart data"</summary>
                             <table>

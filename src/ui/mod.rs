@@ -9,6 +9,7 @@
 pub mod app;
 pub mod backups;
 pub mod chart;
+pub mod chart_download;
 pub mod chart_width;
 pub mod compare;
 pub mod csv_import;

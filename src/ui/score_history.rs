@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::chart_download::offer_chart;
 use super::chart_width::chart_width;
 use super::state::use_state;
 use crate::charts::score_history::{describe, score_history_svg};
+use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::domain::format::num;
 use crate::domain::score_history::{periods_shown, score_history_with, PeriodScore, ScoreHistory};
 
@@ -66,9 +68,19 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
         <section class="kk-over-time" aria-label="Scores over time">
             <div class="kk-over-time-head">
                 <h2>"Scores over time"</h2>
-                <button type="button" aria-expanded=move || open.get().to_string()
-                    aria-label=move || format!("{} of scores over time", toggle())
-                    on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
+                <div class="kk-chart-actions">
+                    <Show when=move || shown.get() && has_scores()>
+                        <button type="button" aria-label="Download the scores over time chart as SVG" on:click=move |_| {
+                            let width = DOWNLOAD_WIDTH;
+                            let svg = history.with_untracked(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok()));
+                            let title = state.framework.with_untracked(|f| format!("{}: scores over time. {}", f.name(), label.get_untracked()));
+                            offer_chart(state, "scores over time", &title, svg);
+                        }>"Download SVG"</button>
+                    </Show>
+                    <button type="button" aria-expanded=move || open.get().to_string()
+                        aria-label=move || format!("{} of scores over time", toggle())
+                        on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
+                </div>
             </div>
             <Show when=move || shown.get()>
                 // Measured before the first drawing, so the chart is drawn once, at its width;
