@@ -55,3 +55,23 @@ test('status is shown in words and symbols, not colour alone', async ({ page }) 
   await expect(app.kpiRow('Average deal size').getByTestId('kpi-score')).toContainText('✓ Green');
   await expect(app.kpiRow('Revenue in the month').getByTestId('kpi-score')).toContainText('○ No reading');
 });
+
+test('a skip link takes the keyboard past the header and panels to the KRAs', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.reload();
+  await expect(app.kra('Achieve monthly revenue targets')).toBeVisible();
+  const skip = page.getByRole('button', { name: 'Skip to the KRAs and KPIs' });
+  // Out of sight until focused, and the first thing the keyboard reaches.
+  expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(100);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'KRAs and KPIs' })).toBeFocused();
+  // The next Tab is inside the first KRA, not back in the header.
+  await page.keyboard.press('Tab');
+  const focused = page.locator('article.kk-kra').first().locator(':focus');
+  await expect(focused).toHaveCount(1);
+});

@@ -68,9 +68,21 @@ pub fn App(state: AppState) -> impl IntoView {
     let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
     let has_kpis = Memo::new(move |_| state.framework.with(|f| !f.kpis().is_empty()));
+    let tree = NodeRef::<leptos::html::Section>::new();
 
     view! {
         <div class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
+            // A skip link for keyboard users, past the header and the panels to the KRAs. A
+            // button, not `href="#…"`: a fragment would change the host page's address, and
+            // cannot reach into a shadow root.
+            <Show when=move || !is_empty()>
+                <button type="button" class="kk-skip" on:click=move |_| {
+                    if let Some(tree) = tree.get_untracked() {
+                        let _ = tree.focus();
+                        tree.scroll_into_view();
+                    }
+                }>"Skip to the KRAs and KPIs"</button>
+            </Show>
             <super::share::SharedBanner />
             <Notices />
             <Header />
@@ -93,7 +105,7 @@ pub fn App(state: AppState) -> impl IntoView {
             </Show>
             <div class="kk-body">
                 // A labelled region, not <main>: the host page has its own main landmark.
-                <section class="kk-tree" aria-label="KRAs and KPIs">
+                <section node_ref=tree class="kk-tree" aria-label="KRAs and KPIs" tabindex="-1">
                     <Show when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </Show>
