@@ -224,11 +224,16 @@ impl Period {
     ///
     /// Today counts as elapsed, so on the last day the share is 1.
     pub fn elapsed_share(&self, today: Date) -> f64 {
+        (self.days_elapsed(today) as f64 / self.days() as f64).clamp(0.0, 1.0)
+    }
+
+    /// The days of the period that have passed by the end of `today`, today included: 1 on the
+    /// first day, [`Period::days`] on the last, 0 before the period starts.
+    pub fn days_elapsed(&self, today: Date) -> i64 {
         if today < self.start {
-            return 0.0;
+            return 0;
         }
-        let elapsed = days_between(self.start, today) + 1;
-        (elapsed as f64 / self.days() as f64).clamp(0.0, 1.0)
+        days_between(self.start, today) + 1
     }
 
     /// The periods of `frequency` that begin inside this period, in order.

@@ -8,7 +8,6 @@ use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
-use crate::domain::period::days_between;
 
 /// The scorecard's title bar.
 #[component]
@@ -26,10 +25,10 @@ pub fn Header() -> impl IntoView {
         card.with(|c| {
             let mut text = c.coverage.describe();
             if c.in_progress {
-                let elapsed = days_between(c.period.start(), state.today) + 1;
                 text.push_str(&format!(
-                    " · {} is in progress (day {elapsed} of {}): scores so far, not final",
+                    " · {} is in progress (day {} of {}): scores so far, not final",
                     c.period.label(),
+                    c.period.days_elapsed(state.today),
                     c.period.days()
                 ));
             }

@@ -75,6 +75,11 @@ impl Coverage {
             due => format!("{} of {due} KPIs reported", self.reported),
         }
     }
+
+    /// This coverage as a part of a larger one, weighing `weight`.
+    pub(crate) fn as_part(&self, weight: f64) -> Part {
+        Part { weight, due: self.due, reported: self.reported, reported_share: self.weight / 100.0 }
+    }
 }
 
 /// Whether a KPI measured at `frequency` has a period of its own starting inside `review`: only
@@ -110,13 +115,6 @@ pub(crate) fn combine(parts: &[Part]) -> Coverage {
         100.0 * due.iter().map(|p| p.reported_share).sum::<f64>() / due.len() as f64
     };
     Coverage { reported, due: total_due, weight: weight.clamp(0.0, 100.0) }
-}
-
-impl Coverage {
-    /// This coverage as a part of a larger one, weighing `weight`.
-    pub(crate) fn as_part(&self, weight: f64) -> Part {
-        Part { weight, due: self.due, reported: self.reported, reported_share: self.weight / 100.0 }
-    }
 }
 
 #[cfg(test)]

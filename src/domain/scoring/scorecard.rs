@@ -202,8 +202,7 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
             }
             kpis.insert(score.id, score);
         }
-        let mut kra_score = score_kra(fw, kra, &rolled, warning, &kpis);
-        kra_score.coverage = combine(&due);
+        let kra_score = score_kra(fw, kra, &rolled, warning, combine(&due), &kpis);
         kra_coverage.push(kra_score.coverage.as_part(kra.weight));
         if let Some(s) = kra_score.score {
             kra_parts.push((kra.id, kra.weight, s));
@@ -297,6 +296,7 @@ fn score_kra(
     kra: &Kra,
     rolled: &Rolled,
     warning: Option<String>,
+    coverage: Coverage,
     kpis: &BTreeMap<Id, KpiScore>,
 ) -> KraScore {
     let settings = fw.settings();
@@ -352,8 +352,6 @@ fn score_kra(
         Some(s) => format!("KRA \"{}\": {} %.", kra.name, num(s)),
         None => format!("KRA \"{}\": no score this period (no KPI has a reading).", kra.name),
     };
-    // Coverage is filled in by the caller, which has walked the KPIs.
-    let coverage = Coverage { reported: 0, due: 0, weight: 100.0 };
     KraScore { id: kra.id, score, status, weight_share: 0.0, weight_warning: warning, coverage, summary, steps }
 }
 
