@@ -8,6 +8,7 @@
 //! - [`embed`]: the JavaScript embedding API (`mount()`, the custom element's handle, events).
 
 pub mod charts;
+pub mod clock;
 pub mod domain;
 pub mod embed;
 pub mod exchange;

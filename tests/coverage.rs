@@ -2,11 +2,13 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{Frequency, Period};
+use kra_kpi::domain::review::ReviewKey;
 use kra_kpi::domain::scoring::{score_framework, Scorecard};
 
 fn spec(name: &str, weight: f64) -> KpiSpec {
@@ -80,9 +82,11 @@ fn not_applicable_and_not_yet_due_kpis_are_not_counted_as_missing() {
     let mut quarterly = spec("Audit", 50.0);
     quarterly.frequency = Frequency::Quarterly;
     let audit = fw.add_kpi(service, quarterly).unwrap();
-    let mut na = spec("Churn", 50.0);
-    na.not_applicable = true;
-    fw.add_kpi(service, na).unwrap();
+    let churn = fw.add_kpi(service, spec("Churn", 50.0)).unwrap();
+    // Not applicable in November only (marked in that month's review).
+    let november = Period::containing(date(2026, 11, 1), Frequency::Monthly, fw.settings().fiscal_year_start);
+    let change = ReviewChange::NotApplicable { kpi: churn, yes: true };
+    fw.apply(Edit::SetReview { key: ReviewKey::of(&november), change }).unwrap();
     fw.add_reading(leads, date(2026, 11, 1), 8.0, "").unwrap();
     fw.add_reading(deals, date(2026, 11, 1), 8.0, "").unwrap();
     // November is inside the quarter that began in October: the audit is not due.
@@ -90,11 +94,12 @@ fn not_applicable_and_not_yet_due_kpis_are_not_counted_as_missing() {
     assert_eq!(nov.coverage.describe(), "2 of 3 KPIs reported");
     // October starts the quarter: the audit is due, and missing.
     fw.add_reading(leads, date(2026, 10, 1), 8.0, "").unwrap();
+    // Churn counts again in October, where it was not marked N/A.
     let oct = card(&fw, date(2026, 10, 1), date(2026, 12, 3));
-    assert_eq!(oct.coverage.describe(), "1 of 4 KPIs reported");
+    assert_eq!(oct.coverage.describe(), "1 of 5 KPIs reported");
     fw.add_reading(audit, date(2026, 10, 1), 8.0, "").unwrap();
     let oct = card(&fw, date(2026, 10, 1), date(2026, 12, 3));
-    assert_eq!(oct.coverage.describe(), "2 of 4 KPIs reported");
+    assert_eq!(oct.coverage.describe(), "2 of 5 KPIs reported");
 }
 
 #[test]

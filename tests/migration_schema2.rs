@@ -7,24 +7,36 @@ use std::collections::BTreeMap;
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+use kra_kpi::domain::review::ReviewKey;
 use kra_kpi::domain::scoring::{
     score_framework, Aggregation, KpiScore, KraScore, Scorecard, ScoringMethod, ScoringSettings, Thresholds,
 };
 use kra_kpi::domain::target::TargetPlan;
-use kra_kpi::storage::codec::decode_saved;
+use kra_kpi::storage::codec::decode_saved_on;
 use kra_kpi::storage::{decode, encode, Damage, DecodeError};
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("fixtures/schema2_sales.json");
 const TOLERANCE: f64 = 1e-9;
 
+/// The day the old save is first opened in this version: its all-time KRA ratings move into
+/// this day's review period, October 2026.
+fn opened() -> Date {
+    date(2026, 10, 20)
+}
+
+fn october() -> Period {
+    Period::containing(date(2026, 10, 1), Frequency::Monthly, FiscalYearStart::APRIL)
+}
+
 fn load() -> Framework {
-    decode(FIXTURE).expect("the schema-2 fixture loads")
+    decode_saved_on(FIXTURE, opened()).expect("the schema-2 fixture loads").framework
 }
 
 /// The fixture's readings as (KPI id, period start, value, note), read straight from the JSON
@@ -59,13 +71,14 @@ fn built_through_the_api() -> Framework {
     .unwrap();
     let higher = Direction::HigherIsBetter;
     let revenue = fw
-        .add_kra(KraDraft {
-            rating: Some(4.0),
-            ..KraDraft::new("Achieve monthly revenue targets", 60.0)
+        .add_kra(
+            KraDraft::new("Achieve monthly revenue targets", 60.0)
                 .owner("Sales executive")
-                .description("Close enough business each month to meet the revenue plan.")
-        })
+                .description("Close enough business each month to meet the revenue plan."),
+        )
         .unwrap();
+    let key = ReviewKey::of(&october());
+    fw.apply(Edit::SetReview { key, change: ReviewChange::Rating { kra: revenue, rating: Some(4.0) } }).unwrap();
     let steps = TargetPlan::Steps { from: date(2026, 4, 1), values: vec![400_000.0, 450_000.0, 500_000.0] };
     let specs = [
         KpiSpec {
@@ -90,12 +103,8 @@ fn built_through_the_api() -> Framework {
     for (old, spec) in [2, 3, 4].into_iter().zip(specs) {
         ids.insert(Id(old), fw.add_kpi(revenue, spec).unwrap());
     }
-    let clients = fw
-        .add_kra(KraDraft {
-            rating: Some(3.0),
-            ..KraDraft::new("Build client relationships", 40.0).owner("Sales executive")
-        })
-        .unwrap();
+    let clients = fw.add_kra(KraDraft::new("Build client relationships", 40.0).owner("Sales executive")).unwrap();
+    fw.apply(Edit::SetReview { key, change: ReviewChange::Rating { kra: clients, rating: Some(3.0) } }).unwrap();
     let specs = [
         KpiSpec {
             aggregation: Aggregation::Last,
@@ -132,7 +141,7 @@ fn built_through_the_api() -> Framework {
 
 #[test]
 fn the_schema_2_fixture_decodes_and_keeps_its_ids() {
-    let decoded = decode_saved(FIXTURE).unwrap();
+    let decoded = decode_saved_on(FIXTURE, opened()).unwrap();
     assert_eq!((decoded.schema, decoded.revision), (2, 0), "schema 2 had no revision");
     let fw = decoded.framework;
     assert_eq!(fw.check_integrity(), Ok(()));
@@ -143,6 +152,20 @@ fn the_schema_2_fixture_decodes_and_keeps_its_ids() {
     assert_eq!(fw.next_id(), 50);
     assert_eq!(fw.settings().fiscal_year_start, FiscalYearStart::APRIL);
     assert_eq!(fw.settings().rating_blend, 20.0);
+}
+
+#[test]
+fn the_all_time_ratings_move_into_the_review_of_the_period_the_save_is_opened_in() {
+    let fw = load();
+    let review = fw.review(&october()).expect("October's review holds the old ratings");
+    assert_eq!((review.rating(Id(1)), review.rating(Id(5))), (Some(4.0), Some(3.0)));
+    assert!(!review.is_closed(), "a migrated review is open");
+    assert_eq!(fw.reviews().len(), 1, "no other period is rated");
+    // Opened in another month, they go there instead.
+    let later = decode_saved_on(FIXTURE, date(2027, 2, 3)).unwrap().framework;
+    let february = Period::containing(date(2027, 2, 3), Frequency::Monthly, FiscalYearStart::APRIL);
+    assert_eq!(later.review(&february).and_then(|r| r.rating(Id(1))), Some(4.0));
+    assert!(later.review(&october()).is_none());
 }
 
 #[test]
@@ -211,8 +234,7 @@ fn close(actual: Option<f64>, expected: f64, what: &str) {
 #[test]
 fn october_2026_scores_are_the_hand_worked_ones() {
     let fw = load();
-    let october = Period::containing(date(2026, 10, 1), Frequency::Monthly, FiscalYearStart::APRIL);
-    let card = score_framework(&fw, &october, date(2026, 11, 20));
+    let card = score_framework(&fw, &october(), date(2026, 11, 20));
     let kpi = |id: u64| &card.kpis[&Id(id)];
     close(kpi(2).score, 90.0, "Revenue"); //        the step target holds at 500000 from June: 450000 ÷ 500000
     close(kpi(3).score, 84.0, "Leads"); //          42 ÷ 50
@@ -236,10 +258,10 @@ fn october_2026_scores_are_the_hand_worked_ones() {
 }
 
 #[test]
-fn a_migrated_schema_2_save_is_written_back_as_schema_3_and_reads_back_the_same() {
+fn a_migrated_schema_2_save_is_written_back_in_the_current_schema_and_reads_back_the_same() {
     let fw = load();
     let text = encode(&fw);
-    assert!(text.starts_with("{\"app\":\"kra-kpi\",\"schema\":3,"), "{text}");
+    assert!(text.starts_with("{\"app\":\"kra-kpi\",\"schema\":4,"), "{text}");
     // The 39 reading objects become one run per KPI and stretch of consecutive periods.
     let saved: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(saved["framework"]["readings"].as_array().unwrap().len(), 7, "{}", saved["framework"]["readings"]);

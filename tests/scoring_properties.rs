@@ -9,10 +9,12 @@
 
 use jiff::civil::date;
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+use kra_kpi::domain::review::ReviewKey;
 use kra_kpi::domain::scoring::achievement::{achievement, Goal};
 use kra_kpi::domain::scoring::{score_framework, Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings};
 use proptest::prelude::*;
@@ -187,7 +189,14 @@ fn kpi_plan() -> impl Strategy<Value = KpiPlan> {
         })
 }
 
-fn build(kras: &[(f64, Vec<KpiPlan>)], lower_ratio: LowerRatio, floor: f64, rollup_cap: f64) -> Framework {
+/// The KPIs planned N/A are marked N/A in `review`.
+fn build(
+    kras: &[(f64, Vec<KpiPlan>)],
+    lower_ratio: LowerRatio,
+    floor: f64,
+    rollup_cap: f64,
+    review: &Period,
+) -> Framework {
     let mut fw = Framework::new("Property");
     fw.set_settings(ScoringSettings { lower_ratio, floor, rollup_cap, ..ScoringSettings::default() }).unwrap();
     for (i, (weight, kpis)) in kras.iter().enumerate() {
@@ -196,12 +205,15 @@ fn build(kras: &[(f64, Vec<KpiPlan>)], lower_ratio: LowerRatio, floor: f64, roll
             let spec = KpiSpec {
                 weight: p.weight,
                 aggregation: p.aggregation,
-                not_applicable: p.not_applicable,
                 method: p.method,
                 baseline: Some(p.target / 2.0),
                 ..KpiSpec::new(&format!("KPI {i}.{j}"), "", p.direction, p.target)
             };
             let kpi = fw.add_kpi(kra, spec).unwrap();
+            if p.not_applicable {
+                let change = ReviewChange::NotApplicable { kpi, yes: true };
+                fw.apply(Edit::SetReview { key: ReviewKey::of(review), change }).unwrap();
+            }
             for (m, value) in p.readings.iter().enumerate() {
                 if let Some(v) = value {
                     fw.add_reading(kpi, date(2026, 10 + m as i8, 5), *v, "").unwrap();
@@ -227,13 +239,13 @@ proptest! {
         rollup_cap in prop_oneof![Just(100.0), 60.0..200.0f64],
         quarter in any::<bool>(),
     ) {
-        let fw = build(&kras, lower_ratio, floor, rollup_cap);
-        prop_assert_eq!(fw.settings().rating_blend, 0.0);
         let review = if quarter {
             Period::containing(date(2026, 11, 1), Frequency::Quarterly, FiscalYearStart::JANUARY)
         } else {
             Period::containing(date(2026, 11, 1), Frequency::Monthly, FiscalYearStart::JANUARY)
         };
+        let fw = build(&kras, lower_ratio, floor, rollup_cap, &review);
+        prop_assert_eq!(fw.settings().rating_blend, 0.0);
         let card = score_framework(&fw, &review, date(2026, 11, 20));
         let eps = 1e-9;
         let mut kra_scores = Vec::new();
@@ -245,7 +257,7 @@ proptest! {
             match score {
                 None => {
                     let scored_weight: f64 = weighted.iter().map(|p| p.0).sum();
-                    let any_weight = fw.kpis_of(kra.id).any(|k| !k.spec.not_applicable && k.spec.weight > 0.0);
+                    let any_weight = fw.kpis_of(kra.id).any(|k| !fw.is_not_applicable(k.id, &review) && k.spec.weight > 0.0);
                     prop_assert!(
                         parts.is_empty() || (scored_weight == 0.0 && any_weight),
                         "KRA {} has parts {:?} but no score", kra.name, weighted

@@ -17,10 +17,12 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+use kra_kpi::domain::review::ReviewKey;
 use kra_kpi::domain::scoring::achievement::{achievement, Goal};
 use kra_kpi::domain::scoring::{
     score_framework, Aggregation, Bands, LowerRatio, Pace, Scorecard, ScoringMethod, ScoringSettings, Status,
@@ -844,6 +846,11 @@ struct FwCase {
 }
 
 /// A date after every review period used here, so no pace is reported.
+/// Applies one review change for `period`.
+fn set_review(fw: &mut Framework, period: Period, change: ReviewChange) {
+    fw.apply(Edit::SetReview { key: ReviewKey::of(&period), change }).unwrap();
+}
+
 fn later() -> Date {
     date(2030, 1, 1)
 }
@@ -891,7 +898,8 @@ fn left_out() -> Setup {
     let mut fw = Framework::new("Left out");
     let kra = fw.add_kra(KraDraft::new("Sales", 100.0)).unwrap();
     let leads = fw.add_kpi(kra, up("Leads", 50.0, 100.0)).unwrap();
-    let survey = fw.add_kpi(kra, KpiSpec { not_applicable: true, ..up("Survey", 50.0, 50.0) }).unwrap();
+    let survey = fw.add_kpi(kra, up("Survey", 50.0, 50.0)).unwrap();
+    set_review(&mut fw, month(2026, 11), ReviewChange::NotApplicable { kpi: survey, yes: true });
     let meetings = fw.add_kpi(kra, up("Meetings", 12.0, 40.0)).unwrap();
     fw.add_reading(leads, date(2026, 11, 3), 40.0, "").unwrap();
     fw.add_reading(survey, date(2026, 11, 3), 30.0, "").unwrap();
@@ -1028,8 +1036,12 @@ fn zero_weights() -> Setup {
 fn rated(blend: f64, rating: f64) -> Setup {
     let mut fw = Framework::new("Rated");
     fw.set_settings(ScoringSettings { rating_blend: blend, rating_scale: 5.0, ..ScoringSettings::default() }).unwrap();
-    let quality = fw.add_kra(KraDraft { rating: Some(rating), ..KraDraft::new("Quality", 50.0) }).unwrap();
-    let culture = fw.add_kra(KraDraft { rating: Some(3.0), ..KraDraft::new("Culture", 50.0) }).unwrap();
+    let quality = fw.add_kra(KraDraft::new("Quality", 50.0)).unwrap();
+    let culture = fw.add_kra(KraDraft::new("Culture", 50.0)).unwrap();
+    set_review(&mut fw, month(2026, 11), ReviewChange::Rating { kra: quality, rating: Some(rating) });
+    set_review(&mut fw, month(2026, 11), ReviewChange::Rating { kra: culture, rating: Some(3.0) });
+    // Ratings belong to their period: October's rating does not count in November.
+    set_review(&mut fw, month(2026, 10), ReviewChange::Rating { kra: culture, rating: Some(1.0) });
     let defects = fw.add_kpi(quality, up("First-pass yield", 100.0, 1.0)).unwrap();
     fw.add_kpi(culture, up("Workshops", 4.0, 1.0)).unwrap();
     fw.add_reading(defects, date(2026, 11, 10), 60.0, "").unwrap();

@@ -5,13 +5,17 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit as KkEdit, ReviewChange};
 use kra_kpi::domain::error::IntegrityError;
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
-use kra_kpi::domain::period::{FiscalYearStart, Frequency};
-use kra_kpi::domain::scoring::{Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
+use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+use kra_kpi::domain::review::{Closure, ReviewKey};
+use kra_kpi::domain::scoring::{
+    score_framework, Aggregation, Bands, LowerRatio, ScoringMethod, ScoringSettings, Thresholds,
+};
 use kra_kpi::domain::target::TargetPlan;
 use kra_kpi::exchange::file;
 use kra_kpi::storage::codec::{decode_saved, encode_revision, read_header};
@@ -69,13 +73,9 @@ fn spec() -> impl Strategy<Value = KpiSpec> {
         prop::option::of(prop::sample::select(ScoringMethod::ALL.to_vec())),
         prop::option::of((number(), number()).prop_filter("bands must differ", |(a, b)| a != b)),
         prop::option::of((number(), number())),
-        any::<bool>(),
     );
     (shape, scoring).prop_map(
-        |(
-            (name, unit, direction, target, baseline, frequency),
-            (aggregation, weight, method, bands, thresholds, not_applicable),
-        )| {
+        |((name, unit, direction, target, baseline, frequency), (aggregation, weight, method, bands, thresholds))| {
             KpiSpec {
                 name,
                 unit,
@@ -88,7 +88,6 @@ fn spec() -> impl Strategy<Value = KpiSpec> {
                 method,
                 bands: bands.map(|(red_flag, goal)| Bands { red_flag, goal }),
                 thresholds: thresholds.map(|(a, b)| Thresholds { green: a.max(b), amber: a.min(b) }),
-                not_applicable,
             }
         },
     )
@@ -97,23 +96,76 @@ fn spec() -> impl Strategy<Value = KpiSpec> {
 /// One edit a user could make.
 #[derive(Clone, Debug)]
 enum Edit {
-    AddKra { name: String, weight: f64, rating: Option<f64>, owner: String },
-    AddKpi { kra: usize, spec: KpiSpec },
-    AddReading { kpi: usize, day: Date, value: f64, note: String },
-    UpdateKpi { kpi: usize, spec: KpiSpec },
-    UpdateReading { reading: usize, value: f64 },
-    DeleteKra { kra: usize },
-    DeleteKpi { kpi: usize },
-    DeleteReading { reading: usize },
-    MoveKra { kra: usize, offset: isize },
-    MoveKpi { kpi: usize, offset: isize },
+    AddKra {
+        name: String,
+        weight: f64,
+        owner: String,
+    },
+    /// A rating and comment for the KRA in the review period holding `day`.
+    Rate {
+        kra: usize,
+        day: Date,
+        rating: Option<f64>,
+        comment: String,
+    },
+    MarkNa {
+        kpi: usize,
+        day: Date,
+        yes: bool,
+    },
+    Review {
+        day: Date,
+        reviewer: String,
+        comment: String,
+        close: bool,
+    },
+    AddKpi {
+        kra: usize,
+        spec: KpiSpec,
+    },
+    AddReading {
+        kpi: usize,
+        day: Date,
+        value: f64,
+        note: String,
+    },
+    UpdateKpi {
+        kpi: usize,
+        spec: KpiSpec,
+    },
+    UpdateReading {
+        reading: usize,
+        value: f64,
+    },
+    DeleteKra {
+        kra: usize,
+    },
+    DeleteKpi {
+        kpi: usize,
+    },
+    DeleteReading {
+        reading: usize,
+    },
+    MoveKra {
+        kra: usize,
+        offset: isize,
+    },
+    MoveKpi {
+        kpi: usize,
+        offset: isize,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
     let pick = 0usize..8;
     prop_oneof![
-        3 => (name(), prop_oneof![0.0..100.0f64, number().prop_map(f64::abs)], prop::option::of(number()), "[a-zA-Z ]{0,8}")
-            .prop_map(|(name, weight, rating, owner)| Edit::AddKra { name, weight, rating, owner }),
+        3 => (name(), prop_oneof![0.0..100.0f64, number().prop_map(f64::abs)], "[a-zA-Z ]{0,8}")
+            .prop_map(|(name, weight, owner)| Edit::AddKra { name, weight, owner }),
+        2 => (pick.clone(), day(), prop::option::of(1.0..=5.0f64), "[a-z \"😀]{0,10}")
+            .prop_map(|(kra, day, rating, comment)| Edit::Rate { kra, day, rating, comment }),
+        1 => (pick.clone(), day(), any::<bool>()).prop_map(|(kpi, day, yes)| Edit::MarkNa { kpi, day, yes }),
+        1 => (day(), "[a-zA-Z ]{0,8}", "[a-z \"\\n]{0,10}", any::<bool>())
+            .prop_map(|(day, reviewer, comment, close)| Edit::Review { day, reviewer, comment, close }),
         4 => (pick.clone(), spec()).prop_map(|(kra, spec)| Edit::AddKpi { kra, spec }),
         8 => (pick.clone(), day(), number(), "[a-z \"\\\\😀]{0,10}").prop_map(|(kpi, day, value, note)| Edit::AddReading { kpi, day, value, note }),
         1 => (pick.clone(), spec()).prop_map(|(kpi, spec)| Edit::UpdateKpi { kpi, spec }),
@@ -124,6 +176,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (pick.clone(), -3isize..3).prop_map(|(kra, offset)| Edit::MoveKra { kra, offset }),
         1 => (pick, -3isize..3).prop_map(|(kpi, offset)| Edit::MoveKpi { kpi, offset }),
     ]
+}
+
+/// The key of the review period holding `day`.
+fn key_of(fw: &Framework, day: Date) -> ReviewKey {
+    let settings = fw.settings();
+    ReviewKey::of(&Period::containing(day, settings.review_cycle, settings.fiscal_year_start))
 }
 
 fn nth_id<T>(items: &[T], n: usize, id: impl Fn(&T) -> Id) -> Option<Id> {
@@ -145,8 +203,33 @@ fn build(name: &str, fiscal: i8, lower: bool, edits: &[Edit]) -> Framework {
     fw.set_settings(ScoringSettings { fiscal_year_start, lower_ratio, ..ScoringSettings::default() }).unwrap();
     for e in edits {
         let _ = match e.clone() {
-            Edit::AddKra { name, weight, rating, owner } => {
-                fw.add_kra(KraDraft { rating, ..KraDraft::new(&name, weight).owner(&owner) }).map(|_| ())
+            Edit::AddKra { name, weight, owner } => fw.add_kra(KraDraft::new(&name, weight).owner(&owner)).map(|_| ()),
+            Edit::Rate { kra, day, rating, comment } => match nth_id(fw.kras(), kra, |k| k.id) {
+                Some(kra) => {
+                    let key = key_of(&fw, day);
+                    let _ = fw.apply(KkEdit::SetReview { key, change: ReviewChange::Rating { kra, rating } });
+                    fw.apply(KkEdit::SetReview { key, change: ReviewChange::KraComment { kra, comment } }).map(drop)
+                }
+                None => Ok(()),
+            },
+            Edit::MarkNa { kpi, day, yes } => match nth_id(fw.kpis(), kpi, |k| k.id) {
+                Some(kpi) => {
+                    let key = key_of(&fw, day);
+                    fw.apply(KkEdit::SetReview { key, change: ReviewChange::NotApplicable { kpi, yes } }).map(drop)
+                }
+                None => Ok(()),
+            },
+            Edit::Review { day, reviewer, comment, close } => {
+                let key = key_of(&fw, day);
+                let _ = fw.apply(KkEdit::SetReview { key, change: ReviewChange::Reviewer { reviewer } });
+                let _ = fw.apply(KkEdit::SetReview { key, change: ReviewChange::Comment { comment } });
+                if close {
+                    let period = key.period(fw.settings().fiscal_year_start);
+                    let card = score_framework(&fw, &period, period.end());
+                    fw.apply(KkEdit::CloseReview { key, closure: Closure::of(&card, period.end()) }).map(drop)
+                } else {
+                    Ok(())
+                }
             }
             Edit::AddKpi { kra, spec } => match nth_id(fw.kras(), kra, |k| k.id) {
                 Some(id) => fw.add_kpi(id, spec).map(|_| ()),
@@ -264,7 +347,7 @@ fn integrity_error(text: &str) -> IntegrityError {
 fn the_envelope_names_the_app_the_schema_and_the_revision() {
     let v = saved_json(&sample());
     assert_eq!(v["app"], "kra-kpi");
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     assert_eq!(v["schema"], SCHEMA_VERSION);
     assert_eq!(v["revision"], 0);
     assert_eq!(v["framework"]["name"], "Sales executive");
@@ -276,9 +359,9 @@ fn the_revision_is_written_and_read_back() {
     let fw = sample();
     let text = encode_revision(&fw, 41);
     let header = read_header(&text).unwrap();
-    assert_eq!((header.schema, header.revision), (3, 41));
+    assert_eq!((header.schema, header.revision), (4, 41));
     let decoded = decode_saved(&text).unwrap();
-    assert_eq!((decoded.framework, decoded.schema, decoded.revision), (fw, 3, 41));
+    assert_eq!((decoded.framework, decoded.schema, decoded.revision), (fw, 4, 41));
 }
 
 #[test]
@@ -400,7 +483,7 @@ fn a_save_from_schema_99_is_too_new() {
     assert_eq!(read_header(&text), Err(DecodeError::TooNew(99)));
     assert_eq!(
         err.to_string(),
-        "the saved data uses format version 99, newer than this version of the app understands (3)"
+        "the saved data uses format version 99, newer than this version of the app understands (4)"
     );
 }
 
@@ -548,7 +631,10 @@ fn nan_cannot_sneak_in() {
         .add_kpi(kra, KpiSpec { baseline: Some(f64::NAN), ..KpiSpec::new("Bad", "", Direction::HigherIsBetter, 1.0) })
         .is_err());
     assert!(fw.add_kra(KraDraft::new("Bad", f64::NAN)).is_err());
-    assert!(fw.add_kra(KraDraft { rating: Some(f64::NAN), ..KraDraft::new("Bad", 1.0) }).is_err());
+    let key =
+        ReviewKey::of(&Period::containing(date(2026, 11, 1), Frequency::Monthly, fw.settings().fiscal_year_start));
+    let nan_rating = ReviewChange::Rating { kra, rating: Some(f64::NAN) };
+    assert!(fw.apply(KkEdit::SetReview { key, change: nan_rating }).is_err());
     // The settings are private, so the only way in is set_settings, which checks them.
     assert!(fw.set_settings(ScoringSettings { floor: f64::NAN, ..ScoringSettings::default() }).is_err());
     assert_eq!(fw, before);

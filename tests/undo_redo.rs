@@ -10,13 +10,14 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
-use kra_kpi::domain::edit::Edit;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::history::History;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
-use kra_kpi::domain::period::{FiscalYearStart, Frequency};
+use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+use kra_kpi::domain::review::{Closure, ReviewKey};
 use kra_kpi::domain::scoring::{Aggregation, ScoringSettings};
 use kra_kpi::domain::template::sales_executive;
 use proptest::prelude::*;
@@ -58,6 +59,14 @@ enum Op {
     },
     /// A KRA with one KPI in a single step, the KPI naming the id the KRA is about to get.
     AddKraWithKpi(KraFields, KpiFields),
+    /// A rating (1 to 5, or none) for the n-th KRA in the review period holding `day`.
+    Rate(usize, Date, Option<f64>),
+    /// The n-th KPI marked N/A (or counted again) in the review period holding `day`.
+    MarkNa(usize, Date, bool),
+    Comment(Date, String),
+    /// Close (closing on the day the period ends, or a day early, which is refused) or reopen.
+    Close(Date, bool),
+    Reopen(Date),
     Batch(Vec<Op>),
 }
 
@@ -65,7 +74,6 @@ enum Op {
 struct KraFields {
     name: String,
     weight: f64,
-    rating: Option<f64>,
 }
 
 #[derive(Clone, Debug)]
@@ -91,8 +99,7 @@ fn weight() -> impl Strategy<Value = f64> {
 }
 
 fn kra_fields() -> impl Strategy<Value = KraFields> {
-    let rating = prop_oneof![2 => Just(None), 3 => (1u8..=5).prop_map(|r| Some(f64::from(r)))];
-    (name(), weight(), rating).prop_map(|(name, weight, rating)| KraFields { name, weight, rating })
+    (name(), weight()).prop_map(|(name, weight)| KraFields { name, weight })
 }
 
 fn kpi_fields() -> impl Strategy<Value = KpiFields> {
@@ -160,6 +167,12 @@ fn single_op() -> impl Strategy<Value = Op> {
         2 => pick().prop_map(Op::DeleteReading),
         1 => any::<bool>().prop_map(|template| Op::Replace { template }),
         1 => (kra_fields(), kpi_fields()).prop_map(|(kra, kpi)| Op::AddKraWithKpi(kra, kpi)),
+        3 => (pick(), day(), prop_oneof![1 => Just(None), 4 => (1u8..=6).prop_map(|r| Some(f64::from(r)))])
+            .prop_map(|(i, d, r)| Op::Rate(i, d, r)),
+        2 => (pick(), day(), any::<bool>()).prop_map(|(i, d, yes)| Op::MarkNa(i, d, yes)),
+        1 => (day(), note()).prop_map(|(d, c)| Op::Comment(d, c)),
+        2 => (day(), prop_oneof![4 => Just(true), 1 => Just(false)]).prop_map(|(d, on_time)| Op::Close(d, on_time)),
+        1 => day().prop_map(Op::Reopen),
     ]
 }
 
@@ -208,8 +221,14 @@ fn nth_reading(fw: &Framework, n: usize) -> (Id, Date) {
     fw.all_readings().nth(n % count).map(|(kpi, start, _)| (kpi, start)).unwrap()
 }
 
+/// The review period holding `day` under the framework's settings.
+fn key_of(fw: &Framework, day: Date) -> ReviewKey {
+    let s = fw.settings();
+    ReviewKey::of(&Period::containing(day, s.review_cycle, s.fiscal_year_start))
+}
+
 fn draft(f: &KraFields) -> KraDraft {
-    KraDraft { rating: f.rating, ..KraDraft::new(&f.name, f.weight) }
+    KraDraft::new(&f.name, f.weight)
 }
 
 fn spec(f: &KpiFields) -> KpiSpec {
@@ -274,6 +293,25 @@ fn to_edit(op: &Op, fw: &Framework) -> Edit {
         Op::AddKraWithKpi(kra, kpi) => Edit::Batch {
             edits: vec![Edit::AddKra { draft: draft(kra) }, Edit::AddKpi { kra: Id(fw.next_id()), spec: spec(kpi) }],
         },
+        Op::Rate(i, day, rating) => Edit::SetReview {
+            key: key_of(fw, *day),
+            change: ReviewChange::Rating { kra: nth_kra(fw, *i), rating: *rating },
+        },
+        Op::MarkNa(i, day, yes) => Edit::SetReview {
+            key: key_of(fw, *day),
+            change: ReviewChange::NotApplicable { kpi: nth_kpi(fw, *i), yes: *yes },
+        },
+        Op::Comment(day, comment) => {
+            Edit::SetReview { key: key_of(fw, *day), change: ReviewChange::Comment { comment: comment.clone() } }
+        }
+        Op::Close(day, on_time) => {
+            let key = key_of(fw, *day);
+            let end = key.period(fw.settings().fiscal_year_start).end();
+            let on = if *on_time { end } else { end.yesterday().unwrap() };
+            let kras = fw.kras().iter().map(|k| (k.id, Some(50.0))).collect();
+            Edit::CloseReview { key, closure: Closure { on, overall: Some(50.0), kras } }
+        }
+        Op::Reopen(day) => Edit::ReopenReview { key: key_of(fw, *day) },
         // Each edit of a batch picks its target in the framework as it was before the batch.
         Op::Batch(ops) => Edit::Batch { edits: ops.iter().map(|op| to_edit(op, fw)).collect() },
     }

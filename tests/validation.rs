@@ -4,13 +4,15 @@
 
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
+use kra_kpi::domain::edit::{Edit, ReviewChange};
 use kra_kpi::domain::error::ValidationError;
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::input::{check_name, parse_number, parse_optional_number, parse_weight};
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
-use kra_kpi::domain::period::Frequency;
+use kra_kpi::domain::period::{Frequency, Period};
+use kra_kpi::domain::review::{Closure, ReviewKey};
 use kra_kpi::domain::scoring::{Bands, Thresholds};
 use kra_kpi::domain::target::TargetPlan;
 
@@ -261,9 +263,24 @@ fn a_failed_edit_leaves_the_framework_unchanged() {
         ("rename blank", fw.rename("")),
         ("add KRA blank", fw.add_kra(KraDraft::new(" ", 1.0)).map(drop)),
         ("add KRA negative weight", fw.add_kra(KraDraft::new("Service", -1.0)).map(drop)),
+        ("NaN rating", fw.apply(rate(kra, Some(f64::NAN))).map(drop)),
+        ("rating above the scale", fw.apply(rate(kra, Some(6.0))).map(drop)),
+        ("rating of a missing KRA", fw.apply(rate(ghost, Some(3.0))).map(drop)),
         (
-            "add KRA NaN rating",
-            fw.add_kra(KraDraft { rating: Some(f64::NAN), ..KraDraft::new("Service", 1.0) }).map(drop),
+            "N/A for a missing KPI",
+            fw.apply(Edit::SetReview {
+                key: november(),
+                change: ReviewChange::NotApplicable { kpi: ghost, yes: true },
+            })
+            .map(drop),
+        ),
+        (
+            "close a review before its period ends",
+            fw.apply(Edit::CloseReview {
+                key: november(),
+                closure: Closure { on: date(2026, 11, 30), overall: None, kras: Default::default() },
+            })
+            .map(drop),
         ),
         ("update KRA blank", fw.update_kra(kra, KraDraft::new("", 60.0))),
         ("update KRA negative", fw.update_kra(kra, KraDraft::new("Renamed", -60.0))),
@@ -308,17 +325,23 @@ fn a_failed_edit_leaves_the_framework_unchanged() {
     assert_eq!(fw.next_id(), before.next_id());
 }
 
+/// The review of November 2026 (monthly, calendar year).
+fn november() -> ReviewKey {
+    ReviewKey::of(&Period::containing(date(2026, 11, 1), Frequency::Monthly, Default::default()))
+}
+
+/// A rating for `kra` in November 2026's review.
+fn rate(kra: Id, rating: Option<f64>) -> Edit {
+    Edit::SetReview { key: november(), change: ReviewChange::Rating { kra, rating } }
+}
+
 #[test]
 fn a_kra_rating_outside_the_rating_scale_is_refused() {
-    use kra_kpi::domain::error::ValidationError;
-    use kra_kpi::domain::framework::Framework;
-    use kra_kpi::domain::kra::KraDraft;
-
     let mut fw = Framework::new("Ratings");
-    let draft = KraDraft { rating: Some(7.0), ..KraDraft::new("Quality", 50.0) };
-    let err = fw.add_kra(draft).unwrap_err();
+    let kra = fw.add_kra(KraDraft::new("Quality", 50.0)).unwrap();
+    let err = fw.apply(rate(kra, Some(7.0))).unwrap_err();
     assert_eq!(err, ValidationError::OutOfRange { field: "Rating", value: 7.0, min: 1.0, max: 5.0 });
     assert_eq!(err.to_string(), "Rating must be between 1 and 5 (got 7).");
-    assert!(fw.kras().is_empty());
-    assert!(fw.add_kra(KraDraft { rating: Some(4.0), ..KraDraft::new("Quality", 50.0) }).is_ok());
+    assert!(fw.reviews().is_empty());
+    assert!(fw.apply(rate(kra, Some(4.0))).is_ok());
 }

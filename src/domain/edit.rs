@@ -19,6 +19,8 @@ use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
 use super::period::Period;
 use super::reading::{Reading, Series};
+use super::review::{Closure, ReviewKey};
+pub use super::review_edit::ReviewChange;
 use super::scoring::ScoringSettings;
 
 /// One change to a framework.
@@ -85,6 +87,14 @@ pub enum Edit {
     UpdateReading { kpi: Id, period_start: Date, value: f64, note: String },
     /// Deletes a reading.
     DeleteReading { kpi: Id, period_start: Date },
+    /// Changes one thing in the review record of one review period (see [`ReviewChange`]);
+    /// refused while that review is closed.
+    SetReview { key: ReviewKey, change: ReviewChange },
+    /// Closes a review, keeping the scores it is closed with; refused before its period is over.
+    /// While closed, the period's readings and review cannot change.
+    CloseReview { key: ReviewKey, closure: Closure },
+    /// Reopens a closed review (its closing record is dropped; undo closes it again).
+    ReopenReview { key: ReviewKey },
     /// Replaces the whole framework (a template, a restored backup, data from the host page).
     Replace { framework: Box<Framework> },
     /// Several edits applied together: all of them, or none.
@@ -112,7 +122,7 @@ pub struct Applied {
 }
 
 impl Applied {
-    fn new(inverse: Edit, changed: bool) -> Applied {
+    pub(super) fn new(inverse: Edit, changed: bool) -> Applied {
         Applied { inverse, created: Vec::new(), changed }
     }
 }
@@ -232,6 +242,7 @@ impl Framework {
                 let value = check_reading(value)?;
                 let k = self.kpi(kpi).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
                 let period = self.period_of(k, day);
+                self.check_open(period.start())?;
                 if self.reading(kpi, period.start()).is_some() {
                     return Err(ValidationError::DuplicateReading { kpi: k.spec.name.clone(), period: period.label() });
                 }
@@ -241,6 +252,7 @@ impl Framework {
             }
             Edit::UpdateReading { kpi, period_start, value, note } => {
                 let value = check_reading(value)?;
+                self.check_open(period_start)?;
                 let reading = self
                     .readings
                     .get_mut(&kpi)
@@ -252,6 +264,7 @@ impl Framework {
                 Ok(Applied::new(Edit::UpdateReading { kpi, period_start, value: old.value, note: old.note }, changed))
             }
             Edit::DeleteReading { kpi, period_start } => {
+                self.check_open(period_start)?;
                 let series = self.readings.get_mut(&kpi).ok_or(ValidationError::UnknownItem { what: "reading" })?;
                 let old = series.remove(&period_start).ok_or(ValidationError::UnknownItem { what: "reading" })?;
                 if series.is_empty() {
@@ -266,6 +279,9 @@ impl Framework {
                 let old = mem::replace(self, framework);
                 Ok(Applied::new(Edit::Replace { framework: Box::new(old) }, true))
             }
+            Edit::SetReview { key, change } => self.set_review(key, change),
+            Edit::CloseReview { key, closure } => self.close_review(key, closure),
+            Edit::ReopenReview { key } => self.reopen_review(key),
             Edit::Batch { edits } => self.apply_batch(edits),
         }
     }
@@ -471,7 +487,18 @@ impl Edit {
             }
         };
         match self {
-            Edit::Rename { .. } | Edit::SetSettings { .. } | Edit::AddKra { .. } | Edit::Replace { .. } => {}
+            Edit::Rename { .. }
+            | Edit::SetSettings { .. }
+            | Edit::AddKra { .. }
+            | Edit::Replace { .. }
+            | Edit::ReopenReview { .. } => {}
+            Edit::SetReview { change, .. } => change.remap(map),
+            Edit::CloseReview { closure, .. } => {
+                closure.kras = std::mem::take(&mut closure.kras)
+                    .into_iter()
+                    .map(|(id, s)| (map.get(&id).copied().unwrap_or(id), s))
+                    .collect();
+            }
             Edit::RestoreSettings { series, .. } => series.iter_mut().for_each(|(id, _)| m(id)),
             Edit::InsertKra { kra, kpis, .. } => {
                 m(&mut kra.id);
@@ -523,6 +550,9 @@ impl Edit {
             Edit::AddReading { .. } => "add-reading",
             Edit::UpdateReading { .. } => "update-reading",
             Edit::DeleteReading { .. } => "delete-reading",
+            Edit::SetReview { .. } => "set-review",
+            Edit::CloseReview { .. } => "close-review",
+            Edit::ReopenReview { .. } => "reopen-review",
             Edit::Replace { .. } => "replace",
             Edit::Batch { edits } => match edits.as_slice() {
                 [one] => one.kind(),
@@ -567,6 +597,16 @@ impl Edit {
             }
             Edit::DeleteReading { kpi, period_start } => {
                 format!("delete the {} reading of {}", period(kpi, period_start), kpi_name(kpi))
+            }
+            Edit::SetReview { key, change } => {
+                let period = key.period(fw.settings().fiscal_year_start).label();
+                change.describe(&period, &kra_name, &kpi_name)
+            }
+            Edit::CloseReview { key, .. } => {
+                format!("close the review of {}", key.period(fw.settings().fiscal_year_start).label())
+            }
+            Edit::ReopenReview { key } => {
+                format!("reopen the review of {}", key.period(fw.settings().fiscal_year_start).label())
             }
             Edit::Replace { framework } => format!("replace the scorecard with \"{}\"", framework.name()),
             Edit::Batch { edits } => match edits.as_slice() {

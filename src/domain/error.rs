@@ -56,6 +56,11 @@ pub enum ValidationError {
     /// The scorecard is open read-only (saved by a newer version, damaged, or as the host page
     /// asked), so nothing may change.
     ReadOnly,
+    /// The review of this period is closed: its readings, ratings, comments and N/A marks stay
+    /// as they were closed until it is reopened.
+    ReviewClosed { period: String },
+    /// A review cannot be closed before its period is over.
+    ReviewNotOver { period: String, from: String },
 }
 
 impl fmt::Display for ValidationError {
@@ -113,6 +118,12 @@ impl fmt::Display for ValidationError {
                 write!(f, "A reading of \"{kpi}\" is filed under {day}, which is not the first day of one of its periods.")
             }
             ReadOnly => write!(f, "This scorecard is open read-only, so it cannot be changed here."),
+            ReviewClosed { period } => {
+                write!(f, "The review of {period} is closed, so {period} cannot be changed. Reopen the review to change it.")
+            }
+            ReviewNotOver { period, from } => {
+                write!(f, "{period} is not over yet, so its review cannot be closed. It can be closed from {from}.")
+            }
         }
     }
 }
@@ -151,6 +162,8 @@ pub enum IntegrityError {
     InvalidKpi { name: String, error: ValidationError },
     /// A reading is invalid.
     InvalidReading { kpi: String, error: ValidationError },
+    /// A review record breaks a rule (a rating that is not a number, say).
+    InvalidReview { start: String, error: ValidationError },
 }
 
 impl fmt::Display for IntegrityError {
@@ -166,6 +179,7 @@ impl fmt::Display for IntegrityError {
             InvalidKra { name, error } => write!(f, "KRA \"{name}\": {error}"),
             InvalidKpi { name, error } => write!(f, "KPI \"{name}\": {error}"),
             InvalidReading { kpi, error } => write!(f, "a reading of \"{kpi}\": {error}"),
+            InvalidReview { start, error } => write!(f, "the review of the period from {start}: {error}"),
         }
     }
 }

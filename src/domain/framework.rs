@@ -9,11 +9,12 @@ use jiff::civil::Date;
 use super::edit::Edit;
 use super::error::{IntegrityError, ValidationError};
 use super::id::Id;
-use super::input::check_reading;
+use super::input::{check_finite, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
 use super::period::Period;
 use super::reading::{Reading, Series};
+use super::review::{Review, ReviewKey, Reviews};
 use super::scoring::ScoringSettings;
 
 /// A KRA/KPI framework: what one role (or one person) is measured on.
@@ -51,6 +52,8 @@ pub struct Framework {
     pub(super) kpis: Vec<Kpi>,
     /// Readings by KPI id; a KPI without readings has no entry.
     pub(super) readings: BTreeMap<Id, Series>,
+    /// Review records by review period; a period without a record has no entry.
+    pub(super) reviews: Reviews,
     /// The next id to hand out; only ever grows.
     pub(super) next_id: u64,
 }
@@ -66,6 +69,7 @@ pub struct FrameworkParts {
     pub kras: Vec<Kra>,
     pub kpis: Vec<Kpi>,
     pub readings: BTreeMap<Id, Series>,
+    pub reviews: Reviews,
     pub next_id: u64,
 }
 
@@ -86,6 +90,7 @@ impl Framework {
             kras: Vec::new(),
             kpis: Vec::new(),
             readings: BTreeMap::new(),
+            reviews: Reviews::new(),
             next_id: 1,
         }
     }
@@ -103,8 +108,8 @@ impl Framework {
     /// assert_eq!(Framework::from_parts(parts).unwrap().name(), "Mine");
     /// ```
     pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
-        let FrameworkParts { name, settings, kras, kpis, readings, next_id } = parts;
-        let fw = Framework { name, settings, kras, kpis, readings, next_id };
+        let FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id } = parts;
+        let fw = Framework { name, settings, kras, kpis, readings, reviews, next_id };
         fw.check_integrity()?;
         Ok(fw)
     }
@@ -178,6 +183,27 @@ impl Framework {
         self.readings.values().map(Series::len).sum()
     }
 
+    /// The review record of `period`, if anything has been written for it.
+    pub fn review(&self, period: &Period) -> Option<&Review> {
+        self.reviews.get(&ReviewKey::of(period))
+    }
+
+    /// Every review record, oldest period first.
+    pub fn reviews(&self) -> &Reviews {
+        &self.reviews
+    }
+
+    /// Whether `kpi` is marked not applicable in the review period `period`.
+    pub fn is_not_applicable(&self, kpi: Id, period: &Period) -> bool {
+        self.review(period).is_some_and(|r| r.not_applicable.contains(&kpi))
+    }
+
+    /// The closed review whose period holds `day`, if any: readings there may not change.
+    pub(super) fn closed_review_holding(&self, day: Date) -> Option<Period> {
+        let fiscal = self.settings.fiscal_year_start;
+        self.reviews.iter().filter(|(_, r)| r.is_closed()).map(|(key, _)| key.period(fiscal)).find(|p| p.contains(day))
+    }
+
     /// The measurement period of `kpi` that contains `day`.
     pub fn period_of(&self, kpi: &Kpi, day: Date) -> Period {
         Period::containing(day, kpi.spec.frequency, self.settings.fiscal_year_start)
@@ -193,6 +219,7 @@ impl Framework {
             && self.kras == other.kras
             && self.kpis == other.kpis
             && self.readings == other.readings
+            && self.reviews == other.reviews
     }
 
     // ---- shorthands for the common edits ------------------------------------------------------
@@ -204,7 +231,7 @@ impl Framework {
 
     /// The same framework for another person or another year: every KRA, KPI, weight, target
     /// and setting, with the same ids (so the two line up in a comparison), but no readings and
-    /// no KRA ratings, under a new name.
+    /// no reviews (ratings, comments, N/A marks), under a new name.
     ///
     /// # Example
     ///
@@ -225,11 +252,9 @@ impl Framework {
             kras: self.kras.clone(),
             kpis: self.kpis.clone(),
             readings: BTreeMap::new(),
+            reviews: Reviews::new(),
             next_id: self.next_id,
         };
-        for kra in &mut copy.kras {
-            kra.rating = None;
-        }
         copy.rename(name)?;
         Ok(copy)
     }
@@ -320,16 +345,9 @@ impl Framework {
         self.kras.iter().any(|k| k.id == id) || self.kpis.iter().any(|k| k.id == id)
     }
 
-    /// Validates a KRA draft, including its rating against the framework's rating scale.
+    /// Validates a KRA draft.
     pub(super) fn check_kra(&self, draft: &KraDraft) -> Result<KraDraft, ValidationError> {
-        let d = draft.validate()?;
-        let scale = self.settings.rating_scale;
-        match d.rating {
-            Some(rating) if !(1.0..=scale).contains(&rating) => {
-                Err(ValidationError::OutOfRange { field: "Rating", value: rating, min: 1.0, max: scale })
-            }
-            _ => Ok(d),
-        }
+        draft.validate()
     }
 
     /// Checks that every reading of a KPI with `spec` is finite and filed on a period start.
@@ -363,7 +381,6 @@ impl Framework {
         }
         self.settings.validate().map_err(IntegrityError::InvalidSettings)?;
         for k in &self.kras {
-            // Not `check_kra`: a rating above a since-lowered rating scale is shown, not refused.
             KraDraft::of(k).validate().map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
         }
         let kra_ids: BTreeSet<Id> = self.kras.iter().map(|k| k.id).collect();
@@ -381,6 +398,26 @@ impl Framework {
             }
             self.check_series(&k.spec, series)
                 .map_err(|error| IntegrityError::InvalidReading { kpi: k.spec.name.clone(), error })?;
+        }
+        for (key, review) in &self.reviews {
+            let invalid = |error| IntegrityError::InvalidReview { start: super::iso_date::format(key.start), error };
+            // Ids of deleted KRAs and KPIs may stay (ids are never reused, and undoing the delete
+            // brings them back), but never ids not handed out yet.
+            if let Some(id) = review.ids().find(|id| id.0 >= self.next_id) {
+                return Err(IntegrityError::IdNotBelowCounter(id));
+            }
+            // Not checked against the rating scale: a rating above a since-lowered scale is
+            // shown (and counts as 100 %), not refused.
+            for k in review.kras.values() {
+                if let Some(r) = k.rating {
+                    check_finite("Rating", r).map_err(invalid)?;
+                }
+            }
+            if let Some(c) = &review.closed {
+                for s in c.overall.iter().chain(c.kras.values().flatten()) {
+                    check_finite("Closed score", *s).map_err(invalid)?;
+                }
+            }
         }
         Ok(())
     }

@@ -55,9 +55,6 @@ pub struct KpiSpec {
     /// Overrides the default status thresholds.
     #[serde(default)]
     pub thresholds: Option<Thresholds>,
-    /// Not applicable this cycle: shown, but left out of the roll-up.
-    #[serde(default)]
-    pub not_applicable: bool,
 }
 
 impl KpiSpec {
@@ -75,7 +72,6 @@ impl KpiSpec {
             method: None,
             bands: None,
             thresholds: None,
-            not_applicable: false,
         }
     }
 

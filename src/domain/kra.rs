@@ -4,12 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ValidationError;
 use super::id::Id;
-use super::input::{check_finite, check_name, check_weight};
+use super::input::{check_name, check_weight};
 
 /// A Key Result Area, e.g. "Improve customer service".
 ///
-/// KRAs are qualitative; their KPIs make them measurable. A KRA may carry a qualitative
-/// `rating` (1 to the framework's rating scale) that the framework can blend into its score.
+/// KRAs are qualitative; their KPIs make them measurable. A qualitative rating belongs to one
+/// review period, so it lives in that period's [`Review`](super::review::Review), not here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Kra {
     pub id: Id,
@@ -21,15 +21,13 @@ pub struct Kra {
     pub owner: String,
     /// Relative weight within the framework (normalised when scoring).
     pub weight: f64,
-    #[serde(default)]
-    pub rating: Option<f64>,
 }
 
 impl Kra {
     /// A KRA with id `id` made from an already validated draft.
     pub(crate) fn new(id: Id, draft: KraDraft) -> Kra {
-        let KraDraft { name, description, owner, weight, rating } = draft;
-        Kra { id, name, description, owner, weight, rating }
+        let KraDraft { name, description, owner, weight } = draft;
+        Kra { id, name, description, owner, weight }
     }
 }
 
@@ -50,13 +48,12 @@ pub struct KraDraft {
     pub description: String,
     pub owner: String,
     pub weight: f64,
-    pub rating: Option<f64>,
 }
 
 impl KraDraft {
     /// A draft with a name and weight and nothing else.
     pub fn new(name: &str, weight: f64) -> KraDraft {
-        KraDraft { name: name.to_owned(), description: String::new(), owner: String::new(), weight, rating: None }
+        KraDraft { name: name.to_owned(), description: String::new(), owner: String::new(), weight }
     }
 
     /// The same draft with an owner.
@@ -73,13 +70,11 @@ impl KraDraft {
 
     /// Checks every field; the returned draft has its text trimmed.
     pub fn validate(&self) -> Result<KraDraft, ValidationError> {
-        let rating = self.rating.map(|r| check_finite("Rating", r)).transpose()?;
         Ok(KraDraft {
             name: check_name("KRA name", &self.name)?,
             description: self.description.trim().to_owned(),
             owner: self.owner.trim().to_owned(),
             weight: check_weight(self.weight)?,
-            rating,
         })
     }
 
@@ -90,7 +85,6 @@ impl KraDraft {
             description: kra.description.clone(),
             owner: kra.owner.clone(),
             weight: kra.weight,
-            rating: kra.rating,
         }
     }
 }

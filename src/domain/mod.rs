@@ -23,6 +23,8 @@ pub mod period;
 pub mod reading;
 pub mod reading_batch;
 pub mod rebase;
+pub mod review;
+pub mod review_edit;
 pub mod score_history;
 pub mod scoring;
 pub mod summary;

@@ -1,6 +1,8 @@
 //! The saved format: JSON with an explicit schema version and a revision number.
 //!
-//! Schema 3 (this build) nests each KPI's fields under `spec` and stores each KPI's readings compactly, as runs of consecutive periods:
+//! Schema 4 (this build) adds review records per review period (see `review_codec`); the
+//! all-time KRA rating and KPI N/A flag of schemas 1–3 move into the review of the period
+//! holding the day the save is first opened. Schema 3 nests each KPI's fields under `spec` and stores each KPI's readings compactly, as runs of consecutive periods:
 //! `{"kpi":5,"from":"2026-01-01","values":[42,null,45],"notes":{"2":"new hire"}}` is January,
 //! (no reading in February) and March. A scorecard of 1,000 KPIs with 100 readings each fits in
 //! well under half of the browser's 5,242,880-character storage quota.
@@ -18,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::migrate;
+use super::review_codec::{self, LegacyMarks, ReviewRecord};
 use crate::domain::error::IntegrityError;
 use crate::domain::framework::{Framework, FrameworkParts};
 use crate::domain::id::Id;
@@ -29,7 +32,7 @@ use crate::domain::reading::{Reading, Series};
 use crate::domain::scoring::ScoringSettings;
 
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A run is split when this many periods in a row have no reading: long gaps cost one short
 /// run header instead of a string of `null`s.
@@ -113,6 +116,8 @@ struct BodyOut<'a> {
     kras: &'a [Kra],
     kpis: &'a [Kpi],
     readings: Vec<RunOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reviews: Vec<ReviewRecord>,
     next_id: u64,
 }
 
@@ -149,6 +154,7 @@ pub fn encode_revision(framework: &Framework, revision: Revision) -> String {
         kras: framework.kras(),
         kpis: framework.kpis(),
         readings: runs(framework),
+        reviews: review_codec::records(framework),
         next_id: framework.next_id(),
     };
     let file = EnvelopeOut { app: "kra-kpi", schema: SCHEMA_VERSION, revision, framework: body };
@@ -206,7 +212,7 @@ struct EnvelopeIn<'a> {
 
 /// The current schema's whole file, for reading it in one pass.
 #[derive(Deserialize)]
-struct EnvelopeV3 {
+struct EnvelopeCurrent {
     framework: BodyIn,
 }
 
@@ -219,6 +225,8 @@ struct BodyIn {
     kpis: Vec<Kpi>,
     #[serde(default)]
     readings: Vec<RunIn>,
+    #[serde(default)]
+    reviews: Vec<ReviewRecord>,
     next_id: u64,
 }
 
@@ -356,11 +364,31 @@ pub fn decode(text: &str) -> Result<Framework, DecodeError> {
 /// assert_eq!((decoded.schema, decoded.revision), (SCHEMA_VERSION, 3));
 /// ```
 pub fn decode_saved(text: &str) -> Result<Decoded, DecodeError> {
+    decode_saved_on(text, crate::clock::today())
+}
+
+/// Like [`decode_saved`], with `today` given: a save older than schema 4 has its all-time KRA
+/// ratings and KPI N/A flags moved into the review of the period holding `today`.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::storage::codec::decode_saved_on;
+///
+/// let old = r#"{"app":"kra-kpi","schema":3,"revision":2,"framework":{"name":"Mine",
+///     "kras":[{"id":1,"name":"Quality","weight":100,"rating":4}],"kpis":[],"next_id":2}}"#;
+/// let fw = decode_saved_on(old, date(2026, 11, 20)).unwrap().framework;
+/// let november = Period::containing(date(2026, 11, 20), Frequency::Monthly, fw.settings().fiscal_year_start);
+/// assert_eq!(fw.review(&november).unwrap().rating(fw.kras()[0].id), Some(4.0));
+/// ```
+pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> {
     // Text as this version writes it is read in one pass; anything else (older schemas, fields
     // in another order) first has its envelope read with the body left as a borrowed slice.
     let quick = text.get(..HEADER_PREFIX.min(text.len())).and_then(header_of_prefix);
     if let Some(Header { schema: SCHEMA_VERSION, revision }) = quick {
-        if let Ok(file) = serde_json::from_str::<EnvelopeV3>(text) {
+        if let Ok(file) = serde_json::from_str::<EnvelopeCurrent>(text) {
             let parts = from_v3(file.framework)?;
             let framework = Framework::from_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
             return Ok(Decoded { framework, schema: SCHEMA_VERSION, revision });
@@ -378,13 +406,30 @@ pub fn decode_saved(text: &str) -> Result<Decoded, DecodeError> {
                 value = migrate::v1_to_v2(value)?;
             }
             let v2 = migrate::nest_kpi_specs(value)?.to_string();
-            from_v2(serde_json::from_str(&v2).map_err(shape)?)?
+            let parts = from_v2(serde_json::from_str(&v2).map_err(shape)?)?;
+            with_marks(parts, &v2, today)?
         }
+        3 => with_marks(from_v3(serde_json::from_str(body.get()).map_err(shape)?)?, body.get(), today)?,
         SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
         _ => return Err(DecodeError::Foreign),
     };
     let framework = Framework::from_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
     Ok(Decoded { framework, schema, revision })
+}
+
+/// Moves a schema 1–3 body's all-time ratings and N/A flags into a review (see
+/// `review_codec::migrate_marks`).
+fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<FrameworkParts, DecodeError> {
+    let marks: LegacyMarks = serde_json::from_str(body).map_err(shape)?;
+    if let Some((key, mut review)) = review_codec::migrate_marks(marks, &parts.settings, today) {
+        let kras: Vec<Id> = parts.kras.iter().map(|k| k.id).collect();
+        let kpis: Vec<Id> = parts.kpis.iter().map(|k| k.id).collect();
+        review_codec::keep_known(&mut review, &kras, &kpis);
+        if !review.is_empty() {
+            parts.reviews.insert(key, review);
+        }
+    }
+    Ok(parts)
 }
 
 fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
@@ -400,7 +445,7 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
         }
     }
     let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
-    Ok(FrameworkParts { name, settings, kras, kpis, readings, next_id })
+    Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews: Default::default(), next_id })
 }
 
 fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
@@ -453,6 +498,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             readings.insert(kpi, series);
         }
     }
+    let reviews = review_codec::from_records(body.reviews)?;
     let BodyIn { name, settings, kras, kpis, next_id, .. } = body;
-    Ok(FrameworkParts { name, settings, kras, kpis, readings, next_id })
+    Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id })
 }

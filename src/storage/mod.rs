@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod local;
 pub mod migrate;
+mod review_codec;
 pub mod shelf;
 pub mod shelf_index;
 

@@ -10,9 +10,10 @@
 //! is small and rewritten only when the list itself changes. Because every key starts with `k`,
 //! a host page's storage key still isolates its widgets from each other.
 //!
-//! The index names `"schema": 4` and an empty `"framework"`, so versions of kra-kpi from before
+//! The index names `"schema": 999` and an empty `"framework"`, so versions of kra-kpi from before
 //! this layout read it as "saved by a newer version" and leave it exactly as it is, instead of
-//! treating it as damaged.
+//! treating it as damaged. (It was 4 until scorecards themselves reached schema 4; any number
+//! above every scorecard schema works, and 999 leaves room.)
 //!
 //! This module is pure (no browser calls): the browser side is [`super::shelf`].
 
@@ -23,9 +24,10 @@ use serde::{Deserialize, Serialize};
 /// The version of the index format this build writes and reads.
 pub const INDEX_VERSION: u32 = 1;
 
-/// The schema number the index shows to the scorecard decoder of older versions (one above the
-/// last single-scorecard schema), so that they refuse it as newer data and never overwrite it.
-const LEGACY_GUARD_SCHEMA: u32 = 4;
+/// The schema number the index shows to the scorecard decoder (far above any scorecard schema),
+/// so that older versions, and this one if ever handed the index as a scorecard, refuse it as
+/// newer data and never overwrite it.
+const LEGACY_GUARD_SCHEMA: u32 = 999;
 
 /// A scorecard's number within one widget's list; part of its storage key, never reused.
 ///
@@ -314,7 +316,7 @@ mod tests {
     fn older_versions_read_the_index_as_newer_data_and_leave_it_alone() {
         let mut index = ShelfIndex::default();
         index.add("Organisation");
-        assert_eq!(decode_saved(&index.encode()), Err(DecodeError::TooNew(4)));
+        assert_eq!(decode_saved(&index.encode()), Err(DecodeError::TooNew(999)));
     }
 
     #[test]

@@ -42,7 +42,6 @@ struct KpiFields {
     ramp_end: RwSignal<String>,
     ramp_periods: RwSignal<String>,
     plan_from: RwSignal<String>,
-    not_applicable: RwSignal<bool>,
 }
 
 impl KpiFields {
@@ -95,7 +94,6 @@ impl KpiFields {
             ramp_end: RwSignal::new(ramp_end),
             ramp_periods: RwSignal::new(ramp_periods),
             plan_from: RwSignal::new(plan_from),
-            not_applicable: RwSignal::new(spec.is_some_and(|s| s.not_applicable)),
         }
     }
 
@@ -156,7 +154,6 @@ impl KpiFields {
             method,
             bands,
             thresholds,
-            not_applicable: self.not_applicable.get_untracked(),
         })
     }
 }
@@ -305,11 +302,6 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
                 <TextField label="Goal (scores 100 %)" value=fields.goal numeric=true />
                 <TextField label="Green from (%)" value=fields.green numeric=true placeholder="100" />
                 <TextField label="Amber from (%)" value=fields.amber numeric=true placeholder="80" />
-                <label class="kk-field kk-check">
-                    <input type="checkbox" prop:checked=move || fields.not_applicable.get()
-                        on:change=move |ev| fields.not_applicable.set(event_target_checked(&ev)) />
-                    <span class="kk-field-label">"Not applicable this cycle (left out of the roll-up)"</span>
-                </label>
             </details>
             <FormError error=error />
             <div class="kk-actions">

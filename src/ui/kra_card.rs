@@ -59,7 +59,13 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             let mut parts = Vec::new();
                             if !k.owner.is_empty() { parts.push(format!("Owner: {}", k.owner)); }
                             parts.push(format!("Weight {} %", num(k.weight)));
-                            if let Some(r) = k.rating { parts.push(format!("Rating {}", num(r))); }
+                            let period = state.review.get();
+                            let rated = state.framework.with(|f| {
+                                f.review(&period).and_then(|r| r.rating(k.id)).map(|r| (r, f.settings().rating_scale))
+                            });
+                            if let Some((r, scale)) = rated {
+                                parts.push(format!("Rated {} of {} for {}", num(r), num(scale), period.label()));
+                            }
                             parts.join(" · ")
                         }))}
                     </p>

@@ -8,7 +8,7 @@ use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::id::Id;
-use crate::domain::input::{parse_optional_number, parse_weight};
+use crate::domain::input::parse_weight;
 use crate::domain::kra::KraDraft;
 
 /// The KRA form: adds a new KRA (`existing = None`) or edits one.
@@ -20,7 +20,6 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
     let description = RwSignal::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
     let owner = RwSignal::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
     let weight = RwSignal::new(initial.as_ref().map(|k| num(k.weight)).unwrap_or_else(|| "0".into()));
-    let rating = RwSignal::new(initial.as_ref().and_then(|k| k.rating).map(num).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
 
     let submit = move |ev: SubmitEvent| {
@@ -31,7 +30,6 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
                 description: description.get_untracked(),
                 owner: owner.get_untracked(),
                 weight: parse_weight(&weight.get_untracked())?,
-                rating: parse_optional_number("Rating", &rating.get_untracked())?,
             })
         })();
         let result = draft.and_then(|draft| {
@@ -46,7 +44,7 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
                 error.set(None);
                 state.toast.set(Some(Toast::undoable(message)));
                 if existing.is_none() {
-                    for field in [name, description, owner, rating] {
+                    for field in [name, description, owner] {
                         field.set(String::new());
                     }
                     weight.set("0".into());
@@ -65,7 +63,6 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
             <TextField label="Description (optional)" value=description />
             <TextField label="Owner or role" value=owner placeholder="e.g. Sales executive" />
             <TextField label="KRA weight (%)" value=weight numeric=true />
-            <TextField label="Rating (optional, 1 to scale)" value=rating numeric=true />
             <FormError error=error />
             <div class="kk-actions">
                 <button type="submit" class="kk-primary">{if existing.is_some() { "Save KRA" } else { "Add KRA" }}</button>

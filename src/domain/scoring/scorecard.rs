@@ -141,6 +141,7 @@ pub struct ScoreCache {
 #[derive(Clone, Debug)]
 struct CachedKpi {
     kpi: Kpi,
+    not_applicable: bool,
     values: Vec<(Date, f64)>,
     score: KpiScore,
 }
@@ -148,13 +149,15 @@ struct CachedKpi {
 impl ScoreCache {
     fn score(&mut self, fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
         let values = || fw.readings_in(kpi.id, review).map(|(&d, r)| (d, r.value));
+        let not_applicable = fw.is_not_applicable(kpi.id, review);
         if let Some(c) = self.kpis.get(&kpi.id) {
-            if c.kpi == *kpi && c.values.iter().copied().eq(values()) {
+            if c.kpi == *kpi && c.not_applicable == not_applicable && c.values.iter().copied().eq(values()) {
                 return c.score.clone();
             }
         }
         let score = score_kpi(fw, kpi, review, today);
-        self.kpis.insert(kpi.id, CachedKpi { kpi: kpi.clone(), values: values().collect(), score: score.clone() });
+        let cached = CachedKpi { kpi: kpi.clone(), not_applicable, values: values().collect(), score: score.clone() };
+        self.kpis.insert(kpi.id, cached);
         score
     }
 }
@@ -181,17 +184,18 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
         let mut due = Vec::new();
         for kpi in fw.kpis_of(kra.id) {
             let score = cache.score(fw, kpi, review, today);
-            if let (Some(r), false) = (score.rollup, kpi.spec.not_applicable) {
+            let not_applicable = fw.is_not_applicable(kpi.id, review);
+            if let (Some(r), false) = (score.rollup, not_applicable) {
                 parts.push((kpi.id, kpi.spec.weight, r));
             }
-            if !kpi.spec.not_applicable && is_due(kpi.spec.frequency, review) {
+            if !not_applicable && is_due(kpi.spec.frequency, review) {
                 let reported = usize::from(score.readings > 0);
                 due.push(Part { weight: kpi.spec.weight, due: 1, reported, reported_share: reported as f64 });
             }
             raw_scores.push((kpi, score));
         }
         let applicable_weights: Vec<f64> =
-            fw.kpis_of(kra.id).filter(|k| !k.spec.not_applicable).map(|k| k.spec.weight).collect();
+            fw.kpis_of(kra.id).filter(|k| !fw.is_not_applicable(k.id, review)).map(|k| k.spec.weight).collect();
         let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
         let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
         for (kpi, mut score) in raw_scores {
@@ -202,7 +206,7 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
             }
             kpis.insert(score.id, score);
         }
-        let kra_score = score_kra(fw, kra, &rolled, warning, combine(&due), &kpis);
+        let kra_score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis);
         kra_coverage.push(kra_score.coverage.as_part(kra.weight));
         if let Some(s) = kra_score.score {
             kra_parts.push((kra.id, kra.weight, s));
@@ -291,9 +295,11 @@ fn weight_warning(weights: &[f64], what: &str) -> Option<String> {
         .then(|| format!("{what} add up to {} %, not 100 %: scores use them in proportion.", num(total)))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn score_kra(
     fw: &Framework,
     kra: &Kra,
+    review: &Period,
     rolled: &Rolled,
     warning: Option<String>,
     coverage: Coverage,
@@ -304,7 +310,7 @@ fn score_kra(
     for kpi in fw.kpis_of(kra.id) {
         let s = &kpis[&kpi.id];
         match s.rollup {
-            Some(r) if !kpi.spec.not_applicable => {
+            Some(r) if !fw.is_not_applicable(kpi.id, review) => {
                 steps.push(format!("\"{}\": {} % × weight {} %", kpi.spec.name, num(r), num(s.weight_share)))
             }
             _ => steps.push(format!("\"{}\": {}, left out", kpi.spec.name, s.status.label())),
@@ -313,8 +319,8 @@ fn score_kra(
     if rolled.equal_weights {
         steps.push("All KPI weights are 0, so the scored KPIs count equally.".into());
     }
-    let rating = kra
-        .rating
+    let given = fw.review(review).and_then(|r| r.rating(kra.id));
+    let rating = given
         .filter(|_| settings.rating_blend > 0.0 && settings.rating_scale > 0.0)
         .map(|r| clamp(100.0 * r / settings.rating_scale, 0.0, 100.0));
     let blend = clamp(settings.rating_blend, 0.0, 100.0) / 100.0;
@@ -324,7 +330,7 @@ fn score_kra(
             steps.push(format!(
                 "KPI score {} % blended with rating {} of {} ({} %) at {} %: {} %.",
                 num(k),
-                num(kra.rating.unwrap_or(0.0)),
+                num(given.unwrap_or(0.0)),
                 num(settings.rating_scale),
                 num(r),
                 num(100.0 * blend),
@@ -335,7 +341,7 @@ fn score_kra(
         (None, Some(r)) => {
             steps.push(format!(
                 "No KPI readings; the rating {} of {} gives {} %.",
-                num(kra.rating.unwrap_or(0.0)),
+                num(given.unwrap_or(0.0)),
                 num(settings.rating_scale),
                 num(r)
             ));
@@ -401,6 +407,7 @@ fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
 pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
     let settings = fw.settings();
     let spec = &kpi.spec;
+    let not_applicable = fw.is_not_applicable(kpi.id, review);
     let f = figures(fw, kpi, review);
     let goal = Goal { direction: spec.direction, target: f.target, baseline: spec.baseline, bands: spec.bands };
     let method = spec.method.unwrap_or(settings.method);
@@ -408,7 +415,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
     let mut steps = Vec::new();
 
     let Some(value) = f.value else {
-        let status = if spec.not_applicable { Status::NotApplicable } else { Status::NoData };
+        let status = if not_applicable { Status::NotApplicable } else { Status::NoData };
         steps.push(format!("No reading falls in {}, so this KPI is left out of the roll-up.", review.label()));
         return KpiScore {
             id: kpi.id,
@@ -462,13 +469,13 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
     if rollup != a.percent {
         steps.push(format!("Counts as {} % in the roll-up (roll-up cap {} %).", num(rollup), num(settings.rollup_cap)));
     }
-    let status = if spec.not_applicable { Status::NotApplicable } else { thresholds.status(a.percent) };
+    let status = if not_applicable { Status::NotApplicable } else { thresholds.status(a.percent) };
     steps.push(thresholds_step(status, thresholds));
-    if spec.not_applicable {
-        steps.push("Marked N/A: shown, but left out of the roll-up.".into());
+    if not_applicable {
+        steps.push(format!("Marked N/A for {}: shown, but left out of the roll-up.", review.label()));
     }
 
-    let pace = if review.contains(today) && !spec.not_applicable {
+    let pace = if review.contains(today) && !not_applicable {
         let share = review.elapsed_share(today);
         let cumulative = spec.aggregation == Aggregation::Sum && share > 0.0;
         let projected = if cumulative { value / share } else { value };
@@ -505,7 +512,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
         target: f.target,
         readings: f.readings,
         score: Some(a.percent),
-        rollup: (!spec.not_applicable).then_some(rollup),
+        rollup: (!not_applicable).then_some(rollup),
         status,
         pace,
         weight_share: 0.0,

@@ -1,0 +1,169 @@
+//! Review records in the saved format (schema 4), and the migration of the all-time KRA rating
+//! and KPI N/A flag of schemas 1–3 into a review.
+//!
+//! A review is saved as
+//! `{"cycle":"monthly","start":"2026-10-01","reviewer":"Priya","comment":"…",
+//! "kras":[{"kra":1,"rating":4,"comment":"…"}],"na":[7],
+//! "closed":{"on":"2026-11-03","overall":82.5,"kras":[{"kra":1,"score":80}]}}`,
+//! every field but `cycle` and `start` left out when empty.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::codec::{Damage, DecodeError};
+use crate::domain::framework::Framework;
+use crate::domain::id::Id;
+use crate::domain::iso_date;
+use crate::domain::period::{Frequency, Period};
+use crate::domain::review::{Closure, KraReview, Review, ReviewKey, Reviews};
+use crate::domain::scoring::ScoringSettings;
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct ReviewRecord {
+    cycle: Frequency,
+    #[serde(with = "crate::domain::iso_date::serde")]
+    start: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reviewer: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    comment: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    kras: Vec<KraRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    na: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    closed: Option<ClosureRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KraRecord {
+    kra: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rating: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    comment: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ClosureRecord {
+    #[serde(with = "crate::domain::iso_date::serde")]
+    on: Date,
+    overall: Option<f64>,
+    #[serde(default)]
+    kras: Vec<ClosedKra>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ClosedKra {
+    kra: Id,
+    score: Option<f64>,
+}
+
+/// Every review of `fw`, as saved.
+pub(super) fn records(fw: &Framework) -> Vec<ReviewRecord> {
+    fw.reviews()
+        .iter()
+        .map(|(key, r)| ReviewRecord {
+            cycle: key.cycle,
+            start: key.start,
+            reviewer: r.reviewer.clone(),
+            comment: r.comment.clone(),
+            kras: r
+                .kras
+                .iter()
+                .map(|(&kra, k)| KraRecord { kra, rating: k.rating, comment: k.comment.clone() })
+                .collect(),
+            na: r.not_applicable.iter().copied().collect(),
+            closed: r.closed.as_ref().map(|c| ClosureRecord {
+                on: c.on,
+                overall: c.overall,
+                kras: c.kras.iter().map(|(&kra, &score)| ClosedKra { kra, score }).collect(),
+            }),
+        })
+        .collect()
+}
+
+/// The saved reviews read back; empty ones are dropped, two for one period are refused.
+pub(super) fn from_records(records: Vec<ReviewRecord>) -> Result<Reviews, DecodeError> {
+    let mut reviews = Reviews::new();
+    for rec in records {
+        let key = ReviewKey { cycle: rec.cycle, start: rec.start };
+        let review = Review {
+            kras: rec.kras.into_iter().map(|k| (k.kra, KraReview { rating: k.rating, comment: k.comment })).collect(),
+            comment: rec.comment,
+            reviewer: rec.reviewer,
+            not_applicable: rec.na.into_iter().collect(),
+            closed: rec.closed.map(|c| Closure {
+                on: c.on,
+                overall: c.overall,
+                kras: c.kras.into_iter().map(|k| (k.kra, k.score)).collect(),
+            }),
+        };
+        if review.is_empty() {
+            continue;
+        }
+        if reviews.insert(key, review).is_some() {
+            return Err(DecodeError::Invalid(Damage::Shape(format!(
+                "two reviews of the period from {}",
+                iso_date::format(key.start)
+            ))));
+        }
+    }
+    Ok(reviews)
+}
+
+// ---- schemas 1–3: one rating per KRA and one N/A flag per KPI, for all time ----------------
+
+/// The all-time marks of a schema 1–3 body (after `migrate::nest_kpi_specs` for 1 and 2).
+#[derive(Deserialize)]
+pub(super) struct LegacyMarks {
+    #[serde(default)]
+    kras: Vec<LegacyKra>,
+    #[serde(default)]
+    kpis: Vec<LegacyKpi>,
+}
+
+#[derive(Deserialize)]
+struct LegacyKra {
+    id: Id,
+    #[serde(default)]
+    rating: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct LegacyKpi {
+    id: Id,
+    #[serde(default)]
+    spec: LegacySpec,
+}
+
+#[derive(Default, Deserialize)]
+struct LegacySpec {
+    #[serde(default)]
+    not_applicable: bool,
+}
+
+/// Before schema 4 a KRA had one rating and a KPI one N/A flag for all time. They move into the
+/// review of the period holding `today` (the period they were meant for when last set), as an
+/// open review: `None` when there was nothing to move.
+pub(super) fn migrate_marks(
+    marks: LegacyMarks,
+    settings: &ScoringSettings,
+    today: Date,
+) -> Option<(ReviewKey, Review)> {
+    let mut review = Review::default();
+    for k in marks.kras {
+        if let Some(rating) = k.rating {
+            review.kras.insert(k.id, KraReview { rating: Some(rating), comment: String::new() });
+        }
+    }
+    review.not_applicable = marks.kpis.into_iter().filter(|k| k.spec.not_applicable).map(|k| k.id).collect();
+    let period = Period::containing(today, settings.review_cycle, settings.fiscal_year_start);
+    (!review.is_empty()).then(|| (ReviewKey::of(&period), review))
+}
+
+/// Keeps only marks of KRAs and KPIs that exist (a damaged old save could name others).
+pub(super) fn keep_known(review: &mut Review, kras: &[Id], kpis: &[Id]) {
+    review.kras.retain(|id, _| kras.contains(id));
+    review.not_applicable.retain(|id| kpis.contains(id));
+}
