@@ -96,11 +96,10 @@ test('a KPI can use threshold bands, and KRA weights that miss 100 % are flagged
   await kraForm.getByRole('button', { name: 'Save KRA' }).click();
   await expect(app.overall()).toContainText('KRA weights add up to 90 %, not 100 %');
 
-  // Marking a KPI N/A leaves it out and says so.
-  await page.getByRole('button', { name: 'Edit KPI Client retention rate' }).click();
-  await form.getByText('Scoring options').click();
-  await form.getByLabel('Not applicable this cycle').check();
-  await form.getByRole('button', { name: 'Save KPI' }).click();
+  // Marking a KPI N/A in this period's review leaves it out and says so.
+  const review = page.getByTestId('review').locator('fieldset.kk-review-kra', { hasText: 'Build client relationships' });
+  await review.getByText(/^KPIs not applicable in/).click();
+  await review.getByLabel('Client retention rate is N/A').check();
   await expect(row.getByTestId('kpi-score')).toContainText('N/A');
   await expect(app.kra('Build client relationships').getByTestId('kra-score')).toContainText('No reading');
 });

@@ -46,7 +46,7 @@ test('a scorecard exported as a file imports in a fresh profile with identical s
 
   const file = await download(page, 'Download the scorecard (JSON)');
   expect(file.name).toMatch(/^Sales executive \(demo\) \d{4}-\d{2}-\d{2}\.json$/);
-  expect(JSON.parse(file.text)).toMatchObject({ app: 'kra-kpi', schema: 3 });
+  expect(JSON.parse(file.text)).toMatchObject({ app: 'kra-kpi', schema: 4 });
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

@@ -31,12 +31,18 @@ export interface KraScores {
   score: number | null;
   status: Status;
   coverage: Coverage;
+  /** This period's rating (1 to the rating scale) and comment from its review. */
+  rating: number | null;
+  comment: string;
   kpis: KpiScores[];
 }
 
 export interface Scores {
   /** `inProgress`: the period contains today, so its scores are so far, not final. */
   period: { label: string; start: string; end: string; inProgress: boolean };
+  /** The period's review record: who reviewed, the overall comment, and whether it is closed
+   * (`closedOn`, ISO date, and the overall score it was closed with). */
+  review: { reviewer: string; comment: string; closed: boolean; closedOn: string | null; closedOverall: number | null };
   overall: { score: number | null; status: Status; coverage: Coverage };
   kras: KraScores[];
 }

@@ -34,14 +34,18 @@ use crate::domain::scoring::{Coverage, Scorecard, Status};
 /// assert_eq!(scores["overall"]["status"], card.status.key());
 /// assert_eq!(scores["overall"]["coverage"]["reported"], 1);
 /// assert_eq!(scores["period"]["inProgress"], true);
+/// assert_eq!(scores["review"]["closed"], false);
 /// ```
 pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
     let status = |s: Status| s.key();
+    let review = fw.review(&card.period);
+    let closed = review.and_then(|r| r.closed.as_ref());
     let kras: Vec<Value> = fw
         .kras()
         .iter()
         .map(|kra| {
             let score = card.kras.get(&kra.id);
+            let kra_review = review.and_then(|r| r.kras.get(&kra.id));
             let kpis: Vec<Value> = fw
                 .kpis_of(kra.id)
                 .map(|kpi| {
@@ -64,6 +68,8 @@ pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
                 "score": score.and_then(|s| s.score),
                 "status": score.map_or("no-data", |s| status(s.status)),
                 "coverage": score.map(|s| coverage(&s.coverage)),
+                "rating": kra_review.and_then(|k| k.rating),
+                "comment": kra_review.map_or("", |k| k.comment.as_str()),
                 "kpis": kpis,
             })
         })
@@ -76,6 +82,13 @@ pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
             "inProgress": card.in_progress,
         },
         "overall": { "score": card.overall, "status": status(card.status), "coverage": coverage(&card.coverage) },
+        "review": {
+            "reviewer": review.map_or("", |r| r.reviewer.as_str()),
+            "comment": review.map_or("", |r| r.comment.as_str()),
+            "closed": closed.is_some(),
+            "closedOn": closed.map(|c| iso_date::format(c.on)),
+            "closedOverall": closed.and_then(|c| c.overall),
+        },
         "kras": kras,
     })
 }

@@ -12,6 +12,7 @@ use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
 use super::presentation::Presentation;
 use super::reading_panel::ReadingPanel;
+use super::review_panel::ReviewPanel;
 use super::score_history::ScoreHistoryPanel;
 use super::scorecards::Scorecards;
 use super::settings_panel::SettingsPanel;
@@ -121,6 +122,9 @@ pub fn App(state: AppState) -> impl IntoView {
                 </section>
                 <ReadingPanel />
             </div>
+            <Show when=move || !is_empty()>
+                <ReviewPanel />
+            </Show>
             <Show when=move || state.presenting.get()>
                 <Presentation />
             </Show>

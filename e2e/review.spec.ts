@@ -1,0 +1,94 @@
+// The review of a period (issue 8, item 1): who reviewed, a rating and comment per KRA, N/A
+// marks and an overall comment belong to one review period; closing keeps the scores and makes
+// the period read-only until reopened.
+import { test, expect } from '@playwright/test';
+import { ScorecardPage } from './fixtures/scorecard_page';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+test('a review belongs to its period, is saved, closes read-only and reopens', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.getByRole('button', { name: 'Previous review period' }).click();
+  const review = page.getByTestId('review');
+  const heading = review.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^Review of \w+ \d{4}$/);
+  const month = (await heading.textContent())!.replace('Review of ', '');
+  await expect(review.getByTestId('review-state')).toHaveText('Open · not closed yet');
+  await expect(review).toContainText("they do not change scores while the rating share in Scoring settings is 0 %");
+
+  await review.getByLabel('Reviewed by').fill('Priya Shah');
+  await review.getByLabel('Reviewed by').press('Tab');
+  const rating = review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`);
+  await rating.selectOption('4');
+  const comment = review.getByLabel(`Comment on Achieve monthly revenue targets for ${month}`);
+  await comment.fill(HOSTILE);
+  await comment.press('Tab');
+  await review.getByLabel(`Overall comment for ${month}`).fill('A steady month.');
+  await review.getByLabel(`Overall comment for ${month}`).press('Tab');
+  await expect(app.kra('Achieve monthly revenue targets')).toContainText(`Rated 4 of 5 for ${month}`);
+
+  const saved = await app.savedJson();
+  expect(saved.schema).toBe(4);
+  expect(saved.framework.reviews).toHaveLength(1);
+  expect(saved.framework.reviews[0]).toMatchObject({ reviewer: 'Priya Shah', comment: 'A steady month.' });
+  expect(saved.framework.reviews[0].kras[0]).toMatchObject({ rating: 4, comment: HOSTILE });
+
+  // Kept as text, never markup; and kept across a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Previous review period' }).click();
+  await expect(review.getByLabel(`Comment on Achieve monthly revenue targets for ${month}`)).toHaveValue(HOSTILE);
+  await expect(review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`)).toHaveValue('4');
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+
+  // The month in progress has its own, empty review, which cannot be closed yet.
+  await page.getByRole('button', { name: 'Next review period' }).click();
+  await expect(review.getByRole('combobox', { name: /^Rating of Achieve monthly revenue targets/ })).toHaveValue('');
+  await expect(review.getByTestId('review-state')).toHaveText('Open · the period is still in progress');
+  await expect(review.getByRole('button', { name: 'Close review' })).toHaveCount(0);
+  await expect(review).toContainText(/The review can be closed from \d{4}-\d{2}-01, when \w+ \d{4} is over\./);
+
+  // Closing the past month: its record, read-only fields, and refused readings.
+  await page.getByRole('button', { name: 'Previous review period' }).click();
+  const d = new Date();
+  const lastMonth = new Date(d.getFullYear(), d.getMonth() - 1, 10);
+  const day = `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}-10`;
+  await app.addReading('Leads converted', '40', { date: day });
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-score')).toContainText('80 %');
+  await review.getByRole('button', { name: 'Close review' }).click();
+  await expect(review.getByTestId('review-state')).toHaveText(/^✓ Closed on \d{4}-\d{2}-\d{2} by Priya Shah · overall score when closed: /);
+  await expect(review.getByLabel('Reviewed by')).toBeDisabled();
+  await expect(review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`)).toBeDisabled();
+  await app.addReading('Average deal size', '30000', { date: day });
+  await expect(app.panel().getByRole('alert')).toHaveText(
+    `The review of ${month} is closed, so ${month} cannot be changed. Reopen the review to change it.`,
+  );
+  expect((await app.savedJson()).framework.reviews[0].closed).toMatchObject({ on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+
+  // Reopened, it can change again; Undo closes it again.
+  await review.getByRole('button', { name: 'Reopen review' }).click();
+  await expect(review.getByTestId('review-state')).toHaveText('Open · not closed yet');
+  await expect(review.getByLabel('Reviewed by')).toBeEnabled();
+  await app.toast().getByRole('button', { name: 'Undo' }).click();
+  await expect(review.getByTestId('review-state')).toHaveText(/^✓ Closed on /);
+});
+
+test('with a rating share, the period\'s rating moves its KRA score, and only in that period', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.getByText('Scoring settings', { exact: true }).click();
+  await page.getByLabel('Rating share of KRA score (%)').fill('50');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Previous review period' }).click();
+  const review = page.getByTestId('review');
+  await expect(review).toContainText('Ratings (1 to 5) make up 50 % of each rated KRA\'s score for this period.');
+  const kra = app.kra('Build client relationships');
+  await expect(kra.getByTestId('kra-score')).toContainText('No reading');
+  await review.getByRole('combobox', { name: /^Rating of Build client relationships/ }).selectOption('3');
+  // No KPI readings: the rating alone, 3 of 5 = 60 %.
+  await expect(kra.getByTestId('kra-score')).toContainText('60 %');
+  await page.getByRole('button', { name: 'Next review period' }).click();
+  await expect(kra.getByTestId('kra-score')).toContainText('No reading');
+});

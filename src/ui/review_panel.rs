@@ -1,0 +1,310 @@
+//! The review of the period shown: who reviewed, a rating and comment per KRA, KPIs not
+//! applicable this period, an overall comment, and closing or reopening the review.
+//!
+//! Every field commits its own edit when it changes (on `change`, not on each keystroke), so
+//! each is one undo step and two tabs writing different fields both keep their work.
+
+use leptos::prelude::*;
+
+use super::state::{use_state, AppState, Toast};
+use crate::domain::edit::{Edit, ReviewChange};
+use crate::domain::format::num;
+use crate::domain::id::Id;
+use crate::domain::iso_date;
+use crate::domain::review::{Closure, Review, ReviewKey};
+
+/// The review of the period shown, or what there is to say about it.
+#[component]
+pub fn ReviewPanel() -> impl IntoView {
+    let state = use_state();
+    let key = Memo::new(move |_| ReviewKey::of(&state.review.get()));
+    let review = Memo::new(move |_| state.framework.with(|f| f.review(&state.review.get()).cloned()));
+    let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));
+    let locked = move || closed() || !state.editable();
+    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
+    let label = move || state.review.get().label();
+    let error = RwSignal::new(None::<String>);
+
+    // Nothing written and nothing can be: say so instead of a form of empty, disabled fields.
+    let nothing_to_show = move || !state.editable() && review.with(Option::is_none);
+
+    view! {
+        <section class="kk-review" class:kk-review-empty=move || review.with(Option::is_none) aria-label=move || format!("Review of {}", label()) data-testid="review">
+            <div class="kk-review-head">
+                <h2>"Review of " {label}</h2>
+                <ReviewState review=review />
+            </div>
+            <Show when=move || !nothing_to_show() fallback=move || view! {
+                <p class="kk-hint">"No review has been written for " {label} "."</p>
+            }>
+                <BlendHint />
+                <fieldset class="kk-plain kk-review-fields" disabled=locked>
+                    <label class="kk-field">
+                        <span class="kk-field-label">"Reviewed by"</span>
+                        <input type="text" placeholder="Name or role"
+                            prop:value=move || review.with(|r| r.as_ref().map(|r| r.reviewer.clone()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let reviewer = event_target_value(&ev);
+                                send(state, key.get_untracked(), ReviewChange::Reviewer { reviewer }, error);
+                            } />
+                    </label>
+                    <For each=move || kra_ids.get() key=|id| *id let:kra>
+                        <KraReviewFields kra=kra key=key review=review error=error />
+                    </For>
+                    <label class="kk-field kk-wide">
+                        <span class="kk-field-label">"Overall comment for " {label}</span>
+                        <textarea rows="3"
+                            prop:value=move || review.with(|r| r.as_ref().map(|r| r.comment.clone()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let comment = event_target_value(&ev);
+                                send(state, key.get_untracked(), ReviewChange::Comment { comment }, error);
+                            }></textarea>
+                    </label>
+                </fieldset>
+                <p class="kk-error" role="alert">{move || error.get()}</p>
+                <Show when=move || state.editable()>
+                    <CloseOrReopen key=key review=review error=error />
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// Commits one review change; a refusal is shown beside the review.
+fn send(state: AppState, key: ReviewKey, change: ReviewChange, error: RwSignal<Option<String>>) {
+    match state.commit(Edit::SetReview { key, change }) {
+        Ok(_) => error.set(None),
+        Err(e) => error.set(Some(e.to_string())),
+    }
+}
+
+/// "Open" or "Closed on … by …", with the scores it was closed with and whether they have moved.
+#[component]
+fn ReviewState(review: Memo<Option<Review>>) -> impl IntoView {
+    let state = use_state();
+    let text = move || {
+        let closure = review.with(|r| r.as_ref().and_then(|r| r.closed.clone()));
+        let reviewer = review.with(|r| r.as_ref().map(|r| r.reviewer.clone()).unwrap_or_default());
+        match closure {
+            None if state.scorecard.with(|c| c.in_progress) => "Open · the period is still in progress".to_owned(),
+            None => "Open · not closed yet".to_owned(),
+            Some(c) => {
+                let by = if reviewer.is_empty() { String::new() } else { format!(" by {reviewer}") };
+                let mut s = format!("✓ Closed on {}{by}", iso_date::format(c.on));
+                match c.overall {
+                    Some(o) => s.push_str(&format!(" · overall score when closed: {} %", num(o))),
+                    None => s.push_str(" · no overall score when closed (no readings)"),
+                }
+                let now = state.scorecard.with(|card| card.overall);
+                if let (Some(then), Some(now)) = (c.overall, now) {
+                    if (then - now).abs() >= 0.05 {
+                        s.push_str(&format!(
+                            " · now {} %: targets or weights were changed after the review was closed",
+                            num(now)
+                        ));
+                    }
+                }
+                s
+            }
+        }
+    };
+    view! {
+        <p class="kk-review-state" class:kk-closed=move || review.with(|r| r.as_ref().is_some_and(Review::is_closed))
+            data-testid="review-state">{text}</p>
+    }
+}
+
+/// Whether ratings change scores, in words, so nobody rates expecting an effect there is not.
+#[component]
+fn BlendHint() -> impl IntoView {
+    let state = use_state();
+    let text = move || {
+        state.framework.with(|f| {
+            let s = f.settings();
+            if s.rating_blend > 0.0 {
+                format!(
+                    "Ratings (1 to {}) make up {} % of each rated KRA's score for this period.",
+                    num(s.rating_scale),
+                    num(s.rating_blend)
+                )
+            } else {
+                format!(
+                    "Ratings (1 to {}) are recorded with the review; they do not change scores while the rating share in Scoring settings is 0 %.",
+                    num(s.rating_scale)
+                )
+            }
+        })
+    };
+    view! { <p class="kk-hint">{text}</p> }
+}
+
+/// One KRA's rating, comment and N/A marks for the period.
+#[component]
+fn KraReviewFields(
+    kra: Id,
+    key: Memo<ReviewKey>,
+    review: Memo<Option<Review>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_state();
+    let name = Memo::new(move |_| state.framework.with(|f| f.kra(kra).map(|k| k.name.clone()).unwrap_or_default()));
+    let rating = move || review.with(|r| r.as_ref().and_then(|r| r.rating(kra)));
+    let comment = move || {
+        review.with(|r| r.as_ref().and_then(|r| r.kras.get(&kra)).map(|k| k.comment.clone()).unwrap_or_default())
+    };
+    let score = move || {
+        state
+            .scorecard
+            .with(|c| c.kras.get(&kra).map(|k| k.score.map_or_else(|| "no score".into(), |s| format!("{} %", num(s)))))
+    };
+    // The choices: "Not rated" and every whole rating on the scale, plus the rating given if it
+    // is not one of them (a half point, or above a since-lowered scale).
+    let options = move || {
+        let scale = state.framework.with(|f| f.settings().rating_scale);
+        let mut values: Vec<f64> = (1..=scale.floor() as i64).map(|v| v as f64).collect();
+        if let Some(r) = rating() {
+            if !values.contains(&r) {
+                values.push(r);
+                values.sort_by(f64::total_cmp);
+            }
+        }
+        values
+    };
+    let na_open = RwSignal::new(false);
+    let na_count = move || {
+        let ids: Vec<Id> = state.framework.with(|f| f.kpis_of(kra).map(|k| k.id).collect());
+        review.with(|r| r.as_ref().map_or(0, |r| ids.iter().filter(|id| r.not_applicable.contains(id)).count()))
+    };
+
+    view! {
+        <fieldset class="kk-review-kra">
+            <legend>{move || name.get()} <span class="kk-meta">" · " {score}</span></legend>
+            <label class="kk-field">
+                <span class="kk-field-label">"Rating"</span>
+                <select aria-label=move || format!("Rating of {} for {}", name.get(), state.review.get().label())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let rating = v.parse::<f64>().ok();
+                        send(state, key.get_untracked(), ReviewChange::Rating { kra, rating }, error);
+                    }>
+                    <option value="" selected=move || rating().is_none()>"Not rated"</option>
+                    {move || options().into_iter().map(|v| {
+                        let text = num(v);
+                        view! { <option value=text.clone() selected=move || rating() == Some(v)>{text.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="kk-field kk-wide">
+                <span class="kk-field-label">"Comment"</span>
+                <textarea rows="2" aria-label=move || format!("Comment on {} for {}", name.get(), state.review.get().label())
+                    prop:value=comment
+                    on:change=move |ev| {
+                        let comment = event_target_value(&ev);
+                        send(state, key.get_untracked(), ReviewChange::KraComment { kra, comment }, error);
+                    }></textarea>
+            </label>
+            <details class="kk-review-na" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+                na_open.set(open);
+            }>
+                <summary>{move || match na_count() {
+                    0 => format!("KPIs not applicable in {}", state.review.get().label()),
+                    n => format!("KPIs not applicable in {} ({n})", state.review.get().label()),
+                }}</summary>
+                // Built only when opened: a KRA with many KPIs costs nothing until then.
+                <Show when=move || na_open.get()>
+                    <NaChecks kra=kra key=key review=review error=error />
+                </Show>
+            </details>
+        </fieldset>
+    }
+}
+
+/// A checkbox per KPI of `kra`: not applicable in the period.
+#[component]
+fn NaChecks(
+    kra: Id,
+    key: Memo<ReviewKey>,
+    review: Memo<Option<Review>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_state();
+    let kpis = Memo::new(move |_| {
+        state.framework.with(|f| f.kpis_of(kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
+    });
+    view! {
+        <ul class="kk-plain-list">
+            <For each=move || kpis.get() key=|(id, name)| (*id, name.clone()) let:item>
+                {
+                    let (kpi, name) = item;
+                    let checked = move || review.with(|r| r.as_ref().is_some_and(|r| r.not_applicable.contains(&kpi)));
+                    view! {
+                        <li>
+                            <label class="kk-check">
+                                <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                    let yes = event_target_checked(&ev);
+                                    send(state, key.get_untracked(), ReviewChange::NotApplicable { kpi, yes }, error);
+                                } />
+                                " " {name} " is N/A (left out of the scores)"
+                            </label>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}
+
+/// "Close review" once the period is over, "Reopen review" once closed.
+#[component]
+fn CloseOrReopen(key: Memo<ReviewKey>, review: Memo<Option<Review>>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_state();
+    let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));
+    let over = move || state.review.get().end() <= state.today;
+    let close = move |_| {
+        let period = state.review.get_untracked();
+        let closure = Closure::of(&state.scorecard.get_untracked(), state.today);
+        match state.commit(Edit::CloseReview { key: key.get_untracked(), closure }) {
+            Ok(_) => {
+                error.set(None);
+                state.toast.set(Some(Toast::undoable(format!(
+                    "Closed the review of {}: its readings and review are now read-only.",
+                    period.label()
+                ))));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let reopen = move |_| {
+        let period = state.review.get_untracked();
+        match state.commit(Edit::ReopenReview { key: key.get_untracked() }) {
+            Ok(_) => {
+                error.set(None);
+                state.toast.set(Some(Toast::undoable(format!("Reopened the review of {}.", period.label()))));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="kk-actions kk-review-actions">
+            {move || if closed() {
+                view! { <button type="button" on:click=reopen>"Reopen review"</button> }.into_any()
+            } else if over() {
+                view! {
+                    <button type="button" class="kk-primary" on:click=close>"Close review"</button>
+                    <span class="kk-hint">"Closing keeps today's scores as the review's record and makes the period read-only until reopened."</span>
+                }.into_any()
+            } else {
+                let period = state.review.get();
+                view! {
+                    <span class="kk-hint">{format!(
+                        "The review can be closed from {}, when {} is over.",
+                        iso_date::format(period.end()),
+                        period.label()
+                    )}</span>
+                }.into_any()
+            }}
+        </div>
+    }
+}
