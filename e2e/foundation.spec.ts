@@ -120,8 +120,8 @@ test.describe('a new user', () => {
     await expect(app.overall()).toContainText('84.24 %');
     await expect(page.getByRole('heading', { name: 'Sales executive', level: 1 })).toBeVisible();
     const saved = await app.savedJson();
-    expect(saved.schema).toBe(3);
-    // Schema 3 keeps each KPI's readings as a run of periods: {kpi, from, values, notes}.
+    expect(saved.schema).toBe(4);
+    // Schema 3 and later keep each KPI's readings as a run of periods: {kpi, from, values, notes}.
     const values = saved.framework.readings.flatMap((r: any) => r.values.filter((v: any) => v !== null));
     expect(values.sort()).toEqual([26000, 42, 5]);
     const leadsRun = saved.framework.readings.find((r: any) => r.values.includes(42));

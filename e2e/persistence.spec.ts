@@ -144,11 +144,11 @@ test('an upgraded save keeps its original as a backup until the new format is wr
   expect(await app.savedText()).toBe(SCHEMA_2);
   expect(await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY)).toBe(SCHEMA_2);
 
-  // Space again: the next save writes schema 3, and then the copy is no longer needed.
+  // Space again: the next save writes the current schema, and then the copy is no longer needed.
   await page.evaluate(() => { (window as any).__fullFor = null; });
   await app.addReading('Complaints resolved in 24 h', '97');
   const saved = await app.savedJson();
-  expect(saved.schema).toBe(3);
+  expect(saved.schema).toBe(4);
   expect((await app.savedReadings()).map((r) => [r.value, r.note])).toEqual([[90, 'new team'], [96, undefined], [97, undefined]]);
   expect(await page.evaluate((k) => localStorage.getItem(k + ':backup-1'), STORAGE_KEY)).toBeNull();
 });

@@ -47,7 +47,7 @@ test('a review belongs to its period, is saved, closes read-only and reopens', a
   await expect(review.getByRole('combobox', { name: /^Rating of Achieve monthly revenue targets/ })).toHaveValue('');
   await expect(review.getByTestId('review-state')).toHaveText('Open · the period is still in progress');
   await expect(review.getByRole('button', { name: 'Close review' })).toHaveCount(0);
-  await expect(review).toContainText(/The review can be closed from \d{4}-\d{2}-01, when \w+ \d{4} is over\./);
+  await expect(review).toContainText(/The review can be closed from 1 \w+ \d{4}, when \w+ \d{4} is over\./);
 
   // Closing the past month: its record, read-only fields, and refused readings.
   await page.getByRole('button', { name: 'Previous review period' }).click();
@@ -57,7 +57,7 @@ test('a review belongs to its period, is saved, closes read-only and reopens', a
   await app.addReading('Leads converted', '40', { date: day });
   await expect(app.kpiRow('Leads converted').getByTestId('kpi-score')).toContainText('80 %');
   await review.getByRole('button', { name: 'Close review' }).click();
-  await expect(review.getByTestId('review-state')).toHaveText(/^✓ Closed on \d{4}-\d{2}-\d{2} by Priya Shah · overall score when closed: /);
+  await expect(review.getByTestId('review-state')).toHaveText(/^✓ Closed on \d{1,2} \w+ \d{4} by Priya Shah · overall score when closed: \d+(\.\d+)? %$/);
   await expect(review.getByLabel('Reviewed by')).toBeDisabled();
   await expect(review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`)).toBeDisabled();
   await app.addReading('Average deal size', '30000', { date: day });
@@ -91,4 +91,36 @@ test('with a rating share, the period\'s rating moves its KRA score, and only in
   await expect(kra.getByTestId('kra-score')).toContainText('60 %');
   await page.getByRole('button', { name: 'Next review period' }).click();
   await expect(kra.getByTestId('kra-score')).toContainText('No reading');
+});
+
+test('readings missing for past months are listed, each one click from its form', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  const reminders = page.getByTestId('reminders');
+  await expect(reminders).toHaveCount(0); // a new scorecard is not told it missed anything
+  const d = new Date();
+  const iso = (y: number, m: number, day: number) => {
+    const t = new Date(y, m, day);
+    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+  };
+  await app.addReading('Leads converted', '42', { date: iso(d.getFullYear(), d.getMonth() - 2, 5) });
+  const first = reminders.locator('details').first();
+  await expect(first.locator('summary')).toHaveText(/^⚠ \d+ readings missing for \w+ \d{4}$/);
+  const summary = (await first.locator('summary').textContent())!;
+  const [, count, month] = summary.match(/(\d+) readings missing for (\w+ \d{4})/)!;
+  await expect(first).toHaveAttribute('open', '');
+  await expect(first.getByRole('button', { name: `Enter the ${month} reading of Leads converted` })).toBeVisible();
+  await expect(reminders.locator('details')).toHaveCount(2);
+
+  await first.getByRole('button', { name: `Enter the ${month} reading of Leads converted` }).click();
+  const panel = app.panel();
+  await expect(panel.getByRole('heading', { name: 'Readings: Leads converted' })).toBeVisible();
+  await expect(panel.getByLabel('Period (any date in it)')).toHaveValue(iso(d.getFullYear(), d.getMonth() - 1, 1));
+  await expect(panel.getByLabel('Value', { exact: true })).toBeFocused();
+  await expect(page.getByTestId('review').getByRole('heading', { level: 2 })).toHaveText(`Review of ${month}`);
+  await page.keyboard.type('45');
+  await page.keyboard.press('Enter');
+  await expect(first.locator('summary')).toHaveText(`⚠ ${Number(count) - 1} readings missing for ${month}`);
+  await expect(first.getByRole('button', { name: `Enter the ${month} reading of Leads converted` })).toHaveCount(0);
 });

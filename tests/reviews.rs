@@ -105,7 +105,7 @@ fn a_closed_review_keeps_its_scores_and_freezes_its_period_until_reopened() {
     let early = close(&mut fw, oct, date(2026, 10, 31)).unwrap_err();
     assert_eq!(
         early.to_string(),
-        "Oct 2026 is not over yet, so its review cannot be closed. It can be closed from 2026-11-01."
+        "Oct 2026 is not over yet, so its review cannot be closed. It can be closed from 1 November 2026."
     );
     close(&mut fw, oct, date(2026, 11, 2)).unwrap();
     let closure = fw.review(&oct).unwrap().closed.clone().unwrap();

@@ -66,3 +66,18 @@ pub fn goal_text(direction: &Direction, target: f64, unit: &str) -> String {
         Direction::HigherIsBetter | Direction::LowerIsBetter => with_unit(target, unit),
     }
 }
+
+/// A day as people write it: "2 December 2026" (a report's date, when a review was closed).
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::format::long_date;
+///
+/// assert_eq!(long_date(date(2026, 12, 2)), "2 December 2026");
+/// ```
+pub fn long_date(day: jiff::civil::Date) -> String {
+    let month = super::period::MONTH_NAMES[(day.month() - 1) as usize];
+    format!("{} {month} {}", day.day(), day.year())
+}

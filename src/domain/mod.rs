@@ -19,6 +19,7 @@ pub mod kpi;
 pub mod kpi_names;
 pub mod kra;
 pub mod next_reading;
+pub mod overdue;
 pub mod period;
 pub mod reading;
 pub mod reading_batch;

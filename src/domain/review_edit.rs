@@ -14,7 +14,6 @@ use super::error::ValidationError;
 use super::framework::Framework;
 use super::id::Id;
 use super::input::check_finite;
-use super::iso_date;
 use super::review::{Closure, ReviewKey};
 
 /// One change to a review record, as [`Edit::SetReview`] carries it.
@@ -175,7 +174,7 @@ impl Framework {
         if closure.on < period.end() {
             return Err(ValidationError::ReviewNotOver {
                 period: period.label(),
-                from: iso_date::format(period.end()),
+                from: super::format::long_date(period.end()),
             });
         }
         for s in closure.overall.iter().chain(closure.kras.values().flatten()) {

@@ -12,6 +12,7 @@ use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
 use super::presentation::Presentation;
 use super::reading_panel::ReadingPanel;
+use super::reminders::Reminders;
 use super::review_panel::ReviewPanel;
 use super::score_history::ScoreHistoryPanel;
 use super::scorecards::Scorecards;
@@ -87,6 +88,9 @@ pub fn App(state: AppState) -> impl IntoView {
             <super::share::SharedBanner />
             <Notices />
             <Header />
+            <Show when=move || state.editable()>
+                <Reminders />
+            </Show>
             <SettingsPanel />
             <Show when=move || super::shelf::can_change(state)>
                 <Scorecards />

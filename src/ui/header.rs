@@ -3,6 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::domain::format::long_date;
+
 use super::explain::Explain;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -83,7 +85,7 @@ pub fn Header() -> impl IntoView {
             <div class="kk-period" role="group" aria-label="Review period">
                 <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
                 <span class="kk-period-label" aria-live="polite">
-                    "Review period: " <strong data-testid="period-label">{period_label}</strong>
+                    <span class="kk-period-prefix">"Review period: "</span><strong data-testid="period-label">{period_label}</strong>
                     {move || if is_current() { " (current)" } else { "" }}
                 </span>
                 <button type="button" on:click=next aria-label="Next review period">"›"</button>
@@ -124,10 +126,4 @@ pub fn Header() -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// "2 December 2026": the day a report was printed, as people write it.
-fn long_date(day: jiff::civil::Date) -> String {
-    let month = crate::domain::period::MONTH_NAMES[(day.month() - 1) as usize];
-    format!("{} {month} {}", day.day(), day.year())
 }

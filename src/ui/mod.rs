@@ -29,6 +29,7 @@ pub mod notices;
 pub mod persistence;
 pub mod presentation;
 pub mod reading_panel;
+pub mod reminders;
 pub mod review_panel;
 pub mod row_actions;
 pub mod score_history;

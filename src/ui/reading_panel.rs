@@ -43,6 +43,15 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let next_day =
         move || state.framework.with_untracked(|f| f.kpi(id).map(|k| next_period(f, k, state.today).start()));
     let day = RwSignal::new(iso_date::format(next_day().unwrap_or(state.today)));
+    // A missing reading chosen from the reminders: offer its period.
+    Effect::new(move |_| {
+        if let Some((kpi, start)) = state.entry_period.get() {
+            if kpi == id {
+                day.set(iso_date::format(start));
+                state.entry_period.set(None);
+            }
+        }
+    });
     let value_field = NodeRef::<leptos::html::Input>::new();
     // "+ Reading" asked for this form: focus its value once it is on screen (the period is filled in).
     Effect::new(move |_| {

@@ -8,9 +8,8 @@ use leptos::prelude::*;
 
 use super::state::{use_state, AppState, Toast};
 use crate::domain::edit::{Edit, ReviewChange};
-use crate::domain::format::num;
+use crate::domain::format::{long_date, num};
 use crate::domain::id::Id;
-use crate::domain::iso_date;
 use crate::domain::review::{Closure, Review, ReviewKey};
 
 /// The review of the period shown, or what there is to say about it.
@@ -90,7 +89,7 @@ fn ReviewState(review: Memo<Option<Review>>) -> impl IntoView {
             None => "Open · not closed yet".to_owned(),
             Some(c) => {
                 let by = if reviewer.is_empty() { String::new() } else { format!(" by {reviewer}") };
-                let mut s = format!("✓ Closed on {}{by}", iso_date::format(c.on));
+                let mut s = format!("✓ Closed on {}{by}", long_date(c.on));
                 match c.overall {
                     Some(o) => s.push_str(&format!(" · overall score when closed: {} %", num(o))),
                     None => s.push_str(" · no overall score when closed (no readings)"),
@@ -300,7 +299,7 @@ fn CloseOrReopen(key: Memo<ReviewKey>, review: Memo<Option<Review>>, error: RwSi
                 view! {
                     <span class="kk-hint">{format!(
                         "The review can be closed from {}, when {} is over.",
-                        iso_date::format(period.end()),
+                        long_date(period.end()),
                         period.label()
                     )}</span>
                 }.into_any()

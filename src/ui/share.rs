@@ -6,11 +6,12 @@
 //! "Import a copy".
 
 use leptos::prelude::*;
+
+use crate::domain::format::long_date;
 use leptos::task::spawn_local;
 
 use super::state::{use_state, AppState};
 use crate::domain::format::num;
-use crate::domain::period::MONTH_NAMES;
 use crate::exchange::share::{
     is_share_fragment, link_bytes, link_fragment, payload, period_snapshot, read_payload, ShareError, MAX_LINK_CHARS,
     SAFE_LINK_CHARS,
@@ -31,11 +32,6 @@ pub enum SharedView {
     },
     /// The link could not be opened; why.
     Failed(String),
-}
-
-/// "2 December 2026".
-fn long_date(day: jiff::civil::Date) -> String {
-    format!("{} {} {}", day.day(), MONTH_NAMES[(day.month() - 1) as usize], day.year())
 }
 
 /// The page's address without its fragment: what a link is made on, and where "Open my own

@@ -82,6 +82,9 @@ pub struct AppState {
     pub printing: RwSignal<bool>,
     /// The KPI whose reading form should take the focus once it is on screen ("+ Reading").
     pub entry_requested: RwSignal<Option<crate::domain::id::Id>>,
+    /// The period a reading form should offer when it opens (a missing reading chosen from the
+    /// reminders), for that KPI.
+    pub entry_period: RwSignal<Option<(crate::domain::id::Id, Date)>>,
     /// A persistent notice about the saved data (storage problems, migration, other tabs).
     pub notice: RwSignal<Option<Notice>>,
     /// The latest action's message.
@@ -189,6 +192,7 @@ impl AppState {
             today,
             selected: RwSignal::new(None),
             entry_requested: RwSignal::new(None),
+            entry_period: RwSignal::new(None),
             printing: RwSignal::new(false),
             presenting: RwSignal::new(false),
             shared: RwSignal::new(None),

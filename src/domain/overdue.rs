@@ -1,0 +1,84 @@
+//! Overdue readings: KPIs due in a review period that is over, with no reading for it.
+
+use jiff::civil::Date;
+
+use super::framework::Framework;
+use super::id::Id;
+use super::period::Period;
+use super::scoring::coverage::is_due;
+
+/// How many review periods back [`overdue`] looks at most.
+const LOOK_BACK: usize = 12;
+
+/// A reading that is missing: the KPI and the period of its own to enter it for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    pub kpi: Id,
+    /// The KPI's first measurement period starting in the review period.
+    pub period: Period,
+}
+
+/// A review period that is over, with the readings still missing for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overdue {
+    pub review: Period,
+    /// In display order (KRA by KRA).
+    pub missing: Vec<Missing>,
+}
+
+/// The review periods that are over and still miss readings, most recent first, at most
+/// `limit` of them.
+///
+/// A KPI is missing from a period when it is due there (a period of its own starts in it, as
+/// [`Coverage`](super::scoring::Coverage) counts), is not marked N/A for it, and has no reading
+/// in it. Periods whose review is closed are left out (they cannot take readings), and so are
+/// periods before the scorecard's first reading: a new scorecard is not told it missed years.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::overdue::overdue;
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let mut fw = sales_executive();
+/// let leads = fw.kpis()[1].id;
+/// fw.add_reading(leads, date(2026, 10, 5), 42.0, "").unwrap();
+/// // Seen on 3 December: October and November are over. November misses every KPI due in it,
+/// // October all but the one entered.
+/// let due = overdue(&fw, date(2026, 12, 3), 3);
+/// assert_eq!(due.iter().map(|o| o.review.label()).collect::<Vec<_>>(), ["Nov 2026", "Oct 2026"]);
+/// assert!(due[1].missing.iter().all(|m| m.kpi != leads));
+/// assert_eq!(due[0].missing.len(), due[1].missing.len() + 1);
+/// ```
+pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
+    let settings = fw.settings();
+    let (cycle, fiscal) = (settings.review_cycle, settings.fiscal_year_start);
+    let Some(first) = fw.all_readings().map(|(_, start, _)| start).min() else { return Vec::new() };
+    let mut found = Vec::new();
+    let mut review = Period::containing(today, cycle, fiscal).previous();
+    for _ in 0..LOOK_BACK {
+        if found.len() >= limit || review.end() <= first {
+            break;
+        }
+        if !fw.review(&review).is_some_and(|r| r.is_closed()) {
+            let missing: Vec<Missing> = fw
+                .kras()
+                .iter()
+                .flat_map(|kra| fw.kpis_of(kra.id))
+                .filter(|k| is_due(k.spec.frequency, &review) && !fw.is_not_applicable(k.id, &review))
+                .filter(|k| fw.readings_in(k.id, &review).next().is_none())
+                .map(|k| {
+                    let own = Period::containing(review.start(), k.spec.frequency, fiscal);
+                    let period = if own.start() < review.start() { own.next() } else { own };
+                    Missing { kpi: k.id, period }
+                })
+                .collect();
+            if !missing.is_empty() {
+                found.push(Overdue { review, missing });
+            }
+        }
+        review = review.previous();
+    }
+    found
+}
