@@ -9,7 +9,7 @@ test('the review is presented slide by slide from the keyboard, read-only, and E
   await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
   const period = await page.getByTestId('period-label').innerText();
   const overall = await page.getByTestId('overall').locator('.kk-status').first().innerText();
-  const kraScores = await page.getByTestId('kra-score').locator('.kk-status').allInnerTexts();
+  const kraScores = await page.getByTestId('kra-score').locator('.kk-status').allTextContents(); // not innerText: a card far off screen skips layout (content-visibility) and has none
 
   await page.locator('details.kk-transfer > summary').click();
   const open = page.getByRole('button', { name: `Present the ${period} review` });

@@ -124,3 +124,29 @@ test('readings missing for past months are listed, each one click from its form'
   await expect(first.locator('summary')).toHaveText(`⚠ ${Number(count) - 1} readings missing for ${month}`);
   await expect(first.getByRole('button', { name: `Enter the ${month} reading of Leads converted` })).toHaveCount(0);
 });
+
+test('this period against the previous one: biggest movers first, direction in words', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  const d = new Date();
+  const day = (offset: number) => {
+    const t = new Date(d.getFullYear(), d.getMonth() + offset, 1);
+    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-01`;
+  };
+  await app.addReading('Leads converted', '40', { date: day(-1) }); // 80 %
+  await app.addReading('Leads converted', '45', { date: day(0) }); // 90 %
+  await app.addReading('Client retention rate', '45', { date: day(-1) });
+  const panel = page.locator('details.kk-movers');
+  await expect(panel.locator('summary')).toHaveText(/^Compared with \w+ \d{4}$/);
+  const kpis = panel.getByTestId('movers-kpis');
+  const first = kpis.locator('tbody tr').first();
+  await expect(first.locator('th')).toContainText('Leads converted');
+  await expect(first.locator('td').nth(0)).toHaveText('80 %');
+  await expect(first.locator('td').nth(1)).toHaveText('90 %');
+  await expect(first.locator('td').nth(2)).toHaveText('▲ up 10 points');
+  await expect(kpis.locator('tbody tr', { hasText: 'Client retention rate' }).locator('td').nth(2)).toHaveText('no score now');
+  await expect(panel.getByTestId('movers-overall')).toContainText(/^Overall: .* for \w+ \d{4}, against .* for \w+ \d{4}: /);
+  // The KPI list shows the top movers and offers the rest.
+  await expect(kpis.locator('tbody tr')).toHaveCount(6);
+});

@@ -18,6 +18,7 @@ pub mod iso_date;
 pub mod kpi;
 pub mod kpi_names;
 pub mod kra;
+pub mod movers;
 pub mod next_reading;
 pub mod overdue;
 pub mod period;

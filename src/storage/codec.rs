@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::migrate;
-use super::review_codec::{self, LegacyMarks, ReviewRecord};
+use super::review_codec::{self, ReviewRecord};
 use crate::domain::error::IntegrityError;
 use crate::domain::framework::{Framework, FrameworkParts};
 use crate::domain::id::Id;
@@ -420,8 +420,8 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
 /// Moves a schema 1–3 body's all-time ratings and N/A flags into a review (see
 /// `review_codec::migrate_marks`).
 fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<FrameworkParts, DecodeError> {
-    let marks: LegacyMarks = serde_json::from_str(body).map_err(shape)?;
-    if let Some((key, mut review)) = review_codec::migrate_marks(marks, &parts.settings, today) {
+    let body: serde_json::Value = serde_json::from_str(body).map_err(shape)?;
+    if let Some((key, mut review)) = review_codec::migrate_marks(&body, &parts.settings, today) {
         let kras: Vec<Id> = parts.kras.iter().map(|k| k.id).collect();
         let kpis: Vec<Id> = parts.kpis.iter().map(|k| k.id).collect();
         review_codec::keep_known(&mut review, &kras, &kpis);

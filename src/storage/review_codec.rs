@@ -9,6 +9,7 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::codec::{Damage, DecodeError};
 use crate::domain::framework::Framework;
@@ -114,50 +115,26 @@ pub(super) fn from_records(records: Vec<ReviewRecord>) -> Result<Reviews, Decode
 
 // ---- schemas 1–3: one rating per KRA and one N/A flag per KPI, for all time ----------------
 
-/// The all-time marks of a schema 1–3 body (after `migrate::nest_kpi_specs` for 1 and 2).
-#[derive(Deserialize)]
-pub(super) struct LegacyMarks {
-    #[serde(default)]
-    kras: Vec<LegacyKra>,
-    #[serde(default)]
-    kpis: Vec<LegacyKpi>,
-}
-
-#[derive(Deserialize)]
-struct LegacyKra {
-    id: Id,
-    #[serde(default)]
-    rating: Option<f64>,
-}
-
-#[derive(Deserialize)]
-struct LegacyKpi {
-    id: Id,
-    #[serde(default)]
-    spec: LegacySpec,
-}
-
-#[derive(Default, Deserialize)]
-struct LegacySpec {
-    #[serde(default)]
-    not_applicable: bool,
-}
-
 /// Before schema 4 a KRA had one rating and a KPI one N/A flag for all time. They move into the
 /// review of the period holding `today` (the period they were meant for when last set), as an
 /// open review: `None` when there was nothing to move.
-pub(super) fn migrate_marks(
-    marks: LegacyMarks,
-    settings: &ScoringSettings,
-    today: Date,
-) -> Option<(ReviewKey, Review)> {
+///
+/// `body` is the old body as a JSON document (after `migrate::nest_kpi_specs` for schemas 1 and
+/// 2): read untyped, as the other migrations are, so no old types stay compiled in.
+pub(super) fn migrate_marks(body: &Value, settings: &ScoringSettings, today: Date) -> Option<(ReviewKey, Review)> {
+    let list = |key: &str| body.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let id = |item: &Value| item.get("id").and_then(Value::as_u64).map(Id);
     let mut review = Review::default();
-    for k in marks.kras {
-        if let Some(rating) = k.rating {
-            review.kras.insert(k.id, KraReview { rating: Some(rating), comment: String::new() });
+    for k in list("kras") {
+        if let (Some(id), Some(rating)) = (id(k), k.get("rating").and_then(Value::as_f64)) {
+            review.kras.insert(id, KraReview { rating: Some(rating), comment: String::new() });
         }
     }
-    review.not_applicable = marks.kpis.into_iter().filter(|k| k.spec.not_applicable).map(|k| k.id).collect();
+    review.not_applicable = list("kpis")
+        .iter()
+        .filter(|k| k.pointer("/spec/not_applicable").and_then(Value::as_bool) == Some(true))
+        .filter_map(id)
+        .collect();
     let period = Period::containing(today, settings.review_cycle, settings.fiscal_year_start);
     (!review.is_empty()).then(|| (ReviewKey::of(&period), review))
 }

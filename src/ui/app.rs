@@ -8,6 +8,7 @@ use super::entry_grid::EntryGridPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
 use super::kra_form::KraForm;
+use super::movers::MoversPanel;
 use super::notices::Notices;
 use super::persistence::{flush, on_storage_event, schedule_save};
 use super::presentation::Presentation;
@@ -107,6 +108,7 @@ pub fn App(state: AppState) -> impl IntoView {
             </Show>
             <Show when=move || has_kpis.get()>
                 <ScoreHistoryPanel folded=start_folded />
+                <MoversPanel folded=start_folded />
             </Show>
             <div class="kk-body">
                 // A labelled region, not <main>: the host page has its own main landmark.

@@ -24,6 +24,7 @@ pub mod kpi_row;
 pub mod kra_card;
 pub mod kra_form;
 pub mod mount;
+pub mod movers;
 pub mod notice;
 pub mod notices;
 pub mod persistence;
