@@ -59,6 +59,9 @@ test('a review belongs to its period, is saved, closes read-only and reopens', a
   await review.getByRole('button', { name: 'Close review' }).click();
   await expect(review.getByTestId('review-state')).toHaveText(/^✓ Closed on \d{1,2} \w+ \d{4} by Priya Shah · overall score when closed: \d+(\.\d+)? %$/);
   await expect(review.getByLabel('Reviewed by')).toBeDisabled();
+  // Scores over time keeps the closed review's scores as the record, and says so in its table.
+  await page.locator('.kk-over-time').getByText('Chart data', { exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Scores over time, as a table' })).toContainText(`${month} (closed review)`);
   await expect(review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`)).toBeDisabled();
   await app.addReading('Average deal size', '30000', { date: day });
   await expect(app.panel().getByRole('alert')).toHaveText(

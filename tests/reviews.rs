@@ -219,3 +219,28 @@ fn an_old_saves_all_time_rating_and_na_flag_move_into_the_period_it_is_opened_in
     let again = decode(&encode(&fw)).unwrap();
     assert_eq!(again.review(&quarter), Some(review));
 }
+
+#[test]
+fn a_closed_periods_history_shows_the_scores_it_was_closed_with() {
+    use kra_kpi::domain::kpi::KpiSpec;
+    use kra_kpi::domain::score_history::score_history;
+    let (mut fw, _, kpi) = rated();
+    let oct = month(2026, 10, &fw);
+    close(&mut fw, oct, date(2026, 11, 2)).unwrap();
+    let recorded = fw.review(&oct).unwrap().closed.clone().unwrap();
+    // The target is raised afterwards: today's computation of October drops, its record does not.
+    let spec = KpiSpec {
+        target: kra_kpi::domain::target::TargetPlan::constant(2_000_000.0),
+        ..fw.kpi(kpi).unwrap().spec.clone()
+    };
+    fw.update_kpi(kpi, spec).unwrap();
+    let today = date(2026, 12, 3);
+    assert_ne!(score_framework(&fw, &oct, today).overall, recorded.overall);
+    let history = score_history(&fw, &oct.next(), 2, today);
+    let october = history.periods.iter().find(|p| p.period == oct).unwrap();
+    assert!(october.closed);
+    assert_eq!(october.overall.score, recorded.overall);
+    let november = history.periods.iter().find(|p| p.period == oct.next()).unwrap();
+    assert!(!november.closed);
+    assert_eq!(november.overall.score, score_framework(&fw, &oct.next(), today).overall);
+}

@@ -58,13 +58,8 @@ pub struct Movers {
 /// assert_eq!(m.kpis[0].delta(), Some(10.0));
 /// ```
 pub fn movers(fw: &Framework, now: &Scorecard, before: &Scorecard) -> Movers {
-    let overall = Mover {
-        id: Id(0),
-        name: fw.name().to_owned(),
-        kra: String::new(),
-        before: before.overall,
-        now: now.overall,
-    };
+    let overall =
+        Mover { id: Id(0), name: fw.name().to_owned(), kra: String::new(), before: before.overall, now: now.overall };
     let mut kras: Vec<Mover> = fw
         .kras()
         .iter()

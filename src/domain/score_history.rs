@@ -24,6 +24,8 @@ pub struct HistoryPeriod {
     pub label: String,
     /// True for the period that contains today: its scores are so far, not final.
     pub in_progress: bool,
+    /// True when the period's review is closed: its scores are the ones it was closed with.
+    pub closed: bool,
     pub overall: PeriodScore,
     /// One per KRA of [`ScoreHistory::kras`], in the same order.
     pub kras: Vec<PeriodScore>,
@@ -106,16 +108,30 @@ pub fn score_history_with(
     let mut period = *last;
     for cache in caches.iter_mut() {
         let card = score_framework_with(fw, &period, today, cache);
+        // A closed review's scores are the record: later edits to targets or weights do not
+        // rewrite its history. (A KRA added after closing has no recorded score: its own.)
+        let closure = fw.review(&period).and_then(|r| r.closed.as_ref());
+        let thresholds = fw.settings().rollup_thresholds;
+        let recorded =
+            |score: Option<f64>| PeriodScore { score, status: score.map_or(Status::NoData, |s| thresholds.status(s)) };
         let kras = fw
             .kras()
             .iter()
-            .map(|k| card.kras.get(&k.id).map_or(NO_SCORE, |s| PeriodScore { score: s.score, status: s.status }))
+            .map(|k| match closure.and_then(|c| c.kras.get(&k.id)) {
+                Some(&score) => recorded(score),
+                None => card.kras.get(&k.id).map_or(NO_SCORE, |s| PeriodScore { score: s.score, status: s.status }),
+            })
             .collect();
+        let overall = match closure {
+            Some(c) => recorded(c.overall),
+            None => PeriodScore { score: card.overall, status: card.status },
+        };
         periods.push(HistoryPeriod {
             period,
             label: period.label(),
             in_progress: period.contains(today),
-            overall: PeriodScore { score: card.overall, status: card.status },
+            closed: closure.is_some(),
+            overall,
             kras,
         });
         period = period.previous();

@@ -127,7 +127,13 @@ fn HistoryTable(history: ScoreHistory) -> impl IntoView {
             <tbody>
                 {history.periods.iter().map(|p| view! {
                     <tr>
-                        <th scope="row">{if p.in_progress { format!("{} (so far)", p.label) } else { p.label.clone() }}</th>
+                        <th scope="row">{if p.in_progress {
+                            format!("{} (so far)", p.label)
+                        } else if p.closed {
+                            format!("{} (closed review)", p.label)
+                        } else {
+                            p.label.clone()
+                        }}</th>
                         <td>{cell(p.overall)}</td>
                         {p.kras.iter().map(|&k| view! { <td>{cell(k)}</td> }).collect_view()}
                     </tr>
