@@ -75,3 +75,71 @@ test('a skip link takes the keyboard past the header and panels to the KRAs', as
   const focused = page.locator('article.kk-kra').first().locator(':focus');
   await expect(focused).toHaveCount(1);
 });
+
+test('a form error marks the field it is about and is read out with it', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  // The KPI form: a weight that is not a number.
+  const kra = app.kra('Achieve monthly revenue targets');
+  await kra.locator('details.kk-add > summary').click();
+  const form = kra.locator('form.kk-kpi-form');
+  await form.getByLabel('KPI name').fill('Repeat orders');
+  await form.getByLabel('Target', { exact: true }).fill('20');
+  await form.getByLabel('KPI weight (%)').fill('lots');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  const message = form.getByRole('alert');
+  await expect(message).toHaveText('Weight: "lots" is not a number. Enter digits such as 42 or 12.5.');
+  const weight = form.getByLabel('KPI weight (%)');
+  await expect(weight).toHaveAttribute('aria-invalid', 'true');
+  await expect(weight).toHaveAccessibleDescription('Weight: "lots" is not a number. Enter digits such as 42 or 12.5.');
+  // Only that field is marked.
+  await expect(form.getByLabel('KPI name')).not.toHaveAttribute('aria-invalid', 'true');
+  // Fixing it clears the mark along with the message.
+  await weight.fill('10');
+  await form.getByRole('button', { name: 'Add KPI' }).click();
+  await expect(app.kpiRow('Repeat orders')).toBeVisible();
+  await expect(weight).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The reading form: a reading already there is about the date typed.
+  await app.addReading('Leads converted', '40', { date: '2026-10-10' });
+  await app.addReading('Leads converted', '41', { date: '2026-10-20' });
+  const period = app.panel().getByLabel('Period (any date in it)');
+  await expect(period).toHaveAttribute('aria-invalid', 'true');
+  await expect(period).toHaveAccessibleDescription(/already has a reading for Oct 2026/);
+  await expect(app.panel().getByLabel('Value', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('opening a form moves the focus into it and closing it brings the focus back', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  // Editing a KPI: the form starts at its name; Cancel returns to Edit.
+  const edit = page.getByRole('button', { name: 'Edit KPI Leads converted' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('form.kk-kpi-form').first().getByLabel('KPI name')).toBeFocused();
+  await page.locator('form.kk-kpi-form').first().getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toBeFocused();
+
+  // Editing a KRA, saved with Enter: back on its Edit button.
+  const editKra = page.getByRole('button', { name: 'Edit KRA Achieve monthly revenue targets' });
+  await editKra.focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByLabel('KRA name').first();
+  await expect(name).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and margin');
+  await page.keyboard.press('Enter');
+  await expect(app.kra('Achieve monthly revenue targets and margin')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit KRA Achieve monthly revenue targets and margin' })).toBeFocused();
+
+  // Editing a reading in the list.
+  await app.addReading('Leads converted', '40');
+  const editReading = app.panel().getByRole('button', { name: /^Edit reading / });
+  await editReading.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.panel().locator('form.kk-inline-form').getByLabel('Value')).toBeFocused();
+  await app.panel().locator('form.kk-inline-form').getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.panel().getByRole('button', { name: /^Edit reading / })).toBeFocused();
+});

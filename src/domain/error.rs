@@ -128,6 +128,42 @@ impl fmt::Display for ValidationError {
     }
 }
 
+impl ValidationError {
+    /// The field (or fields) the user must fix, named as in the message, so a form can mark
+    /// those controls invalid and point them at the message.
+    ///
+    /// Errors about the whole item (a duplicate reading, a closed review) name no field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::domain::error::ValidationError;
+    /// use kra_kpi::domain::input::parse_number;
+    ///
+    /// assert_eq!(parse_number("Target", "abc").unwrap_err().fields(), ["Target"]);
+    /// let pair = ValidationError::IncompletePair { first: "Red flag", second: "Goal" };
+    /// assert_eq!(pair.fields(), ["Red flag", "Goal"]);
+    /// assert!(ValidationError::ReadOnly.fields().is_empty());
+    /// ```
+    pub fn fields(&self) -> Vec<&'static str> {
+        use ValidationError::*;
+        match self {
+            EmptyName { field }
+            | NotANumber { field, .. }
+            | NotADate { field, .. }
+            | NotFinite { field, .. }
+            | Negative { field, .. }
+            | OutOfRange { field, .. } => vec![field],
+            IncompletePair { first, second } => vec![first, second],
+            EmptyRange { .. } => vec!["Range minimum", "Range maximum"],
+            FlatBands => vec!["Red flag", "Goal"],
+            ThresholdOrder { .. } => vec!["Green from", "Amber from"],
+            NoSteps => vec!["Step targets"],
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl std::error::Error for ValidationError {}
 
 /// Why a framework read from saved data breaks one of the rules every edit keeps.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::format::long_date;
 
 use super::explain::Explain;
+use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
@@ -39,6 +40,8 @@ pub fn Header() -> impl IntoView {
     });
 
     let (renaming, set_renaming) = signal(false);
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    return_focus_on_close(renaming.into(), rename_button);
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let rename = move |ev: SubmitEvent| {
@@ -63,7 +66,7 @@ pub fn Header() -> impl IntoView {
                         view! {
                             <h1>{name}</h1>
                             <Show when=move || state.editable()>
-                                <button type="button" class="kk-link" on:click=move |_| {
+                                <button type="button" class="kk-link" node_ref=rename_button on:click=move |_| {
                                     draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
                                     set_renaming.set(true);
                                 }>"Rename scorecard"</button>
@@ -71,7 +74,11 @@ pub fn Header() -> impl IntoView {
                         }
                     }
                 >
-                    <form class="kk-inline-form" on:submit=rename>
+                    {
+                    let form = NodeRef::<leptos::html::Form>::new();
+                    focus_first_field_on_mount(form);
+                    view! {
+                    <form class="kk-inline-form" node_ref=form on:submit=rename>
                         <label>"Scorecard name "
                             <input type="text" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) />
                         </label>
@@ -79,6 +86,8 @@ pub fn Header() -> impl IntoView {
                         <button type="button" on:click=move |_| set_renaming.set(false)>"Cancel"</button>
                         <p class="kk-error" role="alert">{move || error.get()}</p>
                     </form>
+                    }
+                    }
                 </Show>
             </div>
             <p class="kk-print-only kk-meta">{format!("Scorecard report, printed {}", long_date(state.today))}</p>

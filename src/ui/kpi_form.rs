@@ -4,7 +4,8 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::fields::{FormError, SelectField, TextField};
+use super::fields::{FormError, FormErrors, SelectField, TextField};
+use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
 use crate::domain::direction::Direction;
 use crate::domain::edit::Edit;
@@ -198,7 +199,12 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
     let state = use_state();
     let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kpi(id).map(|k| k.spec.clone())));
     let fields = KpiFields::new(initial.as_ref(), state.today);
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::new();
+    // Opened on demand (Edit): start typing in it. The always-there add forms leave focus alone.
+    let form = NodeRef::<leptos::html::Form>::new();
+    if on_done.is_some() {
+        focus_first_field_on_mount(form);
+    }
     let direction_is = move |key: &'static str| move || fields.direction.get() == key;
     let plan_is = move |key: &'static str| move || fields.plan.get() == key;
     // Changing the direction brings the combine rule that fits it (a range averages), unless the
@@ -234,7 +240,7 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
         });
         match result {
             Ok(message) => {
-                error.set(None);
+                errors.clear();
                 state.toast.set(Some(Toast::undoable(message)));
                 if existing.is_none() {
                     for field in [fields.name, fields.unit, fields.target, fields.baseline] {
@@ -245,7 +251,7 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
                     done.run(());
                 }
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => errors.show(&e),
         }
     };
 
@@ -264,46 +270,46 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
     ];
 
     view! {
-        <form class="kk-form kk-kpi-form" on:submit=submit>
-            <TextField label="KPI name" value=fields.name placeholder="e.g. Leads converted" />
+        <form node_ref=form class="kk-form kk-kpi-form" on:submit=submit>
+            <TextField label="KPI name" errors=errors value=fields.name placeholder="e.g. Leads converted" />
             <TextField label="Unit" value=fields.unit placeholder="e.g. leads, %, ₹, hours" />
             <SelectField label="Direction" value=fields.direction options=directions />
             <Show when=direction_is("range")>
-                <TextField label="Range minimum" value=fields.range_min numeric=true />
-                <TextField label="Range maximum" value=fields.range_max numeric=true />
+                <TextField label="Range minimum" errors=errors value=fields.range_min numeric=true />
+                <TextField label="Range maximum" errors=errors value=fields.range_max numeric=true />
             </Show>
             <Show when=move || fields.direction.get() != "range">
                 <SelectField label="Target plan" value=fields.plan options=plans.clone() />
                 <Show when=move || fields.plan.get() != "steps">
-                    <TextField label="Target" value=fields.target numeric=true />
+                    <TextField label="Target" errors=errors value=fields.target numeric=true />
                 </Show>
                 <Show when=plan_is("steps")>
-                    <TextField label="Step targets (comma-separated, one per period)" value=fields.steps placeholder="100, 110, 120" />
+                    <TextField label="Step targets (comma-separated, one per period)" field="Step targets" errors=errors value=fields.steps placeholder="100, 110, 120" />
                 </Show>
                 <Show when=plan_is("ramp")>
-                    <TextField label="Ramp end target" value=fields.ramp_end numeric=true />
-                    <TextField label="Ramp periods" value=fields.ramp_periods numeric=true />
+                    <TextField label="Ramp end target" errors=errors value=fields.ramp_end numeric=true />
+                    <TextField label="Ramp periods" errors=errors value=fields.ramp_periods numeric=true />
                 </Show>
                 <Show when=move || fields.plan.get() != "constant">
-                    <TextField label="Plan starts (date)" value=fields.plan_from input_type="date" />
+                    <TextField label="Plan starts (date)" errors=errors value=fields.plan_from input_type="date" />
                 </Show>
             </Show>
             <Show when=direction_is("hit")>
-                <TextField label="Tolerance (±)" value=fields.tolerance numeric=true />
+                <TextField label="Tolerance (±)" field="Tolerance" errors=errors value=fields.tolerance numeric=true />
             </Show>
             <SelectField label="Measured" value=fields.frequency options=options(&Frequency::ALL, Frequency::key, Frequency::label) />
             <SelectField label="Combine readings in a review period by" value=fields.aggregation options=options(&Aggregation::ALL, Aggregation::key, Aggregation::label) />
-            <TextField label="KPI weight (%)" value=fields.weight numeric=true />
+            <TextField label="KPI weight (%)" field="Weight" errors=errors value=fields.weight numeric=true />
             <details class="kk-more">
                 <summary>"Scoring options"</summary>
-                <TextField label="Baseline (start value)" value=fields.baseline numeric=true />
+                <TextField label="Baseline (start value)" field="Baseline" errors=errors value=fields.baseline numeric=true />
                 <SelectField label="Scoring method" value=fields.method options=methods />
-                <TextField label="Red flag (scores 50 %)" value=fields.red_flag numeric=true />
-                <TextField label="Goal (scores 100 %)" value=fields.goal numeric=true />
-                <TextField label="Green from (%)" value=fields.green numeric=true placeholder="100" />
-                <TextField label="Amber from (%)" value=fields.amber numeric=true placeholder="80" />
+                <TextField label="Red flag (scores 50 %)" field="Red flag" errors=errors value=fields.red_flag numeric=true />
+                <TextField label="Goal (scores 100 %)" field="Goal" errors=errors value=fields.goal numeric=true />
+                <TextField label="Green from (%)" field="Green from" errors=errors value=fields.green numeric=true placeholder="100" />
+                <TextField label="Amber from (%)" field="Amber from" errors=errors value=fields.amber numeric=true placeholder="80" />
             </details>
-            <FormError error=error />
+            <FormError errors=errors />
             <div class="kk-actions">
                 <button type="submit" class="kk-primary">{if existing.is_some() { "Save KPI" } else { "Add KPI" }}</button>
                 {on_done.map(|done| view! { <button type="button" on:click=move |_| done.run(())>"Cancel"</button> })}

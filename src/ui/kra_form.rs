@@ -3,7 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::fields::{FormError, TextField};
+use super::fields::{FormError, FormErrors, TextField};
+use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
@@ -20,7 +21,12 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
     let description = RwSignal::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
     let owner = RwSignal::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
     let weight = RwSignal::new(initial.as_ref().map(|k| num(k.weight)).unwrap_or_else(|| "0".into()));
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::new();
+    // Opened on demand (Edit): start typing in it. The always-there add forms leave focus alone.
+    let form = NodeRef::<leptos::html::Form>::new();
+    if on_done.is_some() {
+        focus_first_field_on_mount(form);
+    }
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -41,7 +47,7 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
         });
         match result {
             Ok(message) => {
-                error.set(None);
+                errors.clear();
                 state.toast.set(Some(Toast::undoable(message)));
                 if existing.is_none() {
                     for field in [name, description, owner] {
@@ -53,17 +59,17 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
                     done.run(());
                 }
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => errors.show(&e),
         }
     };
 
     view! {
-        <form class="kk-form" on:submit=submit>
-            <TextField label="KRA name" value=name placeholder="e.g. Improve customer service" />
+        <form node_ref=form class="kk-form" on:submit=submit>
+            <TextField label="KRA name" errors=errors value=name placeholder="e.g. Improve customer service" />
             <TextField label="Description (optional)" value=description />
             <TextField label="Owner or role" value=owner placeholder="e.g. Sales executive" />
-            <TextField label="KRA weight (%)" value=weight numeric=true />
-            <FormError error=error />
+            <TextField label="KRA weight (%)" field="Weight" errors=errors value=weight numeric=true />
+            <FormError errors=errors />
             <div class="kk-actions">
                 <button type="submit" class="kk-primary">{if existing.is_some() { "Save KRA" } else { "Add KRA" }}</button>
                 {on_done.map(|done| view! { <button type="button" on:click=move |_| done.run(())>"Cancel"</button> })}

@@ -18,6 +18,7 @@ pub mod entry_grid;
 pub mod explain;
 pub mod fields;
 pub mod file_text;
+pub mod focus;
 pub mod header;
 pub mod kpi_form;
 pub mod kpi_row;

@@ -5,7 +5,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chart::TrendChart;
-use super::fields::{FormError, TextField};
+use super::focus::{focus_first_field_on_mount, return_focus_on_close};
+use super::fields::{FormError, FormErrors, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
@@ -64,7 +65,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
     });
     let value = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::new();
 
     let parsed_day = move || iso_date::parse(&day.get());
     let period_of = move |d: Date| state.framework.with(|f| kpi.with(|k| k.as_ref().map(|k| f.period_of(k, d))));
@@ -91,7 +92,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
         })();
         match result {
             Ok(message) => {
-                error.set(None);
+                errors.clear();
                 value.set(String::new());
                 note.set(String::new());
                 // Ready for the next period, with the focus back in the value.
@@ -103,7 +104,13 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 }
                 state.toast.set(Some(Toast::undoable(message)));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            // A reading already there, or a period not yet begun: the date typed is what to change.
+            Err(
+                e @ (ValidationError::DuplicateReading { .. }
+                | ValidationError::NotStarted { .. }
+                | ValidationError::ReviewClosed { .. }),
+            ) => errors.show_on(&e, vec!["Period"]),
+            Err(e) => errors.show(&e),
         }
     };
 
@@ -123,16 +130,17 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <h2>{move || format!("Readings: {}", name())}</h2>
             <Show when=move || state.editable()>
             <form class="kk-form kk-reading-form" on:submit=submit>
-                <TextField label="Period (any date in it)" value=day input_type="date" />
+                <TextField label="Period (any date in it)" field="Period" errors=errors value=day input_type="date" />
                 <p class="kk-hint" aria-live="polite">{period_hint}</p>
                 <label class="kk-field">
                     <span class="kk-field-label">"Value"</span>
                     // Written out rather than a TextField: this one takes the focus.
                     <input type="text" inputmode="decimal" node_ref=value_field
+                        aria-invalid=move || errors.invalid("Value") aria-describedby=move || errors.described_by("Value")
                         prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
                 </label>
                 <TextField label="Note (optional)" value=note />
-                <FormError error=error />
+                <FormError errors=errors />
                 <button type="submit" class="kk-primary">"Save reading"</button>
             </form>
             </Show>
@@ -156,7 +164,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
     let editing = RwSignal::new(false);
     let value_text = RwSignal::new(num(value));
     let note_text = RwSignal::new(note.clone());
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::new();
     let text = format!("{label}: {}", with_unit(value, &unit));
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -168,9 +176,11 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
                 editing.set(false);
                 state.toast.set(Some(Toast::undoable("Reading updated.")));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => errors.show(&e),
         }
     };
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    return_focus_on_close(editing.into(), edit_button);
     let (edit_label, delete_label) = (format!("Edit reading {label}"), format!("Delete reading {label}"));
     view! {
         <li>
@@ -182,20 +192,26 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
                         <span>{text.clone()}</span>
                         {(!note.is_empty()).then(|| view! { <span class="kk-note">{format!(" — {note}")}</span> })}
                         {state.editable().then(|| view! {
-                            <button type="button" class="kk-link" aria-label=edit_label.clone() on:click=move |_| editing.set(true)>"Edit"</button>
+                            <button type="button" class="kk-link" node_ref=edit_button aria-label=edit_label.clone() on:click=move |_| editing.set(true)>"Edit"</button>
                             <button type="button" class="kk-link kk-danger" aria-label=delete_label.clone()
                                 on:click=move |_| state.commit_undoable("Deleted the reading.".into(), Edit::DeleteReading { kpi, period_start })>"Delete"</button>
                         })}
                     }
                 }
             >
-                <form class="kk-inline-form" on:submit=save>
-                    <TextField label="Value" value=value_text numeric=true />
+                {
+                    let edit_form = NodeRef::<leptos::html::Form>::new();
+                    focus_first_field_on_mount(edit_form);
+                    view! {
+                <form class="kk-inline-form" node_ref=edit_form on:submit=save>
+                    <TextField label="Value" errors=errors value=value_text numeric=true />
                     <TextField label="Note (optional)" value=note_text />
                     <button type="submit">"Save"</button>
                     <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
-                    <FormError error=error />
+                    <FormError errors=errors />
                 </form>
+                    }
+                }
             </Show>
         </li>
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::focus::return_focus_on_close;
+
 /// Edit, ↑, ↓ and Delete for one item. Each button's accessible name says what it acts on
 /// ("Move KPI Leads converted up"), since the visible symbols alone would not.
 #[component]
@@ -18,9 +20,11 @@ pub fn RowActions(
     on_move: Callback<isize>,
     #[prop(into)] on_delete: Callback<()>,
 ) -> impl IntoView {
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    return_focus_on_close(editing, edit_button);
     let label = move |verb: &'static str, rest: &'static str| move || format!("{verb} {kind} {}{rest}", name.get());
     view! {
-        <button type="button" on:click=move |_| on_edit.run(()) aria-label=label("Edit", "") aria-expanded=move || editing.get().to_string()>"Edit"</button>
+        <button type="button" node_ref=edit_button on:click=move |_| on_edit.run(()) aria-label=label("Edit", "") aria-expanded=move || editing.get().to_string()>"Edit"</button>
         <button type="button" on:click=move |_| on_move.run(-1) aria-label=label("Move", " up")>"↑"</button>
         <button type="button" on:click=move |_| on_move.run(1) aria-label=label("Move", " down")>"↓"</button>
         <button type="button" class="kk-danger" on:click=move |_| on_delete.run(()) aria-label=label("Delete", "")>"Delete"</button>

@@ -3,7 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::fields::{FormError, SelectField, TextField};
+use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
@@ -28,7 +28,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let scale = RwSignal::new(num(s.rating_scale));
     let green = RwSignal::new(num(s.rollup_thresholds.green));
     let amber = RwSignal::new(num(s.rollup_thresholds.amber));
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::new();
 
     // Loading a template or undoing replaces the settings: show what is really in force.
     let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
@@ -77,10 +77,10 @@ pub fn SettingsPanel() -> impl IntoView {
         })();
         match parsed.and_then(|settings| state.commit(Edit::SetSettings { settings })) {
             Ok(_) => {
-                error.set(None);
+                errors.clear();
                 state.toast.set(Some(Toast::undoable("Scoring settings saved.")));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => errors.show(&e),
         }
     };
 
@@ -105,14 +105,14 @@ pub fn SettingsPanel() -> impl IntoView {
                 <SelectField label="Fiscal year starts in" value=fiscal options=months />
                 <SelectField label="Default scoring method" value=method options=methods />
                 <SelectField label="Lower-is-better ratio" value=lower options=lowers />
-                <TextField label="Floor (%)" value=floor numeric=true />
-                <TextField label="KPI cap (%)" value=kpi_cap numeric=true />
-                <TextField label="Roll-up cap (%)" value=rollup_cap numeric=true />
-                <TextField label="Rating share of KRA score (%)" value=blend numeric=true />
-                <TextField label="Rating scale (top rating)" value=scale numeric=true />
-                <TextField label="KRA and overall green from (%)" value=green numeric=true />
-                <TextField label="KRA and overall amber from (%)" value=amber numeric=true />
-                <FormError error=error />
+                <TextField label="Floor (%)" field="Floor" errors=errors value=floor numeric=true />
+                <TextField label="KPI cap (%)" field="KPI cap" errors=errors value=kpi_cap numeric=true />
+                <TextField label="Roll-up cap (%)" field="Roll-up cap" errors=errors value=rollup_cap numeric=true />
+                <TextField label="Rating share of KRA score (%)" field="Rating share" errors=errors value=blend numeric=true />
+                <TextField label="Rating scale (top rating)" field="Rating scale" errors=errors value=scale numeric=true />
+                <TextField label="KRA and overall green from (%)" field="Green from" errors=errors value=green numeric=true />
+                <TextField label="KRA and overall amber from (%)" field="Amber from" errors=errors value=amber numeric=true />
+                <FormError errors=errors />
                 <button type="submit" class="kk-primary">"Save settings"</button>
               </fieldset>
             </form>
