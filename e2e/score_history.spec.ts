@@ -30,7 +30,7 @@ test('the review shows a year of overall and KRA scores, as a chart and as a tab
   const chart = section(page).getByRole('img');
   await expect(chart).toHaveAccessibleName(/^Overall score from \w{3} \d{4} to \w{3} \d{4}: .*One line per KRA: Achieve monthly revenue targets, Build client relationships\.$/);
   await section(page).getByText('Chart data').click();
-  const table = section(page).getByRole('table');
+  const table = section(page).getByRole('region', { name: 'Scores over time, as a table' }).getByRole('table');
   await expect(table.getByRole('columnheader')).toHaveText(['Period', 'Overall', 'Achieve monthly revenue targets', 'Build client relationships']);
   await expect(table.locator('tbody tr')).toHaveCount(12);
   // The table's last row is the review period on screen, with the header's overall score.

@@ -50,6 +50,28 @@ pub fn text_size(text: &str, size: f64) -> (u32, u32) {
     ((chars * CHAR_WIDTH_EM * size).ceil() as u32, (LINE_HEIGHT_EM * size).ceil() as u32)
 }
 
+/// `text`, cut with "…" to fit `room` pixels at `size` pixels: for names in a chart's label
+/// column (the chart's table keeps them whole).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::charts::svg_backend::{fit_text, text_size};
+///
+/// assert_eq!(fit_text("Revenue", 12.0, 200), "Revenue");
+/// let cut = fit_text(&"Customer satisfaction ".repeat(10), 12.0, 200);
+/// assert!(cut.ends_with('…') && text_size(&cut, 12.0).0 <= 200);
+/// ```
+pub fn fit_text(text: &str, size: f64, room: i32) -> String {
+    if text_size(text, size).0 as i32 <= room {
+        return text.to_owned();
+    }
+    let keep = ((room as f64 / (CHAR_WIDTH_EM * size)) as usize).saturating_sub(1).max(1);
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push('…');
+    cut
+}
+
 /// Marks a drawn chart's `<svg>` as hidden from assistive technology: the UI wraps every chart
 /// in an element with `role="img"` and a text alternative, and shows its figures as a table, so
 /// the SVG's own texts (axis numbers, one by one) would only repeat them as noise.

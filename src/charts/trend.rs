@@ -91,7 +91,7 @@ impl TrendSeries {
     }
 
     /// Whether the chart draws a target line: not for a range, whose target number means nothing.
-    fn has_target_line(&self) -> bool {
+    pub(crate) fn has_target_line(&self) -> bool {
         !matches!(self.direction, Direction::KeepWithinRange { .. })
     }
 

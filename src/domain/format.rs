@@ -33,9 +33,9 @@ pub fn with_unit(value: f64, unit: &str) -> String {
     unit_around(num(value), unit)
 }
 
-/// `figure` (one number, or a phrase of numbers such as `7–8`) with its unit, placed as
-/// [`with_unit`] places it.
-fn unit_around(figure: String, unit: &str) -> String {
+/// `figure` (one number, or a phrase of numbers such as `7–8` or a list `40, 42`) with its
+/// unit, placed as [`with_unit`] places it: `₹40, 42`, `40, 42 leads`.
+pub fn unit_around(figure: String, unit: &str) -> String {
     match unit.trim() {
         "" => figure,
         "%" => format!("{figure} %"),

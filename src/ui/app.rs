@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::backups::BackupsPanel;
+use super::bullet_panel::BulletPanel;
 use super::entry_grid::EntryGridPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
@@ -109,6 +110,7 @@ pub fn App(state: AppState) -> impl IntoView {
             <Show when=move || has_kpis.get()>
                 <ScoreHistoryPanel folded=start_folded />
                 <MoversPanel folded=start_folded />
+                <BulletPanel folded=start_folded />
             </Show>
             <div class="kk-body">
                 // A labelled region, not <main>: the host page has its own main landmark.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::explain::Explain;
 use super::kpi_form::KpiForm;
+use super::kpi_sparkline::KpiSparkline;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -73,6 +74,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             <td data-label="Value">
                 <span data-testid="kpi-value">{value}</span>
                 <span class="kk-latest">{move || latest_elsewhere.get()}</span>
+                <KpiSparkline id=id />
             </td>
             <td data-testid="kpi-target" data-label="Target">{target}</td>
             <td data-testid="kpi-score">

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod bullet_panel;
 pub mod chart;
 pub mod chart_download;
 pub mod chart_width;
@@ -22,6 +23,7 @@ pub mod focus;
 pub mod header;
 pub mod kpi_form;
 pub mod kpi_row;
+pub mod kpi_sparkline;
 pub mod kra_card;
 pub mod kra_form;
 pub mod mount;
@@ -34,6 +36,7 @@ pub mod reading_panel;
 pub mod reminders;
 pub mod review_panel;
 pub mod row_actions;
+pub mod score_heatmap;
 pub mod score_history;
 pub mod scorecards;
 pub mod settings_panel;

@@ -5,8 +5,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chart::TrendChart;
-use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::fields::{FormError, FormErrors, TextField};
+use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;

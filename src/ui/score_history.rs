@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::chart_download::offer_chart;
 use super::chart_width::chart_width;
+use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use crate::charts::score_history::{describe, score_history_svg};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -100,6 +101,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                             </div>
                         </details>
                     </figure>
+                    {move || history.get().map(|h| view! { <ScoreHeatmap history=h /> })}
                 </Show>
                 </Show>
                 </div>

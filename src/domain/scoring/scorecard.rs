@@ -33,6 +33,10 @@ pub struct KpiScore {
     /// The score that counts in the roll-up (capped at the roll-up cap).
     pub rollup: Option<f64>,
     pub status: Status,
+    /// The achievement percentages at which this KPI turns green and amber (its own, or the
+    /// default for its direction and method); `None` without a reading. The bullet chart draws
+    /// them as its bands.
+    pub thresholds: Option<Thresholds>,
     /// Only for the current, unfinished period.
     pub pace: Option<Pace>,
     /// Normalised weight within its KRA, in percent (0 when left out).
@@ -425,6 +429,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
             score: None,
             rollup: None,
             status,
+            thresholds: None,
             pace: None,
             weight_share: 0.0,
             summary: String::new(),
@@ -514,6 +519,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
         score: Some(a.percent),
         rollup: (!not_applicable).then_some(rollup),
         status,
+        thresholds: Some(thresholds),
         pace,
         weight_share: 0.0,
         summary: String::new(),

@@ -1,0 +1,98 @@
+//! "KPIs against target": every KPI of the review period as a bullet chart (score bar, status
+//! bands, target marker), with the figures as a table and a download for slides.
+
+use leptos::prelude::*;
+
+use super::chart_download::offer_chart;
+use super::chart_width::{chart_width, PRINT_WIDTH};
+use super::state::use_state;
+use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
+use crate::charts::standalone::DOWNLOAD_WIDTH;
+use crate::domain::format::num;
+
+/// The bullet chart of the review period on screen. Folded for a large scorecard (`folded`), so
+/// an edit does not redraw a thousand rows nobody is looking at; printing always shows it.
+#[component]
+pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(!folded);
+    let shown = Memo::new(move |_| open.get() || state.printing.get());
+    let data = Memo::new(move |_| {
+        shown.get().then(|| state.framework.with(|f| state.scorecard.with(|card| bullets(f, card))))
+    });
+    let node = NodeRef::new();
+    let width = chart_width(node, state.printing, PRINT_WIDTH);
+    let svg = Memo::new(move |_| {
+        let width = width.get();
+        data.with(|b| b.as_ref().and_then(|b| bullet_svg(b, width).ok()))
+    });
+    let label = Memo::new(move |_| data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
+    let period = move || state.review.get().label();
+    let download = move |_| {
+        let svg = data.with_untracked(|b| b.as_ref().and_then(|b| bullet_svg(b, DOWNLOAD_WIDTH).ok()));
+        let title = state
+            .framework
+            .with_untracked(|f| format!("{}: KPIs against target, {}. {}", f.name(), period(), label.get_untracked()));
+        offer_chart(state, &format!("KPIs against target {}", period()), &title, svg);
+    };
+
+    view! {
+        <details class="kk-movers kk-bullets" open=!folded on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+            open.set(is_open);
+        }>
+            <summary>"KPIs against target, " {period}</summary>
+            <div class="kk-chart-actions">
+                <button type="button" aria-label=move || format!("Download KPIs against target, {}, as SVG", period()) on:click=download>"Download SVG"</button>
+            </div>
+            <div node_ref=node class="kk-over-time-body">
+                <figure class="kk-chart">
+                    <div class="kk-chart-svg" role="img" aria-label=move || label.get()
+                        inner_html=move || svg.get().unwrap_or_default()></div>
+                    <figcaption>{move || label.get()}</figcaption>
+                    <details>
+                        <summary>"Chart data"</summary>
+                        <div class="kk-scroll" role="region" aria-label="KPIs against target, as a table" tabindex="0">
+                            {move || data.get().map(|b| view! { <BulletTable bullets=b /> })}
+                        </div>
+                    </details>
+                </figure>
+            </div>
+        </details>
+    }
+}
+
+/// The chart's figures: a row per KPI.
+#[component]
+fn BulletTable(bullets: Bullets) -> impl IntoView {
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"KPI"</th>
+                    <th scope="col">"KRA"</th>
+                    <th scope="col">"Value"</th>
+                    <th scope="col">"Target"</th>
+                    <th scope="col">"Score"</th>
+                    <th scope="col">"Amber from / green from"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {bullets.rows.into_iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.name}</th>
+                        <td>{r.kra}</td>
+                        <td>{r.value.unwrap_or_else(|| "No reading".to_owned())}</td>
+                        <td>{r.goal}</td>
+                        <td>{match r.score {
+                            Some(s) => format!("{} % ({})", num(s), r.status.label()),
+                            None => r.status.label().to_owned(),
+                        }}</td>
+                        <td>{r.thresholds.map(|t| format!("{} % / {} %", num(t.amber), num(t.green))).unwrap_or_default()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
