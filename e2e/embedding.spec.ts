@@ -314,3 +314,35 @@ window.ok = true;`;
   await s.getByRole('button', { name: 'Save name' }).click();
   await expect.poll(() => page.evaluate(() => (window as any).changes.map((c: any) => c.kind))).toEqual(['rename']);
 });
+
+const mountWithLocale = (locale: string) => `import { mount } from "./kra-kpi.js";
+await mount(document.querySelector("#w"), { storage: "none", template: "sales-executive", locale: "${locale}" });
+window.ok = true;`;
+const kpiRowIn = (w: ReturnType<Page['locator']>, name: string) =>
+  w.getByTestId('kpi-row').filter({ has: w.page().getByRole('button', { name, exact: true }) });
+
+test('numbers follow the locale: Indian grouping in en-IN, on screen and in charts, plain in form fields', async ({ page }) => {
+  await openHost(page, `<div id="w"></div>`, { script: mountWithLocale('en-IN') });
+  await expect.poll(() => page.evaluate(() => (window as any).ok)).toBe(true);
+  const w = page.locator('#w');
+  const revenue = kpiRowIn(w, 'Revenue in the month');
+  await expect(revenue.getByTestId('kpi-target')).toHaveText('₹5,00,000');
+  await w.getByRole('button', { name: 'Add reading for Revenue in the month' }).click();
+  const panel = w.getByRole('complementary', { name: 'Readings and chart' });
+  await panel.getByLabel('Value', { exact: true }).fill('1234567.5');
+  await panel.getByRole('button', { name: 'Save reading' }).click();
+  await expect(revenue.getByTestId('kpi-value')).toHaveText('₹12,34,567.5');
+  // The chart's axis is grouped the same way.
+  const axis = (await panel.locator('.kk-chart-svg svg text').allTextContents()).map((t) => t.trim());
+  expect(axis).toContain('5,00,000');
+  expect(axis).toContain('12,00,000');
+  // A form field shows the number as it is typed back: no grouping to trip over.
+  await panel.getByRole('button', { name: /^Edit reading/ }).first().click();
+  await expect(panel.getByLabel('Value', { exact: true }).last()).toHaveValue('1234567.5');
+});
+
+test('numbers follow the locale: German grouping and decimal comma in de-DE', async ({ page }) => {
+  await openHost(page, `<div id="w"></div>`, { script: mountWithLocale('de-DE') });
+  await expect.poll(() => page.evaluate(() => (window as any).ok)).toBe(true);
+  await expect(kpiRowIn(page.locator('#w'), 'Revenue in the month').getByTestId('kpi-target')).toHaveText('₹500.000');
+});

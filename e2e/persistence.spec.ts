@@ -59,7 +59,7 @@ test('two tabs on one key editing different KPIs in turn: every edit is kept', a
     await app.page.reload();
     await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('42 leads');
     await expect(app.kpiRow('Client meetings held').getByTestId('kpi-value')).toHaveText('10 meetings');
-    await expect(app.kpiRow('Average deal size').getByTestId('kpi-value')).toHaveText('₹26000');
+    await expect(app.kpiRow('Average deal size').getByTestId('kpi-value')).toHaveText('₹26,000');
   }
 });
 

@@ -61,7 +61,7 @@ export interface MountOptions {
   theme?: "light" | "dark" | "auto";
   /** "YYYY-MM-DD", for demos and tests. */
   today?: string;
-  /** A BCP 47 tag: the widget's lang. */
+  /** A BCP 47 tag ("en-IN"): the widget's lang and how numbers are written ("₹5,00,000"); the browser's locale by default. */
   locale?: string;
   /** Offer read-only share links to this page (`#share=…`) and open one found in its address. */
   shareLinks?: boolean;

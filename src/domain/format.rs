@@ -1,8 +1,15 @@
 //! Numbers as people read them in explanations.
 
+use std::cell::RefCell;
+
 use super::direction::Direction;
 
-/// Formats a number with at most two decimals and no trailing zeros: `84`, `12.5`, `0.33`.
+/// Formats a number for reading, with at most two decimals: `84`, `12.5`, `0.33`, and, once
+/// the UI has set a locale's format with [`set_number_format`], grouped and punctuated as that
+/// locale writes numbers (`5,00,000` in `en-IN`, `500,000` in `en-US`, `500.000` in `de-DE`).
+///
+/// Without a locale's format (on the host, in tests) this is [`plain`]. Use [`plain`] for text
+/// a program or a form field reads back.
 ///
 /// # Example
 ///
@@ -14,6 +21,28 @@ use super::direction::Direction;
 /// assert_eq!(num(-0.0001), "0");
 /// ```
 pub fn num(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if !rounded.is_finite() {
+        return plain(value);
+    }
+    // -0.001 rounds to -0, which people write as 0.
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    NUMBER_FORMAT.with(|f| f.borrow().as_ref().map(|f| f(rounded))).unwrap_or_else(|| plain(rounded))
+}
+
+/// Formats a number as a program or a form field reads it back: at most two decimals, no
+/// trailing zeros, no grouping, `.` as the decimal point: `84`, `12.5`, `500000`.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::format::plain;
+///
+/// assert_eq!(plain(500000.0), "500000");
+/// assert_eq!(plain(2.0 / 3.0), "0.67");
+/// assert_eq!(plain(-0.0001), "0");
+/// ```
+pub fn plain(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
@@ -24,6 +53,31 @@ pub fn num(value: f64) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// A locale's way of writing a number, given a finite number already rounded to two decimals.
+pub type NumberFormat = Box<dyn Fn(f64) -> String>;
+
+thread_local! {
+    static NUMBER_FORMAT: RefCell<Option<NumberFormat>> = const { RefCell::new(None) };
+}
+
+/// Sets how [`num`] (and so every value, target and score on screen) writes numbers, or back
+/// to [`plain`] with `None`. The UI sets the browser's `Intl.NumberFormat` for the widget's
+/// locale when it mounts; one page has one number format, the last one set.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::format::{num, set_number_format};
+///
+/// set_number_format(Some(Box::new(|v| format!("{v:.2}").replace('.', ","))));
+/// assert_eq!(num(2.5), "2,50");
+/// set_number_format(None);
+/// assert_eq!(num(2.5), "2.5");
+/// ```
+pub fn set_number_format(format: Option<NumberFormat>) {
+    NUMBER_FORMAT.with(|f| *f.borrow_mut() = format);
 }
 
 /// A value with its unit: `42 leads`, `₹ 500000`, `93 %`.

@@ -12,7 +12,7 @@
 use jiff::civil::Date;
 
 use crate::domain::direction::Direction;
-use crate::domain::format::{goal_text, num};
+use crate::domain::format::plain;
 use crate::domain::framework::Framework;
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
@@ -41,7 +41,7 @@ impl Cell {
 
     /// A score or share, rounded as on screen (two decimals at most).
     fn rounded(value: Option<f64>) -> Cell {
-        value.map_or(Cell::Empty, |v| Cell::Number(num(v).parse().unwrap_or(v)))
+        value.map_or(Cell::Empty, |v| Cell::Number(plain(v).parse().unwrap_or(v)))
     }
 }
 
@@ -234,6 +234,7 @@ pub fn review_scorecard(fw: &Framework, review: &Period, today: Date) -> Vec<Vec
 fn target_cell(kpi: &Kpi, target: f64) -> Cell {
     match kpi.spec.direction {
         Direction::HigherIsBetter | Direction::LowerIsBetter => Cell::Number(target),
-        direction => Cell::text(goal_text(&direction, target, "")),
+        Direction::KeepWithinRange { min, max } => Cell::text(format!("{}–{}", plain(min), plain(max))),
+        Direction::HitValue { tolerance } => Cell::text(format!("{} ± {}", plain(target), plain(tolerance))),
     }
 }

@@ -37,7 +37,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     };
 
     view! {
-        <details class="kk-movers kk-bullets" open=!folded on:toggle=move |ev| {
+        <details class="kk-bullets" open=!folded on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
             open.set(is_open);

@@ -10,7 +10,7 @@ use super::state::{use_state, Toast};
 use crate::domain::direction::Direction;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
-use crate::domain::format::num;
+use crate::domain::format::plain;
 use crate::domain::id::Id;
 use crate::domain::input::{parse_number, parse_optional_number, parse_weight};
 use crate::domain::iso_date;
@@ -50,14 +50,14 @@ impl KpiFields {
         let text = |f: &dyn Fn(&KpiSpec) -> Option<String>| RwSignal::new(spec.and_then(f).unwrap_or_default());
         let (plan, target, steps, ramp_end, ramp_periods, plan_from) = match spec.map(|s| &s.target) {
             Some(TargetPlan::Steps { from, values }) => {
-                let list: Vec<String> = values.iter().map(|v| num(*v)).collect();
+                let list: Vec<String> = values.iter().map(|v| plain(*v)).collect();
                 ("steps", String::new(), list.join(", "), String::new(), String::new(), iso_date::format(*from))
             }
             Some(TargetPlan::Ramp { from, start, end, periods }) => {
-                ("ramp", num(*start), String::new(), num(*end), periods.to_string(), iso_date::format(*from))
+                ("ramp", plain(*start), String::new(), plain(*end), periods.to_string(), iso_date::format(*from))
             }
             Some(TargetPlan::Constant { value }) => {
-                ("constant", num(*value), String::new(), String::new(), String::new(), iso_date::format(today))
+                ("constant", plain(*value), String::new(), String::new(), String::new(), iso_date::format(today))
             }
             None => ("constant", String::new(), String::new(), String::new(), String::new(), iso_date::format(today)),
         };
@@ -68,28 +68,28 @@ impl KpiFields {
             direction: RwSignal::new(direction.map_or("higher", |d| d.key()).to_owned()),
             target: RwSignal::new(target),
             range_min: RwSignal::new(match direction {
-                Some(Direction::KeepWithinRange { min, .. }) => num(min),
+                Some(Direction::KeepWithinRange { min, .. }) => plain(min),
                 _ => String::new(),
             }),
             range_max: RwSignal::new(match direction {
-                Some(Direction::KeepWithinRange { max, .. }) => num(max),
+                Some(Direction::KeepWithinRange { max, .. }) => plain(max),
                 _ => String::new(),
             }),
             tolerance: RwSignal::new(match direction {
-                Some(Direction::HitValue { tolerance }) => num(tolerance),
+                Some(Direction::HitValue { tolerance }) => plain(tolerance),
                 _ => "0".into(),
             }),
-            baseline: text(&|s| s.baseline.map(num)),
+            baseline: text(&|s| s.baseline.map(plain)),
             frequency: RwSignal::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
             aggregation: RwSignal::new(
                 spec.map_or(Aggregation::default_for(&Direction::HigherIsBetter), |s| s.aggregation).key().to_owned(),
             ),
-            weight: RwSignal::new(spec.map_or_else(|| "0".into(), |s| num(s.weight))),
+            weight: RwSignal::new(spec.map_or_else(|| "0".into(), |s| plain(s.weight))),
             method: RwSignal::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
-            red_flag: text(&|s| s.bands.map(|b| num(b.red_flag))),
-            goal: text(&|s| s.bands.map(|b| num(b.goal))),
-            green: text(&|s| s.thresholds.map(|t| num(t.green))),
-            amber: text(&|s| s.thresholds.map(|t| num(t.amber))),
+            red_flag: text(&|s| s.bands.map(|b| plain(b.red_flag))),
+            goal: text(&|s| s.bands.map(|b| plain(b.goal))),
+            green: text(&|s| s.thresholds.map(|t| plain(t.green))),
+            amber: text(&|s| s.thresholds.map(|t| plain(t.amber))),
             plan: RwSignal::new(plan.to_owned()),
             steps: RwSignal::new(steps),
             ramp_end: RwSignal::new(ramp_end),

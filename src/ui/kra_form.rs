@@ -7,7 +7,7 @@ use super::fields::{FormError, FormErrors, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
-use crate::domain::format::num;
+use crate::domain::format::plain;
 use crate::domain::id::Id;
 use crate::domain::input::parse_weight;
 use crate::domain::kra::KraDraft;
@@ -20,7 +20,7 @@ pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Cal
     let name = RwSignal::new(initial.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let description = RwSignal::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
     let owner = RwSignal::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
-    let weight = RwSignal::new(initial.as_ref().map(|k| num(k.weight)).unwrap_or_else(|| "0".into()));
+    let weight = RwSignal::new(initial.as_ref().map(|k| plain(k.weight)).unwrap_or_else(|| "0".into()));
     let errors = FormErrors::new();
     // Opened on demand (Edit): start typing in it. The always-there add forms leave focus alone.
     let form = NodeRef::<leptos::html::Form>::new();

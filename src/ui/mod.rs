@@ -30,6 +30,7 @@ pub mod mount;
 pub mod movers;
 pub mod notice;
 pub mod notices;
+pub mod number_format;
 pub mod persistence;
 pub mod presentation;
 pub mod reading_panel;

@@ -104,7 +104,8 @@ pub struct WidgetOptions {
     /// Overrides today's date (tests, demos); `None` uses the browser clock.
     pub today: Option<Date>,
     /// The widget's BCP 47 language tag (`lang` on its root), for screen readers' pronunciation
-    /// and the browser's date fields. Numbers are not yet formatted by locale.
+    /// and the browser's date fields, and how numbers are written (`5,00,000` in `en-IN`; see
+    /// `ui::number_format`). Without it, the browser's own locale.
     pub locale: Option<String>,
     /// Read-only share links for this page: the widget offers to make `<page>#share=…` links,
     /// and when the page's address has one it shows that snapshot, read-only and saving
@@ -192,6 +193,7 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
     if let Some(lang) = &options.locale {
         root.set_attribute("lang", lang).ok();
     }
+    super::number_format::use_locale(options.locale.as_deref());
 
     let slot = Rc::new(Cell::new(None::<(AppState, Owner)>));
     let out = slot.clone();

@@ -10,7 +10,7 @@ use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
-use crate::domain::format::{num, with_unit};
+use crate::domain::format::{plain, with_unit};
 use crate::domain::id::Id;
 use crate::domain::input::parse_number;
 use crate::domain::iso_date;
@@ -162,7 +162,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
 fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: String, unit: String) -> impl IntoView {
     let state = use_state();
     let editing = RwSignal::new(false);
-    let value_text = RwSignal::new(num(value));
+    let value_text = RwSignal::new(plain(value));
     let note_text = RwSignal::new(note.clone());
     let errors = FormErrors::new();
     let text = format!("{label}: {}", with_unit(value, &unit));

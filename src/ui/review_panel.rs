@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::state::{use_state, AppState, Toast};
 use crate::domain::edit::{Edit, ReviewChange};
-use crate::domain::format::{long_date, num};
+use crate::domain::format::{long_date, num, plain};
 use crate::domain::id::Id;
 use crate::domain::review::{Closure, Review, ReviewKey};
 
@@ -188,8 +188,7 @@ fn KraReviewFields(
                     }>
                     <option value="" selected=move || rating().is_none()>"Not rated"</option>
                     {move || options().into_iter().map(|v| {
-                        let text = num(v);
-                        view! { <option value=text.clone() selected=move || rating() == Some(v)>{text.clone()}</option> }
+                        view! { <option value=plain(v) selected=move || rating() == Some(v)>{num(v)}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -7,7 +7,7 @@ use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
-use crate::domain::format::num;
+use crate::domain::format::plain;
 use crate::domain::input::parse_number;
 use crate::domain::period::{FiscalYearStart, Frequency, MONTH_NAMES};
 use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
@@ -21,13 +21,13 @@ pub fn SettingsPanel() -> impl IntoView {
     let fiscal = RwSignal::new(s.fiscal_year_start.month().to_string());
     let method = RwSignal::new(s.method.key().to_owned());
     let lower = RwSignal::new(s.lower_ratio.key().to_owned());
-    let floor = RwSignal::new(num(s.floor));
-    let kpi_cap = RwSignal::new(num(s.kpi_cap));
-    let rollup_cap = RwSignal::new(num(s.rollup_cap));
-    let blend = RwSignal::new(num(s.rating_blend));
-    let scale = RwSignal::new(num(s.rating_scale));
-    let green = RwSignal::new(num(s.rollup_thresholds.green));
-    let amber = RwSignal::new(num(s.rollup_thresholds.amber));
+    let floor = RwSignal::new(plain(s.floor));
+    let kpi_cap = RwSignal::new(plain(s.kpi_cap));
+    let rollup_cap = RwSignal::new(plain(s.rollup_cap));
+    let blend = RwSignal::new(plain(s.rating_blend));
+    let scale = RwSignal::new(plain(s.rating_scale));
+    let green = RwSignal::new(plain(s.rollup_thresholds.green));
+    let amber = RwSignal::new(plain(s.rollup_thresholds.amber));
     let errors = FormErrors::new();
 
     // Loading a template or undoing replaces the settings: show what is really in force.
@@ -48,7 +48,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 (green, s.rollup_thresholds.green),
                 (amber, s.rollup_thresholds.amber),
             ] {
-                field.set(num(v));
+                field.set(plain(v));
             }
         },
         false,
