@@ -73,9 +73,11 @@ pub fn App(state: AppState) -> impl IntoView {
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
     let has_kpis = Memo::new(move |_| state.framework.with(|f| !f.kpis().is_empty()));
     let tree = NodeRef::<leptos::html::Section>::new();
+    let app = NodeRef::<leptos::html::Div>::new();
+    super::layout::track_layout(state, app);
 
     view! {
-        <div class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
+        <div node_ref=app class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
             // A skip link for keyboard users, past the header and the panels to the KRAs. A
             // button, not `href="#…"`: a fragment would change the host page's address, and
             // cannot reach into a shadow root.
@@ -128,7 +130,10 @@ pub fn App(state: AppState) -> impl IntoView {
                         </details>
                     </Show>
                 </section>
-                <ReadingPanel />
+                // On a narrow widget the panel opens under the KPI that asked for it (`KpiRow`).
+                <Show when=move || state.side_panel.get()>
+                    <ReadingPanel />
+                </Show>
             </div>
             <Show when=move || !is_empty()>
                 <ReviewPanel />

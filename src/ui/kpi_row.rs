@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::explain::Explain;
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
+use super::reading_panel::ReadingPanel;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -64,11 +65,18 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         }
     };
     let kra = move || kpi.with(|k| k.as_ref().map(|k| k.kra));
+    let name_button = NodeRef::<leptos::html::Button>::new();
+    let close_inline = move |_: ()| {
+        state.selected.set(None);
+        if let Some(button) = name_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
 
     view! {
         <tr class="kk-kpi" class:kk-selected=selected data-testid="kpi-row">
             <th scope="row">
-                <button type="button" class="kk-kpi-name" aria-pressed=move || selected().to_string()
+                <button type="button" class="kk-kpi-name" node_ref=name_button aria-pressed=move || selected().to_string()
                     on:click=select>{name}</button>
             </th>
             <td data-label="Value">
@@ -101,6 +109,13 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 <td colspan="5">
                     {move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> })}
                 </td>
+            </tr>
+        </Show>
+        // Too narrow for a panel beside the KRAs: the readings open right under this KPI, where
+        // the user tapped, instead of a screen's height below the last KRA.
+        <Show when=move || selected() && !state.side_panel.get()>
+            <tr class="kk-inline-panel">
+                <td colspan="5"><ReadingPanel on_close=close_inline /></td>
             </tr>
         </Show>
     }

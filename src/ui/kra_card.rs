@@ -32,6 +32,15 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let coverage = Memo::new(move |_| score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = RwSignal::new(false);
     let open = RwSignal::new(!folded);
+    // A KPI of a folded KRA chosen elsewhere (a reminder's "Enter Oct 2026") unfolds its KRA:
+    // on a narrow widget its readings open under its row, which must be there.
+    Effect::new(move |_| {
+        if let Some(kpi) = state.selected.get() {
+            if !open.get_untracked() && kpi_ids.with(|ids| ids.contains(&kpi)) {
+                open.set(true);
+            }
+        }
+    });
     let kpi_count = move || kpi_ids.with(Vec::len);
     let has_kpis = move || kpi_count() != 0;
     let toggle_label = move || match (open.get(), kpi_count()) {

@@ -17,13 +17,21 @@ use crate::domain::iso_date;
 use crate::domain::next_reading::next_period;
 use crate::domain::period::Period;
 
-/// The side panel for the selected KPI, or a hint when none is selected.
+/// The side panel for the selected KPI, or a hint when none is selected. With `on_close`, the
+/// panel is the one shown under the KPI's row on a narrow widget, with a Close button that
+/// calls it (the row then gives the focus back to the KPI's name).
 #[component]
-pub fn ReadingPanel() -> impl IntoView {
+pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> impl IntoView {
     let state = use_state();
+    let inline = on_close.is_some();
+    let close_label = move || {
+        let name = state.selected.get().and_then(|id| state.framework.with(|f| f.kpi(id).map(|k| k.spec.name.clone())));
+        format!("Close the readings of {}", name.unwrap_or_default())
+    };
     view! {
-        <aside class="kk-panel" aria-label="Readings and chart"
+        <aside class="kk-panel" class:kk-panel-inline=inline aria-label="Readings and chart"
             hidden=move || state.selected.with(Option::is_none) && state.framework.with(|f| f.kpis().is_empty())>
+            {on_close.map(|close| view! { <button type="button" class="kk-panel-close" aria-label=close_label on:click=move |_| close.run(())>"Close"</button> })}
             {move || match state.selected.get() {
                 Some(id) => view! { <KpiDetail id=id /> }.into_any(),
                 None if state.framework.with(|f| f.kpis().is_empty()) => ().into_any(),

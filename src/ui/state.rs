@@ -80,6 +80,10 @@ pub struct AppState {
     pub presenting: RwSignal<bool>,
     /// True while the page is being printed: folded KRAs unfold, so the report shows every KPI.
     pub printing: RwSignal<bool>,
+    /// Whether the widget is wide enough (1060 px, as the stylesheet's two-column layout) for
+    /// the readings panel beside the KRAs; when narrower, it opens under the KPI that asked
+    /// for it (`ui::layout`).
+    pub side_panel: RwSignal<bool>,
     /// The KPI whose reading form should take the focus once it is on screen ("+ Reading").
     pub entry_requested: RwSignal<Option<crate::domain::id::Id>>,
     /// The period a reading form should offer when it opens (a missing reading chosen from the
@@ -194,6 +198,7 @@ impl AppState {
             entry_requested: RwSignal::new(None),
             entry_period: RwSignal::new(None),
             printing: RwSignal::new(false),
+            side_panel: RwSignal::new(true),
             presenting: RwSignal::new(false),
             shared: RwSignal::new(None),
             share_links: RwSignal::new(false),
