@@ -43,14 +43,12 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
             open.set(is_open);
         }>
             <summary>"KPIs against target, " {period}</summary>
-            <div class="kk-chart-actions">
-                <button type="button" aria-label=move || format!("Download KPIs against target, {}, as SVG", period()) on:click=download>"Download SVG"</button>
-            </div>
             <div node_ref=node class="kk-over-time-body">
                 <figure class="kk-chart">
                     <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                         inner_html=move || svg.get().unwrap_or_default()></div>
                     <figcaption>{move || label.get()}</figcaption>
+                    <button type="button" aria-label=move || format!("Download KPIs against target, {}, as SVG", period()) on:click=download>"Download SVG"</button>
                     <details>
                         <summary>"Chart data"</summary>
                         <div class="kk-scroll" role="region" aria-label="KPIs against target, as a table" tabindex="0">
