@@ -58,7 +58,7 @@ test('status is shown in words and symbols, not colour alone', async ({ page }) 
   await expect(app.kpiRow('Revenue in the month').getByTestId('kpi-score')).toContainText('○ No reading');
 });
 
-test('a skip link takes the keyboard past the header and panels to the KRAs', async ({ page }) => {
+test('a skip link takes the keyboard past the header and panels to the first KPI', async ({ page }) => {
   const app = new ScorecardPage(page);
   await app.open();
   await app.loadTemplate();
@@ -71,11 +71,30 @@ test('a skip link takes the keyboard past the header and panels to the KRAs', as
   await expect(skip).toBeFocused();
   expect((await skip.boundingBox())!.width).toBeGreaterThan(100);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'KRAs and KPIs' })).toBeFocused();
-  // The next Tab is inside the first KRA, not back in the header.
+  await expect(app.kpiRow('Revenue in the month').getByRole('button', { name: 'Revenue in the month', exact: true })).toBeFocused();
+  // The next Tab stays in the first KRA, not back in the header.
   await page.keyboard.press('Tab');
   const focused = page.locator('article.kk-kra').first().locator(':focus');
   await expect(focused).toHaveCount(1);
+});
+
+test('from the first Tab, a reading is saved in four keystrokes and the typing', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.reload();
+  await expect(app.kra('Achieve monthly revenue targets')).toBeVisible();
+  await page.keyboard.press('Tab'); // 1: the skip link
+  await page.keyboard.press('Enter'); // 2: to the first KPI
+  await page.keyboard.press('Enter'); // 3: its reading form, value field focused
+  await expect(app.panel().getByLabel('Value', { exact: true })).toBeFocused();
+  await page.keyboard.type('480000');
+  await page.keyboard.press('Enter'); // 4: saved
+  await expect(app.kpiRow('Revenue in the month').getByTestId('kpi-value')).toHaveText('₹480,000');
+  // A pointer click on a KPI shows it without moving the focus (no phone keyboard popping up).
+  await app.kpiRow('Leads converted').getByRole('button', { name: 'Leads converted', exact: true }).click();
+  await expect(app.panel().getByRole('heading', { name: 'Readings: Leads converted' })).toBeVisible();
+  await expect(app.panel().getByLabel('Value', { exact: true })).not.toBeFocused();
 });
 
 test('a form error marks the field it is about and is read out with it', async ({ page }) => {

@@ -78,14 +78,25 @@ pub fn App(state: AppState) -> impl IntoView {
 
     view! {
         <div node_ref=app class="kk-app" class:kk-read-only=move || !state.editable() role="region" aria-label="KRA/KPI scorecard">
-            // A skip link for keyboard users, past the header and the panels to the KRAs. A
+            // A skip link for keyboard users, past the header and the panels to the first KPI
+            // (Enter there opens its reading form), or to the KRA list when no KPI is shown. A
             // button, not `href="#…"`: a fragment would change the host page's address, and
             // cannot reach into a shadow root.
             <Show when=move || !is_empty()>
                 <button type="button" class="kk-skip" on:click=move |_| {
-                    if let Some(tree) = tree.get_untracked() {
-                        let _ = tree.focus();
-                        tree.scroll_into_view();
+                    use wasm_bindgen::JsCast;
+                    let Some(tree) = tree.get_untracked() else { return };
+                    let first_kpi = tree
+                        .query_selector(".kk-kpi-name")
+                        .ok()
+                        .flatten()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                    match first_kpi {
+                        Some(kpi) => drop(kpi.focus()),
+                        None => {
+                            let _ = tree.focus();
+                            tree.scroll_into_view();
+                        }
                     }
                 }>"Skip to the KRAs and KPIs"</button>
             </Show>

@@ -59,9 +59,18 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         let _ = state.commit(Edit::MoveKpi { id, offset });
     };
     // Re-selecting the open KPI must not rebuild its panel and lose a half-typed reading.
-    let select = move |_| {
+    let select = move || {
         if state.selected.get_untracked() != Some(id) {
             state.selected.set(Some(id));
+        }
+    };
+    // Chosen from the keyboard (a click with no pointer: `detail` 0), the KPI's reading form
+    // takes the focus, so Enter, a value and Enter save a reading; a tap or a click only shows
+    // the KPI, without popping up a phone's keyboard.
+    let choose = move |ev: leptos::ev::MouseEvent| {
+        select();
+        if ev.detail() == 0 && state.editable() {
+            state.entry_requested.set(Some(id));
         }
     };
     let kra = move || kpi.with(|k| k.as_ref().map(|k| k.kra));
@@ -77,7 +86,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         <tr class="kk-kpi" class:kk-selected=selected data-testid="kpi-row">
             <th scope="row">
                 <button type="button" class="kk-kpi-name" node_ref=name_button aria-pressed=move || selected().to_string()
-                    on:click=select>{name}</button>
+                    on:click=choose>{name}</button>
             </th>
             <td data-label="Value">
                 <span data-testid="kpi-value">{value}</span>
@@ -99,7 +108,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             </td>
             <td class="kk-row-actions">
                 <Show when=move || state.editable()>
-                    <button type="button" on:click=move |ev| { state.entry_requested.set(Some(id)); select(ev) } aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
+                    <button type="button" on:click=move |_| { state.entry_requested.set(Some(id)); select() } aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
                     <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
                 </Show>
             </td>
