@@ -22,24 +22,27 @@ test('a review belongs to its period, is saved, closes read-only and reopens', a
   await review.getByLabel('Reviewed by').press('Tab');
   const rating = review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`);
   await rating.selectOption('4');
+  // The employee's own rating sits beside the reviewer's (it never changes a score: host tests).
+  await review.getByLabel(`Self-assessment of Achieve monthly revenue targets for ${month}`).selectOption('5');
   const comment = review.getByLabel(`Comment on Achieve monthly revenue targets for ${month}`);
   await comment.fill(HOSTILE);
   await comment.press('Tab');
   await review.getByLabel(`Overall comment for ${month}`).fill('A steady month.');
   await review.getByLabel(`Overall comment for ${month}`).press('Tab');
-  await expect(app.kra('Achieve monthly revenue targets')).toContainText(`Rated 4 of 5 for ${month}`);
+  await expect(app.kra('Achieve monthly revenue targets')).toContainText(`Rated 4 of 5 for ${month} · Self-assessed 5 of 5`);
 
   const saved = await app.savedJson();
   expect(saved.schema).toBe(4);
   expect(saved.framework.reviews).toHaveLength(1);
   expect(saved.framework.reviews[0]).toMatchObject({ reviewer: 'Priya Shah', comment: 'A steady month.' });
-  expect(saved.framework.reviews[0].kras[0]).toMatchObject({ rating: 4, comment: HOSTILE });
+  expect(saved.framework.reviews[0].kras[0]).toMatchObject({ rating: 4, self: 5, comment: HOSTILE });
 
   // Kept as text, never markup; and kept across a reload.
   await page.reload();
   await page.getByRole('button', { name: 'Previous review period' }).click();
   await expect(review.getByLabel(`Comment on Achieve monthly revenue targets for ${month}`)).toHaveValue(HOSTILE);
   await expect(review.getByLabel(`Rating of Achieve monthly revenue targets for ${month}`)).toHaveValue('4');
+  await expect(review.getByLabel(`Self-assessment of Achieve monthly revenue targets for ${month}`)).toHaveValue('5');
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
 
   // The month in progress has its own, empty review, which cannot be closed yet.

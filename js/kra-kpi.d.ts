@@ -33,6 +33,8 @@ export interface KraScores {
   coverage: Coverage;
   /** This period's rating (1 to the rating scale) and comment from its review. */
   rating: number | null;
+  /** The employee's self-assessment on the same scale (never changes a score). */
+  selfRating: number | null;
   comment: string;
   kpis: KpiScores[];
 }

@@ -58,6 +58,32 @@ fn a_rating_counts_only_in_its_own_period() {
 }
 
 #[test]
+fn a_self_assessment_sits_beside_the_rating_and_never_changes_a_score() {
+    let (mut fw, kra, _) = rated();
+    let oct = month(2026, 10, &fw);
+    let today = date(2026, 12, 3);
+    let before = score_framework(&fw, &oct, today).kras[&kra].score;
+    set(&mut fw, oct, ReviewChange::SelfRating { kra, rating: Some(5.0) }).unwrap();
+    assert_eq!(score_framework(&fw, &oct, today).kras[&kra].score, before, "blended at 50 %, yet no change");
+    set(&mut fw, oct, ReviewChange::Rating { kra, rating: Some(2.0) }).unwrap();
+    let review = fw.review(&oct).unwrap();
+    assert_eq!((review.rating(kra), review.self_rating(kra)), (Some(2.0), Some(5.0)));
+    assert_ne!(score_framework(&fw, &oct, today).kras[&kra].score, before, "the reviewer's rating counts");
+    // The same scale and checks as the rating, named as what the user chose.
+    assert_eq!(
+        set(&mut fw, oct, ReviewChange::SelfRating { kra, rating: Some(9.0) }),
+        Err(ValidationError::OutOfRange { field: "Self-assessment", value: 9.0, min: 1.0, max: 5.0 })
+    );
+    assert!(set(&mut fw, oct, ReviewChange::SelfRating { kra, rating: Some(f64::NAN) }).is_err());
+    // Clearing the rating keeps the self-assessment, and the review with it.
+    set(&mut fw, oct, ReviewChange::Rating { kra, rating: None }).unwrap();
+    assert_eq!(fw.review(&oct).unwrap().self_rating(kra), Some(5.0));
+    let text = encode(&fw);
+    assert!(text.contains(r#""kras":[{"kra":"#) && text.contains(r#""self":5"#), "{text}");
+    assert_eq!(decode(&text), Ok(fw));
+}
+
+#[test]
 fn not_applicable_leaves_a_kpi_out_of_one_period_only() {
     let (mut fw, _, kpi) = rated();
     let (oct, nov) = (month(2026, 10, &fw), month(2026, 11, &fw));
@@ -151,6 +177,7 @@ fn every_review_edit_is_undone_exactly() {
     let edits = [
         Edit::SetReview { key, change: ReviewChange::Rating { kra, rating: Some(3.0) } },
         Edit::SetReview { key, change: ReviewChange::Rating { kra, rating: Some(4.0) } },
+        Edit::SetReview { key, change: ReviewChange::SelfRating { kra, rating: Some(5.0) } },
         Edit::SetReview { key, change: ReviewChange::NotApplicable { kpi, yes: true } },
         Edit::SetReview { key, change: ReviewChange::Reviewer { reviewer: "Priya".into() } },
         Edit::CloseReview { key, closure: Closure::of(&card, date(2026, 11, 2)) },
@@ -177,6 +204,7 @@ fn reviews_are_saved_and_read_back() {
     let (mut fw, kra, kpi) = rated();
     let (oct, nov) = (month(2026, 10, &fw), month(2026, 11, &fw));
     set(&mut fw, oct, ReviewChange::Rating { kra, rating: Some(4.5) }).unwrap();
+    set(&mut fw, oct, ReviewChange::SelfRating { kra, rating: Some(3.0) }).unwrap();
     set(&mut fw, oct, ReviewChange::KraComment { kra, comment: "Strong \"close\" — ✓".into() }).unwrap();
     set(&mut fw, oct, ReviewChange::Reviewer { reviewer: "Priya".into() }).unwrap();
     set(&mut fw, nov, ReviewChange::NotApplicable { kpi, yes: true }).unwrap();

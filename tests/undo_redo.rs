@@ -293,9 +293,14 @@ fn to_edit(op: &Op, fw: &Framework) -> Edit {
         Op::AddKraWithKpi(kra, kpi) => Edit::Batch {
             edits: vec![Edit::AddKra { draft: draft(kra) }, Edit::AddKpi { kra: Id(fw.next_id()), spec: spec(kpi) }],
         },
+        // Odd draws rate as the employee: the self-assessment has its own field and inverse.
         Op::Rate(i, day, rating) => Edit::SetReview {
             key: key_of(fw, *day),
-            change: ReviewChange::Rating { kra: nth_kra(fw, *i), rating: *rating },
+            change: if *i % 2 == 0 {
+                ReviewChange::Rating { kra: nth_kra(fw, *i), rating: *rating }
+            } else {
+                ReviewChange::SelfRating { kra: nth_kra(fw, *i), rating: *rating }
+            },
         },
         Op::MarkNa(i, day, yes) => Edit::SetReview {
             key: key_of(fw, *day),

@@ -52,19 +52,23 @@ impl ReviewKey {
     }
 }
 
-/// One KRA's part of a review: a rating on the framework's rating scale and a comment.
+/// One KRA's part of a review: the reviewer's rating on the framework's rating scale, the
+/// employee's self-assessment on the same scale, and a comment.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KraReview {
     /// 1 to the framework's rating scale; blended into the KRA's score when the settings' rating
     /// share is above 0.
     pub rating: Option<f64>,
+    /// The employee's self-assessment on the same scale, shown beside the reviewer's rating;
+    /// it never changes a score.
+    pub self_rating: Option<f64>,
     pub comment: String,
 }
 
 impl KraReview {
     /// Whether nothing has been written (no rating, no comment).
     pub fn is_empty(&self) -> bool {
-        self.rating.is_none() && self.comment.is_empty()
+        self.rating.is_none() && self.self_rating.is_none() && self.comment.is_empty()
     }
 }
 
@@ -156,6 +160,11 @@ impl Review {
     /// Whether the review is closed (read-only until reopened).
     pub fn is_closed(&self) -> bool {
         self.closed.is_some()
+    }
+
+    /// The self-assessment of `kra`, if any.
+    pub fn self_rating(&self, kra: Id) -> Option<f64> {
+        self.kras.get(&kra).and_then(|k| k.self_rating)
     }
 
     /// The rating given to `kra`, if any.

@@ -47,6 +47,11 @@ pub enum ReviewChange {
     /// for being a number: the rating scale may have been lowered since, and undo must still
     /// give the rating back.
     RestoreRating { kra: Id, rating: Option<f64> },
+    /// The employee's own rating of a KRA for the period (1 to the rating scale), or none: the
+    /// self-assessment shown beside the reviewer's rating. It never changes a score.
+    SelfRating { kra: Id, rating: Option<f64> },
+    /// Puts back a self-assessment exactly (the inverse of [`ReviewChange::SelfRating`]).
+    RestoreSelfRating { kra: Id, rating: Option<f64> },
     /// A KRA's comment for the period.
     KraComment { kra: Id, comment: String },
     /// The overall comment.
@@ -63,6 +68,8 @@ impl ReviewChange {
         let id = match self {
             ReviewChange::Rating { kra, .. }
             | ReviewChange::RestoreRating { kra, .. }
+            | ReviewChange::SelfRating { kra, .. }
+            | ReviewChange::RestoreSelfRating { kra, .. }
             | ReviewChange::KraComment { kra, .. } => kra,
             ReviewChange::NotApplicable { kpi, .. } => kpi,
             ReviewChange::Comment { .. } | ReviewChange::Reviewer { .. } => return,
@@ -85,6 +92,13 @@ impl ReviewChange {
             }
             ReviewChange::Rating { kra, rating: None } | ReviewChange::RestoreRating { kra, rating: None } => {
                 format!("clear the {period} rating of {}", kra_name(kra))
+            }
+            ReviewChange::SelfRating { kra, rating: Some(r) }
+            | ReviewChange::RestoreSelfRating { kra, rating: Some(r) } => {
+                format!("self-assess {} {} for {period}", kra_name(kra), super::format::num(*r))
+            }
+            ReviewChange::SelfRating { kra, rating: None } | ReviewChange::RestoreSelfRating { kra, rating: None } => {
+                format!("clear the {period} self-assessment of {}", kra_name(kra))
             }
             ReviewChange::KraComment { kra, .. } => format!("change the {period} comment on {}", kra_name(kra)),
             ReviewChange::Comment { .. } => format!("change the overall comment for {period}"),
@@ -120,18 +134,28 @@ impl Framework {
             |fw: &Framework, id: Id| fw.kra(id).map(drop).ok_or(ValidationError::UnknownItem { what: "KRA" });
         let mut review = old.clone();
         let inverse = match change.clone() {
-            ReviewChange::Rating { kra, rating } | ReviewChange::RestoreRating { kra, rating } => {
+            ReviewChange::Rating { kra, rating }
+            | ReviewChange::RestoreRating { kra, rating }
+            | ReviewChange::SelfRating { kra, rating }
+            | ReviewChange::RestoreSelfRating { kra, rating } => {
                 known_kra(self, kra)?;
+                let own = matches!(change, ReviewChange::SelfRating { .. } | ReviewChange::RestoreSelfRating { .. });
+                let field = if own { "Self-assessment" } else { "Rating" };
                 if let Some(r) = rating {
-                    check_finite("Rating", r)?;
+                    check_finite(field, r)?;
                     let scale = self.settings.rating_scale;
-                    let restoring = matches!(change, ReviewChange::RestoreRating { .. });
+                    let restoring =
+                        matches!(change, ReviewChange::RestoreRating { .. } | ReviewChange::RestoreSelfRating { .. });
                     if !restoring && !(1.0..=scale).contains(&r) {
-                        return Err(ValidationError::OutOfRange { field: "Rating", value: r, min: 1.0, max: scale });
+                        return Err(ValidationError::OutOfRange { field, value: r, min: 1.0, max: scale });
                     }
                 }
-                let old = mem::replace(&mut review.kras.entry(kra).or_default().rating, rating);
-                ReviewChange::RestoreRating { kra, rating: old }
+                let entry = review.kras.entry(kra).or_default();
+                if own {
+                    ReviewChange::RestoreSelfRating { kra, rating: mem::replace(&mut entry.self_rating, rating) }
+                } else {
+                    ReviewChange::RestoreRating { kra, rating: mem::replace(&mut entry.rating, rating) }
+                }
             }
             ReviewChange::KraComment { kra, comment } => {
                 known_kra(self, kra)?;

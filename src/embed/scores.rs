@@ -69,6 +69,7 @@ pub fn scores_json(fw: &Framework, card: &Scorecard) -> Value {
                 "status": score.map_or("no-data", |s| status(s.status)),
                 "coverage": score.map(|s| coverage(&s.coverage)),
                 "rating": kra_review.and_then(|k| k.rating),
+                "selfRating": kra_review.and_then(|k| k.self_rating),
                 "comment": kra_review.map_or("", |k| k.comment.as_str()),
                 "kpis": kpis,
             })

@@ -3,7 +3,7 @@
 //!
 //! A review is saved as
 //! `{"cycle":"monthly","start":"2026-10-01","reviewer":"Priya","comment":"…",
-//! "kras":[{"kra":1,"rating":4,"comment":"…"}],"na":[7],
+//! "kras":[{"kra":1,"rating":4,"self":3,"comment":"…"}],"na":[7],
 //! "closed":{"on":"2026-11-03","overall":82.5,"kras":[{"kra":1,"score":80}]}}`,
 //! every field but `cycle` and `start` left out when empty.
 
@@ -41,6 +41,9 @@ struct KraRecord {
     kra: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rating: Option<f64>,
+    /// The self-assessment (written only when given, so older saves read unchanged).
+    #[serde(default, rename = "self", skip_serializing_if = "Option::is_none")]
+    self_rating: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     comment: String,
 }
@@ -72,7 +75,12 @@ pub(super) fn records(fw: &Framework) -> Vec<ReviewRecord> {
             kras: r
                 .kras
                 .iter()
-                .map(|(&kra, k)| KraRecord { kra, rating: k.rating, comment: k.comment.clone() })
+                .map(|(&kra, k)| KraRecord {
+                    kra,
+                    rating: k.rating,
+                    self_rating: k.self_rating,
+                    comment: k.comment.clone(),
+                })
                 .collect(),
             na: r.not_applicable.iter().copied().collect(),
             closed: r.closed.as_ref().map(|c| ClosureRecord {
@@ -90,7 +98,11 @@ pub(super) fn from_records(records: Vec<ReviewRecord>) -> Result<Reviews, Decode
     for rec in records {
         let key = ReviewKey { cycle: rec.cycle, start: rec.start };
         let review = Review {
-            kras: rec.kras.into_iter().map(|k| (k.kra, KraReview { rating: k.rating, comment: k.comment })).collect(),
+            kras: rec
+                .kras
+                .into_iter()
+                .map(|k| (k.kra, KraReview { rating: k.rating, self_rating: k.self_rating, comment: k.comment }))
+                .collect(),
             comment: rec.comment,
             reviewer: rec.reviewer,
             not_applicable: rec.na.into_iter().collect(),
@@ -127,7 +139,7 @@ pub(super) fn migrate_marks(body: &Value, settings: &ScoringSettings, today: Dat
     let mut review = Review::default();
     for k in list("kras") {
         if let (Some(id), Some(rating)) = (id(k), k.get("rating").and_then(Value::as_f64)) {
-            review.kras.insert(id, KraReview { rating: Some(rating), comment: String::new() });
+            review.kras.insert(id, KraReview { rating: Some(rating), self_rating: None, comment: String::new() });
         }
     }
     review.not_applicable = list("kpis")

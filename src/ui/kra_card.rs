@@ -69,11 +69,15 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             if !k.owner.is_empty() { parts.push(format!("Owner: {}", k.owner)); }
                             parts.push(format!("Weight {} %", num(k.weight)));
                             let period = state.review.get();
-                            let rated = state.framework.with(|f| {
-                                f.review(&period).and_then(|r| r.rating(k.id)).map(|r| (r, f.settings().rating_scale))
+                            let (rated, own, scale) = state.framework.with(|f| {
+                                let review = f.review(&period);
+                                (review.and_then(|r| r.rating(k.id)), review.and_then(|r| r.self_rating(k.id)), f.settings().rating_scale)
                             });
-                            if let Some((r, scale)) = rated {
+                            if let Some(r) = rated {
                                 parts.push(format!("Rated {} of {} for {}", num(r), num(scale), period.label()));
+                            }
+                            if let Some(r) = own {
+                                parts.push(format!("Self-assessed {} of {}", num(r), num(scale)));
                             }
                             parts.join(" · ")
                         }))}

@@ -147,7 +147,6 @@ fn KraReviewFields(
 ) -> impl IntoView {
     let state = use_state();
     let name = Memo::new(move |_| state.framework.with(|f| f.kra(kra).map(|k| k.name.clone()).unwrap_or_default()));
-    let rating = move || review.with(|r| r.as_ref().and_then(|r| r.rating(kra)));
     let comment = move || {
         review.with(|r| r.as_ref().and_then(|r| r.kras.get(&kra)).map(|k| k.comment.clone()).unwrap_or_default())
     };
@@ -155,19 +154,6 @@ fn KraReviewFields(
         state
             .scorecard
             .with(|c| c.kras.get(&kra).map(|k| k.score.map_or_else(|| "no score".into(), |s| format!("{} %", num(s)))))
-    };
-    // The choices: "Not rated" and every whole rating on the scale, plus the rating given if it
-    // is not one of them (a half point, or above a since-lowered scale).
-    let options = move || {
-        let scale = state.framework.with(|f| f.settings().rating_scale);
-        let mut values: Vec<f64> = (1..=scale.floor() as i64).map(|v| v as f64).collect();
-        if let Some(r) = rating() {
-            if !values.contains(&r) {
-                values.push(r);
-                values.sort_by(f64::total_cmp);
-            }
-        }
-        values
     };
     let na_open = RwSignal::new(false);
     let na_count = move || {
@@ -178,20 +164,12 @@ fn KraReviewFields(
     view! {
         <fieldset class="kk-review-kra">
             <legend>{move || name.get()} <span class="kk-meta">" · " {score}</span></legend>
-            <label class="kk-field">
-                <span class="kk-field-label">"Rating"</span>
-                <select aria-label=move || format!("Rating of {} for {}", name.get(), state.review.get().label())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let rating = v.parse::<f64>().ok();
-                        send(state, key.get_untracked(), ReviewChange::Rating { kra, rating }, error);
-                    }>
-                    <option value="" selected=move || rating().is_none()>"Not rated"</option>
-                    {move || options().into_iter().map(|v| {
-                        view! { <option value=plain(v) selected=move || rating() == Some(v)>{num(v)}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            <RatingSelect kra=kra label="Rating" what="Rating" review=review
+                get=|r: &Review, kra| r.rating(kra)
+                change=move |rating| send(state, key.get_untracked(), ReviewChange::Rating { kra, rating }, error) />
+            <RatingSelect kra=kra label="Self-assessment" what="Self-assessment" review=review
+                get=|r: &Review, kra| r.self_rating(kra)
+                change=move |rating| send(state, key.get_untracked(), ReviewChange::SelfRating { kra, rating }, error) />
             <label class="kk-field kk-wide">
                 <span class="kk-field-label">"Comment"</span>
                 <textarea rows="2" aria-label=move || format!("Comment on {} for {}", name.get(), state.review.get().label())
@@ -216,6 +194,50 @@ fn KraReviewFields(
                 </Show>
             </details>
         </fieldset>
+    }
+}
+
+/// One rating of `kra` for the period (the reviewer's, or the self-assessment), as a choice of
+/// "Not rated" and every whole rating on the scale.
+#[component]
+fn RatingSelect(
+    kra: Id,
+    /// The visible label: "Rating", "Self-assessment".
+    label: &'static str,
+    /// The start of the accessible name: "Rating of Sales for Oct 2026".
+    what: &'static str,
+    review: Memo<Option<Review>>,
+    /// Reads this rating from a review.
+    get: fn(&Review, Id) -> Option<f64>,
+    #[prop(into)] change: Callback<Option<f64>>,
+) -> impl IntoView {
+    let state = use_state();
+    let name = Memo::new(move |_| state.framework.with(|f| f.kra(kra).map(|k| k.name.clone()).unwrap_or_default()));
+    let rating = move || review.with(|r| r.as_ref().and_then(|r| get(r, kra)));
+    // Every whole rating on the scale, plus the rating given if it is not one of them (a half
+    // point, or above a since-lowered scale).
+    let options = move || {
+        let scale = state.framework.with(|f| f.settings().rating_scale);
+        let mut values: Vec<f64> = (1..=scale.floor() as i64).map(|v| v as f64).collect();
+        if let Some(r) = rating() {
+            if !values.contains(&r) {
+                values.push(r);
+                values.sort_by(f64::total_cmp);
+            }
+        }
+        values
+    };
+    view! {
+        <label class="kk-field">
+            <span class="kk-field-label">{label}</span>
+            <select aria-label=move || format!("{what} of {} for {}", name.get(), state.review.get().label())
+                on:change=move |ev| change.run(event_target_value(&ev).parse::<f64>().ok())>
+                <option value="" selected=move || rating().is_none()>"Not rated"</option>
+                {move || options().into_iter().map(|v| {
+                    view! { <option value=plain(v) selected=move || rating() == Some(v)>{num(v)}</option> }
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 
