@@ -93,7 +93,7 @@ fn draw(history: &ScoreHistory, svg: &mut String, size: (u32, u32)) -> Result<()
     let left = |c: i32| MARGIN + label_width + c * cell;
     let top = |r: i32| MARGIN + HEADER + r * ROW;
 
-    let centred = TextStyle::from(font(FONT).color(&INK)).pos(Pos::new(HPos::Center, VPos::Center));
+    let centred = font(FONT).color(&INK).pos(Pos::new(HPos::Center, VPos::Center));
     for (c, p) in history.periods.iter().enumerate() {
         let x = left(c as i32) + cell / 2;
         root.draw(&Text::new(p.label.clone(), (x, MARGIN + 10), centred.clone()))?;
@@ -108,7 +108,7 @@ fn draw(history: &ScoreHistory, svg: &mut String, size: (u32, u32)) -> Result<()
             root.draw(&Text::new(note, (x, MARGIN + 26), centred.clone()))?;
         }
     }
-    let name_style = TextStyle::from(font(FONT).color(&INK)).pos(Pos::new(HPos::Left, VPos::Center));
+    let name_style = font(FONT).color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
     for (r, name) in names.iter().enumerate() {
         let r = r as i32;
         let y = top(r) + ROW / 2;
@@ -122,7 +122,7 @@ fn draw(history: &ScoreHistory, svg: &mut String, size: (u32, u32)) -> Result<()
             let text = cell_text(score);
             // A cell too narrow for "✓ 100 %" keeps the symbol, which carries the status.
             let text = if text_size(&text, FONT).0 as i32 + 4 > cell { score.status.symbol().to_owned() } else { text };
-            let style = TextStyle::from(font(FONT).color(&ink)).pos(Pos::new(HPos::Center, VPos::Center));
+            let style = font(FONT).color(&ink).pos(Pos::new(HPos::Center, VPos::Center));
             root.draw(&Text::new(text, (x0 + cell / 2, y0 + ROW / 2), style))?;
         }
     }
