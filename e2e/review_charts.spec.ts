@@ -72,8 +72,12 @@ test('the heatmap gives every KRA and period a cell with its status in a symbol,
   const cell = overallCells.last();
   const word = (await cell.innerText()).match(/Green|Amber|Red/)![0].toLowerCase();
   await expect(cell).toHaveClass(new RegExp(`kk-status--${word}`));
-  // A year of columns scrolls inside its own box on a 320 px phone; the page does not.
+  // A year of columns scrolls inside its own box on a 320 px phone (the page does not), opened
+  // at the latest periods.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const box = heatmap(page);
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1)).toBe(true);
+  expect(await box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
 
 test('the heatmap follows an edit and downloads as an SVG for a slide', async ({ page }) => {

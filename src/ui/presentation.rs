@@ -1,5 +1,6 @@
 //! Presentation mode: the review period full screen, read-only, in large type, one slide for the
-//! overall score and one per KRA, moved through with the keyboard.
+//! overall score, one per KRA and a last one with the scores by KRA and period, moved through
+//! with the keyboard.
 //!
 //! For a consultant in front of a client or a wall display: nothing on it can change data, and
 //! every slide says what it shows in words (status words and symbols, not colour alone).
@@ -8,6 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::format::{goal_text, num, with_unit};
@@ -22,7 +24,8 @@ pub fn Presentation() -> impl IntoView {
     let state = use_state();
     let slide = RwSignal::new(0usize);
     let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
-    let count = move || kra_ids.with(Vec::len) + 1;
+    // The overview, a slide per KRA, and the heatmap last.
+    let count = move || kra_ids.with(Vec::len) + 2;
     let root = NodeRef::<leptos::html::Div>::new();
 
     let close = move || {
@@ -99,7 +102,7 @@ pub fn Presentation() -> impl IntoView {
                     0 => view! { <Overview go=open_slide /> }.into_any(),
                     n => match kra_ids.with(|ids| ids.get(n - 1).copied()) {
                         Some(id) => view! { <KraSlide id=id /> }.into_any(),
-                        None => view! { <Overview go=open_slide /> }.into_any(),
+                        None => view! { <HeatmapSlide /> }.into_any(),
                     },
                 }}
             </div>
@@ -156,6 +159,36 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
 }
 
 /// One KRA: its score, weight and each KPI's value against its target.
+/// Periods on the heatmap slide: the period presented and the five before it.
+const SLIDE_PERIODS: usize = 6;
+
+/// The last slide: every KRA's score over the last [`SLIDE_PERIODS`] review periods, as the
+/// heatmap. Scored when the slide is shown, not before.
+#[component]
+fn HeatmapSlide() -> impl IntoView {
+    use crate::domain::score_history::{periods_shown, score_history};
+    let state = use_state();
+    let history = Memo::new(move |_| {
+        let last = state.review.get();
+        state.framework.with(|f| score_history(f, &last, periods_shown(last.frequency()), state.today))
+    });
+    move || {
+        let mut h = history.get();
+        // Half a year fits a slide in large type; the chart below the KRAs has the rest.
+        let older = h.periods.len().saturating_sub(SLIDE_PERIODS);
+        h.periods.drain(..older);
+        if h.periods.is_empty() {
+            view! {
+                <h2>"Scores by KRA and period"</h2>
+                <p>"Scores by period appear once a review period has a score."</p>
+            }
+            .into_any()
+        } else {
+            view! { <ScoreHeatmap history=h /> }.into_any()
+        }
+    }
+}
+
 #[component]
 fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
     let state = use_state();

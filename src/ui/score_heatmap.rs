@@ -39,6 +39,14 @@ pub fn ScoreHeatmap(history: ScoreHistory) -> impl IntoView {
             }
         })
         .collect_view();
+    // The latest periods are the ones a review is about: a box too narrow for the whole grid
+    // (a phone) opens scrolled to them, with the older ones to the left.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            el.set_scroll_left(el.scroll_width());
+        }
+    });
     let download = {
         let history = history.clone();
         move |_| {
@@ -52,7 +60,7 @@ pub fn ScoreHeatmap(history: ScoreHistory) -> impl IntoView {
                 <h3>"Scores by KRA and period"</h3>
                 <button type="button" aria-label="Download the scores by KRA and period as SVG" on:click=download>"Download SVG"</button>
             </div>
-            <div class="kk-scroll" role="region" aria-label="Scores by KRA and period" tabindex="0">
+            <div class="kk-scroll" node_ref=scroller role="region" aria-label="Scores by KRA and period" tabindex="0">
                 <table class="kk-heat-table">
                     <thead>
                         <tr>
