@@ -19,32 +19,43 @@ pub const MAX_WIDTH: u32 = 1200;
 /// The width while printing: fits an A4 or US Letter page with the browser's default margins.
 pub const PRINT_WIDTH: u32 = 640;
 
-/// The width to draw a chart at, in CSS pixels, for the chart placed in `node`: its box's width
-/// within [`MIN_WIDTH`]..=[`MAX_WIDTH`], or [`PRINT_WIDTH`] while `printing`. Starts at
-/// `initial` until the box has been measured.
-pub fn chart_width(node: NodeRef<Div>, printing: RwSignal<bool>, initial: u32) -> Signal<u32> {
-    let measured = RwSignal::new(initial);
+/// Calls `f` with the content-box width of `node`, in CSS pixels, once it is on screen and
+/// whenever it changes (a ResizeObserver, disconnected when the owner is cleaned up). A box
+/// with no width (hidden, folded, print-only) is not reported, so callers keep what they had.
+pub fn on_width(node: NodeRef<Div>, f: impl Fn(f64) + 'static) {
+    let f = std::rc::Rc::new(f);
     Effect::new(move |_| {
         let Some(element) = node.get() else { return };
+        let f = f.clone();
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let width = entries
                 .get(0)
                 .dyn_into::<web_sys::ResizeObserverEntry>()
                 .map(|e| e.content_rect().width())
                 .unwrap_or(0.0);
-            // A box with no width is hidden (a folded section, a print-only layout): keep the
-            // last width rather than drawing a chart nobody sees at the smallest size.
             if width >= 1.0 {
-                let width = (width.floor() as u32).clamp(MIN_WIDTH, MAX_WIDTH);
-                if measured.get_untracked() != width {
-                    measured.set(width);
-                }
+                f(width);
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.into_js_value().unchecked_ref()) else { return };
         observer.observe(&element);
         let observer = SendWrapper::new(observer);
         on_cleanup(move || observer.disconnect());
+    });
+}
+
+/// The width to draw a chart at, in CSS pixels, for the chart placed in `node`: its box's width
+/// within [`MIN_WIDTH`]..=[`MAX_WIDTH`], or [`PRINT_WIDTH`] while `printing`. Starts at
+/// `initial` until the box has been measured.
+pub fn chart_width(node: NodeRef<Div>, printing: RwSignal<bool>, initial: u32) -> Signal<u32> {
+    let measured = RwSignal::new(initial);
+    // A box with no width is hidden (a folded section, a print-only layout): `on_width` keeps
+    // the last width rather than drawing a chart nobody sees at the smallest size.
+    on_width(node, move |width| {
+        let width = (width.floor() as u32).clamp(MIN_WIDTH, MAX_WIDTH);
+        if measured.get_untracked() != width {
+            measured.set(width);
+        }
     });
     Signal::derive(move || if printing.get() { PRINT_WIDTH } else { measured.get() })
 }
