@@ -37,11 +37,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     };
 
     view! {
-        <details class="kk-bullets" open=!folded on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-            open.set(is_open);
-        }>
+        <details class="kk-bullets" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
             <summary>"KPIs against target, " {period}</summary>
             <div node_ref=node class="kk-over-time-body">
                 <figure class="kk-chart">

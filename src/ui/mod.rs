@@ -14,6 +14,7 @@ pub mod chart_download;
 pub mod chart_width;
 pub mod compare;
 pub mod csv_import;
+pub mod disclosure;
 pub mod download;
 pub mod entry_grid;
 pub mod explain;

@@ -50,11 +50,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let kpi_count = move || compared.with(|m| m.as_ref().map_or(0, |m| m.kpis.len()));
 
     view! {
-        <details class="kk-movers" open=!folded on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-            open.set(is_open);
-        }>
+        <details class="kk-movers" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
             <summary>"Compared with " {before_label}</summary>
             <p class="kk-movers-overall" data-testid="movers-overall">{headline}</p>
             <div class="kk-scroll">

@@ -179,11 +179,7 @@ fn KraReviewFields(
                         send(state, key.get_untracked(), ReviewChange::KraComment { kra, comment }, error);
                     }></textarea>
             </label>
-            <details class="kk-review-na" on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-                na_open.set(open);
-            }>
+            <details class="kk-review-na" on:toggle=move |ev| na_open.set(super::disclosure::is_open(&ev))>
                 <summary>{move || match na_count() {
                     0 => format!("KPIs not applicable in {}", state.review.get().label()),
                     n => format!("KPIs not applicable in {} ({n})", state.review.get().label()),
