@@ -9,6 +9,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::status_colours::status_colours;
 use super::svg_backend::{fit_text, font, hidden_from_screen_readers, text_size, SvgBackend};
 use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::framework::Framework;
@@ -115,10 +116,6 @@ const STACKED_BELOW: u32 = 520;
 const AXIS: i32 = 28;
 const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
 const MUTED: RGBColor = RGBColor(0x52, 0x60, 0x6d);
-const GREEN_BAND: RGBColor = RGBColor(0xe3, 0xf6, 0xea);
-const AMBER_BAND: RGBColor = RGBColor(0xff, 0xf4, 0xd6);
-const RED_BAND: RGBColor = RGBColor(0xfd, 0xe8, 0xe8);
-const EMPTY_BAND: RGBColor = RGBColor(0xf1, 0xf4, 0xf7);
 
 /// The score axis's end: at least 120 % (room past the target), up to the highest score
 /// rounded up to a step of 20.
@@ -187,15 +184,19 @@ fn draw(b: &Bullets, svg: &mut String, size: (u32, u32)) -> Result<(), Box<dyn s
         let (band_top, band_bottom) = (top + 5, top + ROW - 5);
         match r.thresholds {
             Some(t) => {
-                for (from, to, colour) in
-                    [(0.0, t.amber, RED_BAND), (t.amber, t.green, AMBER_BAND), (t.green, end, GREEN_BAND)]
+                for (from, to, status) in
+                    [(0.0, t.amber, Status::Red), (t.amber, t.green, Status::Amber), (t.green, end, Status::Green)]
                 {
                     if to > from {
-                        root.draw(&Rectangle::new([(x(from), band_top), (x(to), band_bottom)], colour.filled()))?;
+                        let fill = status_colours(status).1;
+                        root.draw(&Rectangle::new([(x(from), band_top), (x(to), band_bottom)], fill.filled()))?;
                     }
                 }
             }
-            None => root.draw(&Rectangle::new([(x(0.0), band_top), (x(end), band_bottom)], EMPTY_BAND.filled()))?,
+            None => root.draw(&Rectangle::new(
+                [(x(0.0), band_top), (x(end), band_bottom)],
+                status_colours(Status::NoData).1.filled(),
+            ))?,
         }
         if let Some(score) = r.score {
             root.draw(&Rectangle::new([(x(0.0), mid - 4), (x(score).max(x(0.0) + 1), mid + 4)], INK.filled()))?;

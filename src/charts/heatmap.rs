@@ -8,10 +8,10 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::status_colours::status_colours;
 use super::svg_backend::{fit_text, font, hidden_from_screen_readers, text_size, SvgBackend};
 use crate::domain::format::num;
 use crate::domain::score_history::{PeriodScore, ScoreHistory};
-use crate::domain::scoring::Status;
 
 const FONT: f64 = 12.0;
 const MARGIN: i32 = 12;
@@ -19,16 +19,6 @@ const ROW: i32 = 30;
 /// Room for the period labels above the grid: two lines ("Oct 2026", "so far").
 const HEADER: i32 = 36;
 const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
-
-/// The light palette of the page's status badges: dark text on a pale fill, at least 4.5:1.
-fn colours(status: Status) -> (RGBColor, RGBColor) {
-    match status {
-        Status::Green => (RGBColor(0x11, 0x6b, 0x3a), RGBColor(0xe3, 0xf6, 0xea)),
-        Status::Amber => (RGBColor(0x8a, 0x53, 0x00), RGBColor(0xff, 0xf4, 0xd6)),
-        Status::Red => (RGBColor(0xa6, 0x1b, 0x1b), RGBColor(0xfd, 0xe8, 0xe8)),
-        Status::NoData | Status::NotApplicable => (RGBColor(0x52, 0x60, 0x6d), RGBColor(0xf1, 0xf4, 0xf7)),
-    }
-}
 
 /// What a cell says: "✓ 92 %", or "—" when the period had no score.
 ///
@@ -115,7 +105,7 @@ fn draw(history: &ScoreHistory, svg: &mut String, size: (u32, u32)) -> Result<()
         root.draw(&Text::new(fit_text(name, FONT, label_width - 12), (MARGIN, y), name_style.clone()))?;
         for (c, p) in history.periods.iter().enumerate() {
             let score = if r == 0 { p.overall } else { p.kras[(r - 1) as usize] };
-            let (ink, fill) = colours(score.status);
+            let (ink, fill) = status_colours(score.status);
             let (x0, y0) = (left(c as i32), top(r));
             // Inset by a pixel, so the sheet shows between cells as a white grid.
             root.draw(&Rectangle::new([(x0 + 1, y0 + 1), (x0 + cell - 1, y0 + ROW - 1)], fill.filled()))?;

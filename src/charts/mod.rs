@@ -8,6 +8,7 @@ pub mod heatmap;
 pub mod score_history;
 pub mod sparkline;
 pub mod standalone;
+pub mod status_colours;
 pub mod svg_backend;
 pub mod trend;
 
