@@ -158,7 +158,6 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
     }
 }
 
-/// One KRA: its score, weight and each KPI's value against its target.
 /// Periods on the heatmap slide: the period presented and the five before it.
 const SLIDE_PERIODS: usize = 6;
 
@@ -168,6 +167,8 @@ const SLIDE_PERIODS: usize = 6;
 fn HeatmapSlide() -> impl IntoView {
     use crate::domain::score_history::{periods_shown, score_history};
     let state = use_state();
+    // Scored over the screen chart's periods, so a slide shows the same columns as the last
+    // ones on screen (its leading periods without a score included).
     let history = Memo::new(move |_| {
         let last = state.review.get();
         state.framework.with(|f| score_history(f, &last, periods_shown(last.frequency()), state.today))
@@ -189,6 +190,7 @@ fn HeatmapSlide() -> impl IntoView {
     }
 }
 
+/// One KRA: its score, weight and each KPI's value against its target.
 #[component]
 fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
     let state = use_state();
