@@ -17,6 +17,8 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="${WASM_BINDGEN_TEST_WEBDRIVER_JSON:-$RO
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}"
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# A test run builds each crate once: incremental caches would only add gigabytes to target/.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 declare -a RESULTS=()
 FAILED=0
@@ -60,7 +62,10 @@ step "host tests: cargo test (unit, integration, doctests)" cargo test || true
 # wasm-bindgen-test (tests/*.rs or tests/*/main.rs mentioning `wasm_bindgen_test`). Host-only
 # integration tests (plain #[test], proptest) are not built for wasm: the runner would ignore their
 # #[test] fns anyway, and proptest is a host-only dev-dependency.
-WASM_TEST_ARGS=(--lib --bins)
+# The lib and bin are built as wasm test binaries (about 100 MB each) only when src/ has browser
+# tests of its own; today all of them live in tests/.
+WASM_TEST_ARGS=()
+if grep -rqs 'wasm_bindgen_test' src; then WASM_TEST_ARGS+=(--lib --bins); fi
 for f in tests/*.rs tests/*/main.rs; do
   [ -f "$f" ] || continue
   grep -q 'wasm_bindgen_test' "$f" || continue
