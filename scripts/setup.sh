@@ -83,7 +83,7 @@ else
   cargo install --locked trunk --version "=$TRUNK_VERSION" --force
 fi
 
-# --- Node tools: wasm-opt (binaryen@132) and Playwright ----------------------------------------
+# --- Node tools: wasm-opt (binaryen@132), Playwright, esbuild (release minifying) ----------------------------------------
 command -v node >/dev/null && command -v npm >/dev/null || die "node/npm not found (need Node >= 20)"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge 20 ] || die "Node $(node --version) is too old: @playwright/test 1.65 needs Node >= 20"
@@ -96,8 +96,8 @@ elif [ ! -f node_modules/.package-lock.json ]; then
 elif [ package.json -nt node_modules/.package-lock.json ] || \
      { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   npm_stale="package.json / package-lock.json newer than node_modules"
-elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
-  npm_stale="wasm-opt or playwright missing from node_modules/.bin"
+elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/esbuild ]; then
+  npm_stale="wasm-opt, playwright or esbuild missing from node_modules/.bin"
 fi
 if [ -n "$npm_stale" ]; then
   # Never downloads a browser: Playwright uses /usr/bin/chromium (playwright.config.ts).
