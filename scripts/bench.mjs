@@ -25,7 +25,7 @@
 
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,11 @@ const SCALES = {
   medium: { kpis: 100, readings: 50, edits: 20 },
   large: { kpis: 1000, readings: 100, edits: 100 },
 };
+/** BENCH_PROFILE=<file.cpuprofile>: Chromium's CPU profile of the first run's timed edits (open it
+ * in DevTools' Performance panel), and the functions with the most self time printed. Build with
+ * names to read it: `data-wasm-opt-params="-g"` on index.html's rust link (scripts/wasm_sizes.py). */
+const PROFILE = process.env.BENCH_PROFILE ?? null;
+let profileTaken = false;
 /** Edits whose timings are reported (at large the rest only feed the memory figure). */
 const TIMED_EDITS = 20;
 
@@ -248,6 +253,30 @@ async function settledSavedLength(page, quietMs = 1000, maxMs = 10_000) {
   );
 }
 
+/** Writes the timed edits' CPU profiles (each from just before the reading is submitted to the
+ * frame that shows its score) to BENCH_PROFILE as a JSON array, and prints the 25 functions with
+ * the most self time over all of them (idle and the profiler's own bookkeeping left out). */
+function reportProfiles(profiles) {
+  writeFileSync(PROFILE, JSON.stringify(profiles));
+  const self = new Map();
+  let total = 0;
+  for (const profile of profiles) {
+    const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
+    profile.samples.forEach((id, k) => dt.set(id, dt.get(id) + (profile.timeDeltas[k] ?? 0)));
+    for (const n of profile.nodes) {
+      const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+      if (name === '(idle)' || name === '(program)') continue;
+      self.set(name, (self.get(name) ?? 0) + dt.get(n.id));
+      total += dt.get(n.id);
+    }
+  }
+  const per = (us) => (us / 1000 / profiles.length).toFixed(2).padStart(8);
+  console.log(`\nprofile of ${profiles.length} timed edits: ${PROFILE} (${per(total).trim()} ms busy per edit); most self time, ms per edit:`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${per(us)}  ${(100 * us / total).toFixed(1).padStart(5)} %  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 150)}`);
+  }
+}
+
 // ---- one run -----------------------------------------------------------------------------------
 
 async function oneRun(browser, baseURL, text, spec, today, notes) {
@@ -296,7 +325,19 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
       const toggle = page.locator('article.kk-kra').nth(kraIndex.get(kra)).locator('button.kk-kra-toggle[aria-expanded="false"]');
       if ((await toggle.count()) > 0) await toggle.first().click();
     }
+    let profiler = null;
+    const profiles = [];
+    if (PROFILE && !profileTaken) {
+      profileTaken = true;
+      profiler = await context.newCDPSession(page);
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
     for (let i = 0; i < spec.edits; i++) {
+      if (profiler && i === TIMED_EDITS) {
+        reportProfiles(profiles);
+        profiler = null;
+      }
       const kpi = saved.kpis[i];
       const card = page.locator('article.kk-kra').nth(kraIndex.get(kpi.kra));
       const exactName = new RegExp(`^\\s*${escapeRegExp(kpi.spec.name)}\\s*$`);
@@ -354,6 +395,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
       }
       await form.getByLabel('Value', { exact: true }).fill(String(95 + (i % 10)));
       const formHandle = await form.elementHandle();
+      if (profiler) await profiler.send('Profiler.start');
       const edit = await page.evaluate(
         async ([form, cell, name, timeout]) => {
           // The score cell is watched as asked; should the row be re-rendered instead, the
@@ -398,6 +440,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
         },
         [formHandle, cell, kpi.spec.name, TIMEOUT],
       );
+      if (profiler) profiles.push((await profiler.send('Profiler.stop')).profile);
       if (edit.ms === null) {
         throw new Error(
           `the score of "${kpi.spec.name}" (${JSON.stringify(edit.before.trim())}) did not change within ${TIMEOUT / 1000} s of saving a reading` +
@@ -416,6 +459,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
       }
       await Promise.all([button.dispose(), cell.dispose(), formHandle.dispose()]);
     }
+    if (profiler) reportProfiles(profiles);
     result.savedAfterEdits = await settledSavedLength(page, 500);
     result.problems = problems;
     return result;
