@@ -4,6 +4,10 @@ use leptos::prelude::*;
 
 /// A disclosure listing how a score was worked out. Native `<details>` keeps it keyboard- and
 /// screen-reader-friendly without script.
+///
+/// The steps are built the first time it opens (and kept): a scorecard shows an Explain per KPI
+/// and per KRA, and a thousand closed ones would otherwise hold a thousand lists, each redrawn
+/// when its score changes.
 #[component]
 pub fn Explain(
     /// What is explained, for the accessible name ("Leads converted").
@@ -12,13 +16,16 @@ pub fn Explain(
     #[prop(into)] summary: Signal<String>,
     #[prop(into)] steps: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let opened = RwSignal::new(false);
     view! {
-        <details class="kk-explain">
+        <details class="kk-explain" on:toggle=move |ev| if super::disclosure::is_open(&ev) && !opened.get_untracked() { opened.set(true) }>
             <summary>
                 "Explain" <span class="kk-visually-hidden">{move || format!(" the score of {}", subject.get())}</span>
             </summary>
-            <p class="kk-explain-summary">{move || summary.get()}</p>
-            <ol>{move || steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+            <Show when=move || opened.get()>
+                <p class="kk-explain-summary">{move || summary.get()}</p>
+                <ol>{move || steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+            </Show>
         </details>
     }
 }

@@ -22,16 +22,19 @@ use crate::domain::scoring::{KraScore, Status};
 pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
     // Each card watches only its own KRA and its own score, so editing another KRA leaves
-    // this card's DOM untouched.
-    let kra = Memo::new(move |_| state.framework.with(|f| f.kra(id).cloned()));
+    // this card's DOM untouched; and it reads the KRA list, not the framework, so entering a
+    // reading does not even re-run its memos.
+    let kra = Memo::new(move |_| state.kras.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
     let score = Memo::new(move |_| state.scorecard.with(|c| c.kras.get(&id).cloned()));
-    let kpi_ids = Memo::new(move |_| state.framework.with(|f| f.kpis_of(id).map(|k| k.id).collect::<Vec<_>>()));
+    let kpi_ids =
+        Memo::new(move |_| state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let field =
         move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
     let coverage = Memo::new(move |_| score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = RwSignal::new(false);
     let open = RwSignal::new(!folded);
+    let add_opened = RwSignal::new(false);
     // A KPI of a folded KRA chosen elsewhere (a reminder's "Enter Oct 2026") unfolds its KRA:
     // on a narrow widget its readings open under its row, which must be there.
     Effect::new(move |_| {
@@ -69,10 +72,10 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             if !k.owner.is_empty() { parts.push(format!("Owner: {}", k.owner)); }
                             parts.push(format!("Weight {} %", num(k.weight)));
                             let period = state.review.get();
-                            let (rated, own, scale) = state.framework.with(|f| {
-                                let review = f.review(&period);
-                                (review.and_then(|r| r.rating(k.id)), review.and_then(|r| r.self_rating(k.id)), f.settings().rating_scale)
+                            let (rated, own) = state.review_record.with(|r| {
+                                (r.as_ref().and_then(|r| r.rating(k.id)), r.as_ref().and_then(|r| r.self_rating(k.id)))
                             });
+                            let scale = state.settings.with(|s| s.rating_scale);
                             if let Some(r) = rated {
                                 parts.push(format!("Rated {} of {} for {}", num(r), num(scale), period.label()));
                             }
@@ -132,10 +135,14 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                 </table>
               </Show>
             </Show>
+            // The form is built the first time the user opens it, then kept (a half-typed KPI
+            // survives closing): fifty KRAs would otherwise hold fifty hidden forms of 70 nodes.
             <Show when=move || state.editable()>
-                <details class="kk-add">
+                <details class="kk-add" on:toggle=move |ev| if super::disclosure::is_open(&ev) && !add_opened.get_untracked() { add_opened.set(true) }>
                     <summary>{move || format!("Add a KPI to {}", name())}</summary>
-                    <KpiForm kra=id existing=None />
+                    <Show when=move || add_opened.get()>
+                        <KpiForm kra=id existing=None />
+                    </Show>
                 </details>
             </Show>
         </article>

@@ -17,10 +17,10 @@ use crate::domain::review::{Closure, Review, ReviewKey};
 pub fn ReviewPanel() -> impl IntoView {
     let state = use_state();
     let key = Memo::new(move |_| ReviewKey::of(&state.review.get()));
-    let review = Memo::new(move |_| state.framework.with(|f| f.review(&state.review.get()).cloned()));
+    let review = state.review_record;
     let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));
     let locked = move || closed() || !state.editable();
-    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     let label = move || state.review.get().label();
     let error = RwSignal::new(None::<String>);
 
@@ -137,6 +137,11 @@ fn BlendHint() -> impl IntoView {
     view! { <p class="kk-hint">{text}</p> }
 }
 
+/// The name of `kra`, from the KRA list (not the framework, so a reading leaves it alone).
+fn kra_name(state: AppState, kra: Id) -> Memo<String> {
+    Memo::new(move |_| state.kras.with(|ks| ks.iter().find(|k| k.id == kra).map(|k| k.name.clone()).unwrap_or_default()))
+}
+
 /// One KRA's rating, comment and N/A marks for the period.
 #[component]
 fn KraReviewFields(
@@ -146,7 +151,7 @@ fn KraReviewFields(
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
-    let name = Memo::new(move |_| state.framework.with(|f| f.kra(kra).map(|k| k.name.clone()).unwrap_or_default()));
+    let name = kra_name(state, kra);
     let comment = move || {
         review.with(|r| r.as_ref().and_then(|r| r.kras.get(&kra)).map(|k| k.comment.clone()).unwrap_or_default())
     };
@@ -157,8 +162,11 @@ fn KraReviewFields(
     };
     let na_open = RwSignal::new(false);
     let na_count = move || {
-        let ids: Vec<Id> = state.framework.with(|f| f.kpis_of(kra).map(|k| k.id).collect());
-        review.with(|r| r.as_ref().map_or(0, |r| ids.iter().filter(|id| r.not_applicable.contains(id)).count()))
+        review.with(|r| {
+            r.as_ref().map_or(0, |r| {
+                state.kpis.with(|ks| ks.iter().filter(|k| k.kra == kra && r.not_applicable.contains(&k.id)).count())
+            })
+        })
     };
 
     view! {
@@ -208,12 +216,12 @@ fn RatingSelect(
     #[prop(into)] change: Callback<Option<f64>>,
 ) -> impl IntoView {
     let state = use_state();
-    let name = Memo::new(move |_| state.framework.with(|f| f.kra(kra).map(|k| k.name.clone()).unwrap_or_default()));
+    let name = kra_name(state, kra);
     let rating = move || review.with(|r| r.as_ref().and_then(|r| get(r, kra)));
     // Every whole rating on the scale, plus the rating given if it is not one of them (a half
     // point, or above a since-lowered scale).
     let options = move || {
-        let scale = state.framework.with(|f| f.settings().rating_scale);
+        let scale = state.settings.with(|s| s.rating_scale);
         let mut values: Vec<f64> = (1..=scale.floor() as i64).map(|v| v as f64).collect();
         if let Some(r) = rating() {
             if !values.contains(&r) {
@@ -247,7 +255,7 @@ fn NaChecks(
 ) -> impl IntoView {
     let state = use_state();
     let kpis = Memo::new(move |_| {
-        state.framework.with(|f| f.kpis_of(kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
+        state.kpis.with(|ks| ks.iter().filter(|k| k.kra == kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
     });
     view! {
         <ul class="kk-plain-list">

@@ -10,10 +10,13 @@ use super::persistence::{Opened, Persistence};
 use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
+use crate::domain::kpi::Kpi;
+use crate::domain::kra::Kra;
+use crate::domain::review::Review;
 use crate::domain::history::{History, Step};
 use crate::domain::period::Period;
 use crate::domain::rebase::PendingEdit;
-use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard};
+use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, ScoringSettings, Scorecard};
 use crate::storage::shelf_index::{CardId, ShelfIndex};
 
 /// A short message after an action, optionally offering to take it back.
@@ -100,6 +103,18 @@ pub struct AppState {
     pub host_read_only: RwSignal<bool>,
     /// Who is told about every committed change (the embedding API's `change` event).
     listener: StoredValue<Option<Rc<dyn Fn(&Change)>>, LocalStorage>,
+    /// The KRAs in display order. Unlike [`AppState::framework`], this changes only when a KRA
+    /// does (not when a reading is entered): the views kept per KRA and per KPI read names,
+    /// settings and structure from here and the three memos below, so an edit re-runs a handful
+    /// of memos instead of every card's and row's (and the reactive graph stops re-linking
+    /// hundreds of subscribers of one signal, which was most of an edit's time at 1,000 KPIs).
+    pub kras: Memo<Vec<Kra>>,
+    /// The KPIs in display order, each with its spec and KRA; not their readings.
+    pub kpis: Memo<Vec<Kpi>>,
+    /// The scorecard's scoring settings (rating scale, review cycle, …).
+    pub settings: Memo<ScoringSettings>,
+    /// The review record (ratings, comments, N/A, closing) of the period shown, if any.
+    pub review_record: Memo<Option<Review>>,
     /// The review period shown.
     pub review: Memo<Period>,
     /// Scores of the whole tree for the review period.
@@ -187,9 +202,17 @@ impl AppState {
                     .unwrap_or_else(|| score_framework(f, &period, today))
             })
         });
+        let kras = Memo::new(move |_| framework.with(|f| f.kras().to_vec()));
+        let kpis = Memo::new(move |_| framework.with(|f| f.kpis().to_vec()));
+        let settings = Memo::new(move |_| framework.with(|f| f.settings().clone()));
+        let review_record = Memo::new(move |_| framework.with(|f| f.review(&review.get()).cloned()));
         AppState {
             framework,
             set_framework,
+            kras,
+            kpis,
+            settings,
+            review_record,
             history: StoredValue::new(History::new(100)),
             history_version: RwSignal::new(0),
             anchor,
