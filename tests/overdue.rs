@@ -75,3 +75,23 @@ fn entered_na_and_closed_periods_are_not_reminded() {
     let periods: Vec<String> = overdue(&fw, date(2026, 12, 3), 3).iter().map(|o| o.review.label()).collect();
     assert_eq!(periods, ["Oct 2026", "Aug 2026"]);
 }
+
+#[test]
+fn missing_readings_are_listed_kra_by_kra_whatever_order_the_kpis_were_added_in() {
+    let mut fw = Framework::new("Two KRAs");
+    let sales = fw.add_kra(KraDraft::new("Sales", 50.0)).unwrap();
+    let service = fw.add_kra(KraDraft::new("Service", 50.0)).unwrap();
+    let kpi = |name: &str| KpiSpec::new(name, "", Direction::HigherIsBetter, 10.0);
+    // Added alternately, so the KPI list interleaves the two KRAs.
+    let tickets = fw.add_kpi(service, kpi("Tickets")).unwrap();
+    fw.add_kpi(sales, kpi("Leads")).unwrap();
+    fw.add_kpi(service, kpi("Callbacks")).unwrap();
+    fw.add_kpi(sales, kpi("Deals")).unwrap();
+    fw.add_reading(tickets, date(2026, 10, 3), 9.0, "").unwrap();
+    let due = overdue(&fw, date(2026, 12, 3), 1);
+    assert_eq!(names(&fw, due[0].missing.iter().map(|m| m.kpi)), ["Leads", "Deals", "Tickets", "Callbacks"]);
+    // Moving Service above Sales moves its KPIs first.
+    fw.apply(Edit::MoveKra { id: service, offset: -1 }).unwrap();
+    let due = overdue(&fw, date(2026, 12, 3), 1);
+    assert_eq!(names(&fw, due[0].missing.iter().map(|m| m.kpi)), ["Tickets", "Callbacks", "Leads", "Deals"]);
+}

@@ -178,6 +178,25 @@ impl Framework {
         self.readings.iter().flat_map(|(&kpi, series)| series.iter().map(move |(&d, r)| (kpi, d, r)))
     }
 
+    /// The start of the earliest period any KPI has a reading for, if there is a reading.
+    ///
+    /// One look per KPI (each series is sorted), not a walk over every reading.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::template::sales_executive;
+    ///
+    /// let mut fw = sales_executive();
+    /// assert_eq!(fw.first_reading_start(), None);
+    /// let (a, b) = (fw.kpis()[0].id, fw.kpis()[1].id);
+    /// fw.add_reading(a, date(2026, 10, 5), 1.0, "").unwrap();
+    /// fw.add_reading(b, date(2026, 8, 20), 2.0, "").unwrap();
+    /// assert_eq!(fw.first_reading_start(), Some(date(2026, 8, 1)));
+    /// ```
+    pub fn first_reading_start(&self) -> Option<Date> {
+        self.readings.values().filter_map(|series| series.keys().next().copied()).min()
+    }
+
     /// How many readings the framework holds.
     pub fn reading_count(&self) -> usize {
         self.readings.values().map(Series::len).sum()

@@ -1,9 +1,12 @@
 //! Overdue readings: KPIs due in a review period that is over, with no reading for it.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use super::framework::Framework;
 use super::id::Id;
+use super::kpi::Kpi;
 use super::period::Period;
 use super::scoring::coverage::is_due;
 
@@ -54,7 +57,12 @@ pub struct Overdue {
 pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
     let settings = fw.settings();
     let (cycle, fiscal) = (settings.review_cycle, settings.fiscal_year_start);
-    let Some(first) = fw.all_readings().map(|(_, start, _)| start).min() else { return Vec::new() };
+    let Some(first) = fw.first_reading_start() else { return Vec::new() };
+    // The KPIs KRA by KRA, put in order once: this runs after every edit, and asking each KRA
+    // for its KPIs in every period looked at was KRAs × KPIs × periods.
+    let kra_rank: HashMap<Id, usize> = fw.kras().iter().enumerate().map(|(i, k)| (k.id, i)).collect();
+    let mut kpis: Vec<&Kpi> = fw.kpis().iter().filter(|k| kra_rank.contains_key(&k.kra)).collect();
+    kpis.sort_by_key(|k| kra_rank[&k.kra]);
     let mut found = Vec::new();
     let mut review = Period::containing(today, cycle, fiscal).previous();
     for _ in 0..LOOK_BACK {
@@ -62,10 +70,8 @@ pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
             break;
         }
         if !fw.review(&review).is_some_and(|r| r.is_closed()) {
-            let missing: Vec<Missing> = fw
-                .kras()
+            let missing: Vec<Missing> = kpis
                 .iter()
-                .flat_map(|kra| fw.kpis_of(kra.id))
                 .filter(|k| is_due(k.spec.frequency, &review) && !fw.is_not_applicable(k.id, &review))
                 .filter(|k| fw.readings_in(k.id, &review).next().is_none())
                 .map(|k| {
