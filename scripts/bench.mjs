@@ -45,9 +45,11 @@ const SCALES = {
   medium: { kpis: 100, readings: 50, edits: 20 },
   large: { kpis: 1000, readings: 100, edits: 100 },
 };
-/** BENCH_PROFILE=<file.cpuprofile>: Chromium's CPU profile of the first run's timed edits (open it
- * in DevTools' Performance panel), and the functions with the most self time printed. Build with
- * names to read it: `data-wasm-opt-params="-g"` on index.html's rust link (scripts/wasm_sizes.py). */
+/** BENCH_PROFILE=<file.json>: CPU profiles of the first run's timed edits, each from submitting
+ * the reading to the frame that shows it, written as a JSON array of Chromium profiles, with the
+ * functions of most self time printed. To read wasm names, build with them kept:
+ *   sed 's/data-wasm-opt="z"/data-wasm-opt="z" data-wasm-opt-params="-g"/' index.html > index-names.html
+ *   trunk build --release --dist dist index-names.html && rm index-names.html */
 const PROFILE = process.env.BENCH_PROFILE ?? null;
 let profileTaken = false;
 /** Edits whose timings are reported (at large the rest only feed the memory figure). */
