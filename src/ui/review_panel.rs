@@ -139,7 +139,9 @@ fn BlendHint() -> impl IntoView {
 
 /// The name of `kra`, from the KRA list (not the framework, so a reading leaves it alone).
 fn kra_name(state: AppState, kra: Id) -> Memo<String> {
-    Memo::new(move |_| state.kras.with(|ks| ks.iter().find(|k| k.id == kra).map(|k| k.name.clone()).unwrap_or_default()))
+    Memo::new(move |_| {
+        state.kras.with(|ks| ks.iter().find(|k| k.id == kra).map(|k| k.name.clone()).unwrap_or_default())
+    })
 }
 
 /// One KRA's rating, comment and N/A marks for the period.
@@ -255,7 +257,9 @@ fn NaChecks(
 ) -> impl IntoView {
     let state = use_state();
     let kpis = Memo::new(move |_| {
-        state.kpis.with(|ks| ks.iter().filter(|k| k.kra == kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
+        state
+            .kpis
+            .with(|ks| ks.iter().filter(|k| k.kra == kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
     });
     view! {
         <ul class="kk-plain-list">

@@ -10,13 +10,13 @@ use super::persistence::{Opened, Persistence};
 use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
+use crate::domain::history::{History, Step};
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
-use crate::domain::review::Review;
-use crate::domain::history::{History, Step};
 use crate::domain::period::Period;
 use crate::domain::rebase::PendingEdit;
-use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, ScoringSettings, Scorecard};
+use crate::domain::review::Review;
+use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard, ScoringSettings};
 use crate::storage::shelf_index::{CardId, ShelfIndex};
 
 /// A short message after an action, optionally offering to take it back.
