@@ -1,8 +1,8 @@
 //! Saving: coalesced writes, never over a revision this tab has not seen, and taking in what
 //! other tabs save.
 //!
-//! Every committed edit is queued here. A save runs at most once per [`SAVE_DELAY`] (and at once
-//! when the page is hidden or closed). Before writing, the store checks the revision under the
+//! Every committed edit is queued here. A save runs at most once per [`SAVE_DELAY`], in the
+//! browser's idle time after it (and at once when the page is hidden or closed). Before writing, the store checks the revision under the
 //! key: if another tab saved in between, its data is taken and this tab's queued edits are
 //! re-applied on top ([`rebase`]), so both tabs' work ends up saved; edits that no longer apply
 //! are listed for the user.
@@ -197,7 +197,35 @@ pub fn schedule_save(state: AppState) {
         start
     });
     if start == Some(true) {
-        set_timeout(move || flush(state), SAVE_DELAY);
+        set_timeout(move || when_idle(move || flush(state)), SAVE_DELAY);
+    }
+}
+
+/// The longest a due save waits for the browser to be idle.
+const IDLE_WAIT_MS: u32 = 1000;
+
+/// Runs `f` in the browser's next idle time (at most [`IDLE_WAIT_MS`] later), or at once where
+/// there is no `requestIdleCallback`.
+///
+/// Encoding a large scorecard takes a few milliseconds (about 7 at 1,000 KPIs × 100 readings).
+/// Run straight from the timer, it could fall between the next edit and the frame that shows
+/// it; in idle time it runs after that frame. Leaving the page still saves at once (`pagehide`).
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window();
+    let has_idle = window.as_ref().is_some_and(|w| {
+        js_sys::Reflect::has(w, &wasm_bindgen::JsValue::from_str("requestIdleCallback")).unwrap_or(false)
+    });
+    match window {
+        Some(window) if has_idle => {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(IDLE_WAIT_MS);
+            let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+            // Scheduling cannot fail once the method exists; were it to, the next edit or
+            // `pagehide` saves, as `scheduled` is cleared only by `flush`.
+            let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+        }
+        _ => f(),
     }
 }
 
