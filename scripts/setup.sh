@@ -83,7 +83,7 @@ else
   cargo install --locked trunk --version "=$TRUNK_VERSION" --force
 fi
 
-# --- Node tools: wasm-opt (binaryen@132), Playwright, esbuild (release minifying) ----------------------------------------
+# --- Node tools: wasm-opt (binaryen@132), Playwright, esbuild (release minifying) ----------
 command -v node >/dev/null && command -v npm >/dev/null || die "node/npm not found (need Node >= 20)"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge 20 ] || die "Node $(node --version) is too old: @playwright/test 1.65 needs Node >= 20"

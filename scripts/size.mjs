@@ -48,7 +48,7 @@ try {
   process.exit(2);
 }
 
-const kib = (n) => (n / 1024).toFixed(1).padStart(8);
+const kib = (n) => (n / 1024).toFixed(1);
 const rows = files.map((f) => {
   const bytes = readFileSync(join(dist, f));
   return {
@@ -66,16 +66,14 @@ const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 const host = rows.filter((r) => HOST_FILES.includes(r.f));
 const missing = HOST_FILES.filter((f) => !rows.some((r) => r.f === f));
 
-const lines = [];
-lines.push(`${'file (dist/)'.padEnd(40)} ${'raw B'.padStart(10)} ${'gzip-9 KiB'.padStart(11)} ${'brotli KiB'.padStart(11)}`);
-for (const r of rows) {
-  const mark = HOST_FILES.includes(r.f) ? '*' : ' ';
-  lines.push(`${mark} ${r.f.padEnd(38)} ${String(r.raw).padStart(10)} ${kib(r.gz).padStart(11)} ${kib(r.br).padStart(11)}`);
-}
+const line = (label, list) =>
+  `${label.padEnd(40)} ${String(sum(list, 'raw')).padStart(10)} ${kib(sum(list, 'gz')).padStart(11)} ${kib(sum(list, 'br')).padStart(11)}`;
 const hostGz = sum(host, 'gz');
 const budget = budgetKib();
-lines.push(`${'* what a host page downloads'.padEnd(40)} ${String(sum(host, 'raw')).padStart(10)} ${kib(hostGz).padStart(11)} ${kib(sum(host, 'br')).padStart(11)}`);
-lines.push(`${'  everything above'.padEnd(40)} ${String(sum(rows, 'raw')).padStart(10)} ${kib(sum(rows, 'gz')).padStart(11)} ${kib(sum(rows, 'br')).padStart(11)}`);
+const lines = [`${'file (dist/)'.padEnd(40)} ${'raw B'.padStart(10)} ${'gzip-9 KiB'.padStart(11)} ${'brotli KiB'.padStart(11)}`];
+for (const r of rows) lines.push(line(`${HOST_FILES.includes(r.f) ? '*' : ' '} ${r.f}`, [r]));
+lines.push(line('* what a host page downloads', host));
+lines.push(line('  everything above', rows));
 lines.push(`budget (Cargo.toml, size-budget-gzip-kib): ${budget} KiB gzipped for what a host page downloads`);
 const report = lines.join('\n');
 console.log(report);

@@ -7,3 +7,18 @@ use wasm_bindgen::JsCast;
 pub fn is_open(ev: &web_sys::Event) -> bool {
     ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"))
 }
+
+/// Sets `opened` the first time the `<details>` that fired `ev` (a `toggle` event) opens, and
+/// never unsets it: for content built on first open and then kept, so what was typed into it
+/// survives closing.
+///
+/// ```ignore
+/// let opened = RwSignal::new(false);
+/// view! { <details on:toggle=move |ev| mark_opened(&ev, opened)>…<Show when=move || opened.get()>…</Show></details> }
+/// ```
+pub fn mark_opened(ev: &web_sys::Event, opened: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::{GetUntracked, Set};
+    if is_open(ev) && !opened.get_untracked() {
+        opened.set(true);
+    }
+}

@@ -18,7 +18,7 @@ pub fn Explain(
 ) -> impl IntoView {
     let opened = RwSignal::new(false);
     view! {
-        <details class="kk-explain" on:toggle=move |ev| if super::disclosure::is_open(&ev) && !opened.get_untracked() { opened.set(true) }>
+        <details class="kk-explain" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>
                 "Explain" <span class="kk-visually-hidden">{move || format!(" the score of {}", subject.get())}</span>
             </summary>

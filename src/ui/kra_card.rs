@@ -138,7 +138,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
             // The form is built the first time the user opens it, then kept (a half-typed KPI
             // survives closing): fifty KRAs would otherwise hold fifty hidden forms of 70 nodes.
             <Show when=move || state.editable()>
-                <details class="kk-add" on:toggle=move |ev| if super::disclosure::is_open(&ev) && !add_opened.get_untracked() { add_opened.set(true) }>
+                <details class="kk-add" on:toggle=move |ev| super::disclosure::mark_opened(&ev, add_opened)>
                     <summary>{move || format!("Add a KPI to {}", name())}</summary>
                     <Show when=move || add_opened.get()>
                         <KpiForm kra=id existing=None />

@@ -2,10 +2,10 @@
 //! other tabs save.
 //!
 //! Every committed edit is queued here. A save runs at most once per [`SAVE_DELAY`], in the
-//! browser's idle time after it (and at once when the page is hidden or closed). Before writing, the store checks the revision under the
-//! key: if another tab saved in between, its data is taken and this tab's queued edits are
-//! re-applied on top ([`rebase`]), so both tabs' work ends up saved; edits that no longer apply
-//! are listed for the user.
+//! browser's idle time after it (and at once when the page is hidden or closed). Before writing,
+//! the store checks the revision under the key: if another tab saved in between, its data is
+//! taken and this tab's queued edits are re-applied on top ([`rebase`]), so both tabs' work ends
+//! up saved; edits that no longer apply are listed for the user.
 
 use std::time::Duration;
 

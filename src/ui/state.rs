@@ -188,8 +188,9 @@ impl AppState {
     pub fn new(framework: Framework, today: Date, persistence: Persistence) -> AppState {
         let (framework, set_framework) = signal(framework);
         let anchor = RwSignal::new(today);
+        let settings = Memo::new(move |_| framework.with(|f| f.settings().clone()));
         let review = Memo::new(move |_| {
-            let (cycle, fiscal) = framework.with(|f| (f.settings().review_cycle, f.settings().fiscal_year_start));
+            let (cycle, fiscal) = settings.with(|s| (s.review_cycle, s.fiscal_year_start));
             Period::containing(anchor.get(), cycle, fiscal)
         });
         // One edit re-scores only the KPIs it touched; the cache lives as long as the widget.
@@ -204,7 +205,6 @@ impl AppState {
         });
         let kras = Memo::new(move |_| framework.with(|f| f.kras().to_vec()));
         let kpis = Memo::new(move |_| framework.with(|f| f.kpis().to_vec()));
-        let settings = Memo::new(move |_| framework.with(|f| f.settings().clone()));
         let review_record = Memo::new(move |_| framework.with(|f| f.review(&review.get()).cloned()));
         AppState {
             framework,
