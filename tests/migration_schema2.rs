@@ -198,9 +198,13 @@ fn it_holds_the_same_scorecard_as_the_same_data_entered_through_the_app() {
 
 /// A scorecard with ids replaced by names, to compare two frameworks whose ids differ.
 fn by_name(card: &Scorecard, fw: &Framework) -> (BTreeMap<String, KpiScore>, BTreeMap<String, KraScore>, Vec<String>) {
-    let kpis =
-        fw.kpis().iter().map(|k| (k.spec.name.clone(), KpiScore { id: Id(0), ..card.kpis[&k.id].clone() })).collect();
-    let kras = fw.kras().iter().map(|k| (k.name.clone(), KraScore { id: Id(0), ..card.kras[&k.id].clone() })).collect();
+    let kpis = fw
+        .kpis()
+        .iter()
+        .map(|k| (k.spec.name.clone(), KpiScore { id: Id(0), ..(*card.kpis[&k.id]).clone() }))
+        .collect();
+    let kras =
+        fw.kras().iter().map(|k| (k.name.clone(), KraScore { id: Id(0), ..(*card.kras[&k.id]).clone() })).collect();
     let overall = vec![format!("{:?} {:?}", card.overall, card.status), card.summary.clone(), card.steps.join("\n")];
     (kpis, kras, overall)
 }

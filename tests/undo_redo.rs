@@ -18,7 +18,7 @@ use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
 use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
 use kra_kpi::domain::review::{Closure, ReviewKey};
-use kra_kpi::domain::scoring::{Aggregation, ScoringSettings};
+use kra_kpi::domain::scoring::{score_framework, score_framework_with, Aggregation, ScoreCache, ScoringSettings};
 use kra_kpi::domain::template::sales_executive;
 use proptest::prelude::*;
 
@@ -395,6 +395,47 @@ proptest! {
         // Redo puts back the very ids undo took away, and hands out none.
         prop_assert_eq!(all_ids(&fw), all_ids(&end));
         prop_assert_eq!(fw.next_id(), end.next_id());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The widget scores with a cache that keeps every KPI's and KRA's result between edits and
+    /// recomputes only what an edit touched. Whatever the edits (and their undoing), what it
+    /// gives must be exactly what scoring from scratch gives.
+    #[test]
+    fn scoring_with_a_kept_cache_matches_scoring_afresh_after_every_edit(
+        start in start(),
+        ops in prop::collection::vec(op(), 1..30),
+        review_day in day(),
+        today in day(),
+        blend in prop_oneof![Just(0.0), Just(40.0)],
+        cycle in prop::sample::select(Frequency::ALL.to_vec()),
+    ) {
+        let mut fw = start;
+        // Ratings count only when blended in; a long review cycle makes the random days of the
+        // ratings fall in the period scored more often.
+        let settings = ScoringSettings { rating_blend: blend, review_cycle: cycle, ..fw.settings().clone() };
+        fw.set_settings(settings).unwrap();
+        let mut history = History::new(1000);
+        let mut cache = ScoreCache::default();
+        let period = |fw: &Framework| {
+            let s = fw.settings();
+            Period::containing(review_day, s.review_cycle, s.fiscal_year_start)
+        };
+        for op in &ops {
+            if let Ok(applied) = fw.apply(to_edit(op, &fw)) {
+                history.record(applied.inverse);
+            }
+            let p = period(&fw);
+            prop_assert_eq!(score_framework_with(&fw, &p, today, &mut cache), score_framework(&fw, &p, today), "after {:?}", op);
+        }
+        while let Some(step) = history.undo(&mut fw) {
+            prop_assert!(step.is_ok());
+            let p = period(&fw);
+            prop_assert_eq!(score_framework_with(&fw, &p, today, &mut cache), score_framework(&fw, &p, today), "after an undo");
+        }
     }
 }
 

@@ -22,6 +22,7 @@ use super::reading::{Reading, Series};
 use super::review::{Closure, ReviewKey};
 pub use super::review_edit::ReviewChange;
 use super::scoring::ScoringSettings;
+use super::shared::Shared;
 
 /// One change to a framework.
 ///
@@ -194,7 +195,7 @@ impl Framework {
                     keep
                 });
                 for p in &mut placed {
-                    p.readings = self.readings.remove(&p.kpi.id).unwrap_or_default();
+                    p.readings = self.readings.remove(&p.kpi.id).map(Shared::into_inner).unwrap_or_default();
                 }
                 Ok(Applied::new(Edit::InsertKra { kra, at, kpis: placed }, true))
             }
@@ -234,7 +235,7 @@ impl Framework {
                 let at =
                     self.kpis.iter().position(|k| k.id == id).ok_or(ValidationError::UnknownItem { what: "KPI" })?;
                 let kpi = self.kpis.remove(at);
-                let readings = self.readings.remove(&id).unwrap_or_default();
+                let readings = self.readings.remove(&id).map(Shared::into_inner).unwrap_or_default();
                 Ok(Applied::new(Edit::InsertKpi { kpi: PlacedKpi { at, kpi, readings } }, true))
             }
             Edit::MoveKpi { id, offset } => self.move_kpi_edit(id, offset),
@@ -328,7 +329,7 @@ impl Framework {
         let (old_fiscal, new_fiscal) = (self.settings.fiscal_year_start, settings.fiscal_year_start);
         let mut moved = Vec::new();
         if old_fiscal != new_fiscal {
-            for kpi in &self.kpis {
+            for kpi in self.kpis.iter() {
                 let refiled = self.refiled(kpi, |start| {
                     Period::containing(start, kpi.spec.frequency, old_fiscal).refiled(kpi.spec.frequency, new_fiscal)
                 })?;
@@ -406,8 +407,9 @@ impl Framework {
 
     /// Sets a KPI's readings, returning the old ones; an empty series leaves no entry.
     fn set_series(&mut self, id: Id, series: Series) -> Series {
-        let old = if series.is_empty() { self.readings.remove(&id) } else { self.readings.insert(id, series) };
-        old.unwrap_or_default()
+        let old =
+            if series.is_empty() { self.readings.remove(&id) } else { self.readings.insert(id, Shared::new(series)) };
+        old.map(Shared::into_inner).unwrap_or_default()
     }
 
     fn move_kpi_edit(&mut self, id: Id, offset: isize) -> Result<Applied, ValidationError> {

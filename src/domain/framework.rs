@@ -16,6 +16,7 @@ use super::period::Period;
 use super::reading::{Reading, Series};
 use super::review::{Review, ReviewKey, Reviews};
 use super::scoring::ScoringSettings;
+use super::shared::Shared;
 
 /// A KRA/KPI framework: what one role (or one person) is measured on.
 ///
@@ -48,10 +49,10 @@ use super::scoring::ScoringSettings;
 pub struct Framework {
     pub(super) name: String,
     pub(super) settings: ScoringSettings,
-    pub(super) kras: Vec<Kra>,
-    pub(super) kpis: Vec<Kpi>,
+    pub(super) kras: Shared<Vec<Kra>>,
+    pub(super) kpis: Shared<Vec<Kpi>>,
     /// Readings by KPI id; a KPI without readings has no entry.
-    pub(super) readings: BTreeMap<Id, Series>,
+    pub(super) readings: BTreeMap<Id, Shared<Series>>,
     /// Review records by review period; a period without a record has no entry.
     pub(super) reviews: Reviews,
     /// The next id to hand out; only ever grows.
@@ -87,8 +88,8 @@ impl Framework {
         Framework {
             name: name.to_owned(),
             settings: ScoringSettings::default(),
-            kras: Vec::new(),
-            kpis: Vec::new(),
+            kras: Shared::default(),
+            kpis: Shared::default(),
             readings: BTreeMap::new(),
             reviews: Reviews::new(),
             next_id: 1,
@@ -109,7 +110,8 @@ impl Framework {
     /// ```
     pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
         let FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id } = parts;
-        let fw = Framework { name, settings, kras, kpis, readings, reviews, next_id };
+        let readings = readings.into_iter().map(|(id, series)| (id, Shared::new(series))).collect();
+        let fw = Framework { name, settings, kras: kras.into(), kpis: kpis.into(), readings, reviews, next_id };
         fw.check_integrity()?;
         Ok(fw)
     }
@@ -156,7 +158,40 @@ impl Framework {
 
     /// The readings of one KPI, oldest first, keyed by period start (empty for an unknown KPI).
     pub fn readings_of(&self, kpi: Id) -> &Series {
-        self.readings.get(&kpi).unwrap_or(&NO_READINGS)
+        self.readings.get(&kpi).map_or(&NO_READINGS, |series| series)
+    }
+
+    /// The KRA list as a [`Shared`] handle: the same handle until a KRA changes.
+    pub fn kras_shared(&self) -> Shared<Vec<Kra>> {
+        self.kras.clone()
+    }
+
+    /// The KPI list as a [`Shared`] handle: the same handle until a KPI changes (not when a
+    /// reading does).
+    pub fn kpis_shared(&self) -> Shared<Vec<Kpi>> {
+        self.kpis.clone()
+    }
+
+    /// One KPI's readings as a [`Shared`] handle (`None` without readings): the same handle
+    /// until that KPI's readings change, so a view of one KPI can tell at once whether an edit
+    /// was about it.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::shared::Shared;
+    /// use kra_kpi::domain::template::sales_executive;
+    ///
+    /// let mut fw = sales_executive();
+    /// let (a, b) = (fw.kpis()[0].id, fw.kpis()[1].id);
+    /// fw.add_reading(a, date(2026, 10, 5), 1.0, "").unwrap();
+    /// let before = fw.series(a).unwrap();
+    /// fw.add_reading(b, date(2026, 10, 5), 2.0, "").unwrap();
+    /// assert!(Shared::ptr_eq(&before, &fw.series(a).unwrap()), "another KPI's reading");
+    /// fw.add_reading(a, date(2026, 11, 5), 3.0, "").unwrap();
+    /// assert!(!Shared::ptr_eq(&before, &fw.series(a).unwrap()));
+    /// ```
+    pub fn series(&self, kpi: Id) -> Option<Shared<Series>> {
+        self.readings.get(&kpi).cloned()
     }
 
     /// The readings of one KPI whose period starts inside `period`, oldest first.
@@ -199,7 +234,7 @@ impl Framework {
 
     /// How many readings the framework holds.
     pub fn reading_count(&self) -> usize {
-        self.readings.values().map(Series::len).sum()
+        self.readings.values().map(|series| series.len()).sum()
     }
 
     /// The review record of `period`, if anything has been written for it.
@@ -399,11 +434,11 @@ impl Framework {
             }
         }
         self.settings.validate().map_err(IntegrityError::InvalidSettings)?;
-        for k in &self.kras {
+        for k in self.kras.iter() {
             KraDraft::of(k).validate().map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
         }
         let kra_ids: BTreeSet<Id> = self.kras.iter().map(|k| k.id).collect();
-        for k in &self.kpis {
+        for k in self.kpis.iter() {
             if !kra_ids.contains(&k.kra) {
                 return Err(IntegrityError::KpiWithoutKra { kpi: k.spec.name.clone() });
             }

@@ -29,6 +29,7 @@ pub mod review;
 pub mod review_edit;
 pub mod score_history;
 pub mod scoring;
+pub mod shared;
 pub mod summary;
 pub mod target;
 pub mod template;

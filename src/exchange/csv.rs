@@ -211,7 +211,7 @@ pub fn review_scorecard(fw: &Framework, review: &Period, today: Date) -> Vec<Vec
             Cell::text(k.status.label()),
         ]);
         for kpi in fw.kpis_of(kra.id) {
-            let Some(s): Option<&KpiScore> = card.kpis.get(&kpi.id) else { continue };
+            let Some(s): Option<&KpiScore> = card.kpis.get(&kpi.id).map(|s| &**s) else { continue };
             rows.push(vec![
                 period(),
                 Cell::text("KPI"),

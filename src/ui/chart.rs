@@ -26,7 +26,8 @@ const HEIGHT: u32 = 260;
 #[component]
 pub fn TrendChart(kpi: Id) -> impl IntoView {
     let state = use_state();
-    let series = Memo::new(move |_| state.framework.with(|f| trend_series(f, kpi, MAX_POINTS)));
+    let readings = state.series_of(kpi);
+    let series = Memo::new(move |_| state.with_kpi(readings, |f| trend_series(f, kpi, MAX_POINTS)));
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, 520);
     let draw = |s: &Option<TrendSeries>, width: u32| s.as_ref().and_then(|s| trend_svg(s, width, HEIGHT).ok());

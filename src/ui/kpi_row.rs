@@ -34,9 +34,10 @@ pub fn KpiRow(id: Id) -> impl IntoView {
     };
     // The most recent reading, when it lies outside the period shown: "nothing this month" should
     // not hide what was last measured.
+    let series = state.series_of(id);
     let latest_elsewhere = Memo::new(move |_| {
         let review = state.review.get();
-        state.framework.with(|f| {
+        state.with_kpi(series, |f| {
             let k = f.kpi(id)?;
             let (&start, r) = f.readings_of(id).last_key_value().filter(|(&start, _)| !review.contains(start))?;
             Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, start).label()))
@@ -92,7 +93,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             <td data-label="Value">
                 <span data-testid="kpi-value">{value}</span>
                 <span class="kk-latest">{move || latest_elsewhere.get()}</span>
-                <KpiSparkline id=id />
+                <KpiSparkline id=id series=series />
             </td>
             <td data-testid="kpi-target" data-label="Target">{target}</td>
             <td data-testid="kpi-score">

@@ -6,6 +6,8 @@ use super::state::use_state;
 use crate::charts::sparkline::{HEIGHT, WIDTH};
 use crate::charts::{sparkline, trend_series};
 use crate::domain::id::Id;
+use crate::domain::reading::Series;
+use crate::domain::shared::Shared;
 
 /// How many recent periods a row's sparkline covers: a year of monthly readings.
 const PERIODS: usize = 12;
@@ -13,12 +15,13 @@ const PERIODS: usize = 12;
 /// The last [`PERIODS`] periods of KPI `id` as a sparkline, with the readings in words as its
 /// accessible name; nothing at all until two periods have a reading.
 ///
-/// The drawing is recomputed when the scorecard changes, but the page is touched only when this
-/// KPI's own line changed (the memo compares the paths).
+/// `series` is the KPI's readings handle ([`super::state::AppState::series_of`]): the drawing is
+/// recomputed only when this KPI's readings or spec (or the settings) change, and the page is
+/// touched only when its line did (the memo compares the paths).
 #[component]
-pub fn KpiSparkline(id: Id) -> impl IntoView {
+pub fn KpiSparkline(id: Id, series: Memo<Option<Shared<Series>>>) -> impl IntoView {
     let state = use_state();
-    let line = Memo::new(move |_| state.framework.with(|f| trend_series(f, id, PERIODS).and_then(|s| sparkline(&s))));
+    let line = Memo::new(move |_| state.with_kpi(series, |f| trend_series(f, id, PERIODS).and_then(|s| sparkline(&s))));
     move || {
         line.get().map(|s| {
             view! {

@@ -29,8 +29,9 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let kpi_ids =
         Memo::new(move |_| state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
-    let field =
-        move |f: fn(&KraScore) -> String| Signal::derive(move || score.with(|s| s.as_ref().map(f).unwrap_or_default()));
+    let field = move |f: fn(&KraScore) -> String| {
+        Signal::derive(move || score.with(|s| s.as_deref().map(f).unwrap_or_default()))
+    };
     let coverage = Memo::new(move |_| score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = RwSignal::new(false);
     let open = RwSignal::new(!folded);

@@ -14,9 +14,11 @@ use crate::domain::history::{History, Step};
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
 use crate::domain::period::Period;
+use crate::domain::reading::Series;
 use crate::domain::rebase::PendingEdit;
 use crate::domain::review::Review;
 use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard, ScoringSettings};
+use crate::domain::shared::Shared;
 use crate::storage::shelf_index::{CardId, ShelfIndex};
 
 /// A short message after an action, optionally offering to take it back.
@@ -108,9 +110,9 @@ pub struct AppState {
     /// settings and structure from here and the three memos below, so an edit re-runs a handful
     /// of memos instead of every card's and row's (and the reactive graph stops re-linking
     /// hundreds of subscribers of one signal, which was most of an edit's time at 1,000 KPIs).
-    pub kras: Memo<Vec<Kra>>,
+    pub kras: Memo<Shared<Vec<Kra>>>,
     /// The KPIs in display order, each with its spec and KRA; not their readings.
-    pub kpis: Memo<Vec<Kpi>>,
+    pub kpis: Memo<Shared<Vec<Kpi>>>,
     /// The scorecard's scoring settings (rating scale, review cycle, …).
     pub settings: Memo<ScoringSettings>,
     /// The review record (ratings, comments, N/A, closing) of the period shown, if any.
@@ -203,8 +205,9 @@ impl AppState {
                     .unwrap_or_else(|| score_framework(f, &period, today))
             })
         });
-        let kras = Memo::new(move |_| framework.with(|f| f.kras().to_vec()));
-        let kpis = Memo::new(move |_| framework.with(|f| f.kpis().to_vec()));
+        // Handles, not copies: the same handle (and no change) until a KRA or KPI changes.
+        let kras = Memo::new(move |_| framework.with(Framework::kras_shared));
+        let kpis = Memo::new(move |_| framework.with(Framework::kpis_shared));
         let review_record = Memo::new(move |_| framework.with(|f| f.review(&review.get()).cloned()));
         AppState {
             framework,
@@ -255,6 +258,25 @@ impl AppState {
         self.card.set(Some(card));
         self.set_framework.set(framework);
         self.announce(|| Change { source: ChangeSource::Switch, kind: "open", description });
+    }
+
+    /// KPI `id`'s readings, as a handle that changes only when they do: a view of one KPI
+    /// tracks this (with [`AppState::with_kpi`]) instead of the whole framework, so entering a
+    /// reading re-runs the views of that KPI alone.
+    pub fn series_of(&self, id: crate::domain::id::Id) -> Memo<Option<Shared<Series>>> {
+        let framework = self.framework;
+        Memo::new(move |_| framework.with(|f| f.series(id)))
+    }
+
+    /// Reads the framework for a view of one KPI, subscribing only to what such a view depends
+    /// on: that KPI's readings (`series`, from [`AppState::series_of`]), the KPI list and the
+    /// settings. `f` must read nothing else that changes (not another KPI's readings, not the
+    /// review records).
+    pub fn with_kpi<T>(&self, series: Memo<Option<Shared<Series>>>, f: impl FnOnce(&Framework) -> T) -> T {
+        series.track();
+        self.kpis.track();
+        self.settings.track();
+        self.framework.with_untracked(f)
     }
 
     /// Whether edits are accepted (reactive).

@@ -16,7 +16,9 @@ use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
 use crate::domain::period::Period;
+use crate::domain::reading::Series;
 use crate::domain::scoring::{Aggregation, ScoringSettings};
+use crate::domain::shared::Shared;
 
 /// A KPI's result for one review period.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +70,10 @@ pub struct KraScore {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scorecard {
     pub period: Period,
-    pub kpis: BTreeMap<Id, KpiScore>,
-    pub kras: BTreeMap<Id, KraScore>,
+    /// Each KPI's result, shared with the scorecard scored before when it did not change.
+    pub kpis: BTreeMap<Id, Shared<KpiScore>>,
+    /// Each KRA's result, shared likewise.
+    pub kras: BTreeMap<Id, Shared<KraScore>>,
     pub overall: Option<f64>,
     pub status: Status,
     /// Set when the KRA weights do not add up to 100.
@@ -113,9 +117,12 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
     score_framework_with(fw, review, today, &mut ScoreCache::default())
 }
 
-/// Remembers each KPI's own result, so that scoring again after an edit recomputes only the
-/// KPIs whose inputs changed (the KPI itself, or its readings in the review period) and then
-/// rolls up. With a thousand KPIs, one edit re-scores one.
+/// Remembers each KPI's own result and each KRA's roll-up, so that scoring again after an edit
+/// recomputes only the KPIs whose inputs changed (the KPI itself, or its readings in the review
+/// period) and the KRAs holding them, then rolls up the KRAs. With a thousand KPIs in fifty
+/// KRAs, one edit re-scores one KPI and one KRA; every other score in the new [`Scorecard`] is
+/// the same [`Shared`] value as before, so a view can tell with a pointer comparison that its
+/// score did not change.
 ///
 /// Results are reused only for the same review period, day and settings; anything else clears
 /// the cache.
@@ -126,43 +133,82 @@ pub fn score_framework(fw: &Framework, review: &Period, today: Date) -> Scorecar
 /// use jiff::civil::date;
 /// use kra_kpi::domain::period::{Frequency, Period};
 /// use kra_kpi::domain::scoring::{score_framework, score_framework_with, ScoreCache};
+/// use kra_kpi::domain::shared::Shared;
 /// use kra_kpi::domain::template::sales_executive;
 ///
 /// let mut fw = sales_executive();
 /// let today = date(2026, 11, 23);
 /// let month = Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start);
 /// let mut cache = ScoreCache::default();
-/// score_framework_with(&fw, &month, today, &mut cache);
-/// fw.add_reading(fw.kpis()[1].id, today, 42.0, "").unwrap();
-/// assert_eq!(score_framework_with(&fw, &month, today, &mut cache), score_framework(&fw, &month, today));
+/// let before = score_framework_with(&fw, &month, today, &mut cache);
+/// let (first_kra, last_kpi) = (fw.kras()[0].id, fw.kpis().last().unwrap().id);
+/// fw.add_reading(last_kpi, today, 42.0, "").unwrap();
+/// let after = score_framework_with(&fw, &month, today, &mut cache);
+/// assert_eq!(after, score_framework(&fw, &month, today));
+/// assert!(Shared::ptr_eq(&before.kras[&first_kra], &after.kras[&first_kra]), "not re-scored");
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct ScoreCache {
     context: Option<(Period, Date, ScoringSettings)>,
+    /// The KPI list the cached KPIs were checked against: while the framework still holds this
+    /// very list, no KPI's spec changed.
+    kpi_list: Option<Shared<Vec<Kpi>>>,
     kpis: HashMap<Id, CachedKpi>,
+    kras: HashMap<Id, CachedKra>,
 }
 
 #[derive(Clone, Debug)]
 struct CachedKpi {
     kpi: Kpi,
     not_applicable: bool,
+    /// The readings the values came from: while the framework holds this very series, they
+    /// are the same.
+    series: Option<Shared<Series>>,
     values: Vec<(Date, f64)>,
+    /// Its own result, before the roll-up fills in weight share and summary.
     score: KpiScore,
 }
 
+#[derive(Clone, Debug)]
+struct CachedKra {
+    kra: Kra,
+    rating: Option<f64>,
+    /// Its KPIs' finished results, in display order.
+    kpis: Vec<Shared<KpiScore>>,
+    score: Shared<KraScore>,
+}
+
 impl ScoreCache {
-    fn score(&mut self, fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
-        let values = || fw.readings_in(kpi.id, review).map(|(&d, r)| (d, r.value));
+    /// Brings one KPI's own result up to date; true when it had to be recomputed.
+    fn refresh(&mut self, fw: &Framework, kpi: &Kpi, specs_same: bool, review: &Period, today: Date) -> bool {
         let not_applicable = fw.is_not_applicable(kpi.id, review);
-        if let Some(c) = self.kpis.get(&kpi.id) {
-            if c.kpi == *kpi && c.not_applicable == not_applicable && c.values.iter().copied().eq(values()) {
-                return c.score.clone();
+        let series = fw.series(kpi.id);
+        let values = || fw.readings_in(kpi.id, review).map(|(&d, r)| (d, r.value));
+        if let Some(c) = self.kpis.get_mut(&kpi.id) {
+            let same_series = match (&c.series, &series) {
+                (Some(a), Some(b)) => Shared::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if (specs_same || c.kpi == *kpi)
+                && c.not_applicable == not_applicable
+                && (same_series || c.values.iter().copied().eq(values()))
+            {
+                c.series = series;
+                return false;
             }
         }
         let score = score_kpi(fw, kpi, review, today);
-        let cached = CachedKpi { kpi: kpi.clone(), not_applicable, values: values().collect(), score: score.clone() };
-        self.kpis.insert(kpi.id, cached);
-        score
+        self.kpis
+            .insert(kpi.id, CachedKpi { kpi: kpi.clone(), not_applicable, series, values: values().collect(), score });
+        true
+    }
+
+    /// The finished results of one KRA's KPIs and of the KRA, if nothing they depend on changed.
+    fn kra_block(&self, fw: &Framework, kra: &Kra, rating: Option<f64>) -> Option<&CachedKra> {
+        let c = self.kras.get(&kra.id)?;
+        let same_kpis = fw.kpis_of(kra.id).map(|k| k.id).eq(c.kpis.iter().map(|s| s.id));
+        (c.kra == *kra && c.rating == rating && same_kpis).then_some(c)
     }
 }
 
@@ -170,52 +216,46 @@ impl ScoreCache {
 pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache: &mut ScoreCache) -> Scorecard {
     let settings = fw.settings();
     if cache.context.as_ref().is_none_or(|(p, d, s)| p != review || *d != today || s != settings) {
-        *cache = ScoreCache { context: Some((*review, today, settings.clone())), kpis: HashMap::new() };
+        *cache = ScoreCache { context: Some((*review, today, settings.clone())), ..ScoreCache::default() };
     }
-    // KPIs deleted since the last call would otherwise stay cached for ever.
+    // KPIs and KRAs deleted since the last call would otherwise stay cached for ever.
     if cache.kpis.len() > fw.kpis().len() {
         let ids: HashSet<Id> = fw.kpis().iter().map(|k| k.id).collect();
         cache.kpis.retain(|id, _| ids.contains(id));
     }
+    if cache.kras.len() > fw.kras().len() {
+        let ids: HashSet<Id> = fw.kras().iter().map(|k| k.id).collect();
+        cache.kras.retain(|id, _| ids.contains(id));
+    }
+    let list = fw.kpis_shared();
+    let specs_same = cache.kpi_list.as_ref().is_some_and(|l| Shared::ptr_eq(l, &list));
+    cache.kpi_list = Some(list);
     let mut kpis = BTreeMap::new();
     let mut kras = BTreeMap::new();
     let mut kra_parts = Vec::new();
     let mut kra_coverage = Vec::new();
 
     for kra in fw.kras() {
-        let mut parts = Vec::new();
-        let mut raw_scores = Vec::new();
-        let mut due = Vec::new();
+        let mut stale = false;
         for kpi in fw.kpis_of(kra.id) {
-            let score = cache.score(fw, kpi, review, today);
-            let not_applicable = fw.is_not_applicable(kpi.id, review);
-            if let (Some(r), false) = (score.rollup, not_applicable) {
-                parts.push((kpi.id, kpi.spec.weight, r));
-            }
-            if !not_applicable && is_due(kpi.spec.frequency, review) {
-                let reported = usize::from(score.readings > 0);
-                due.push(Part { weight: kpi.spec.weight, due: 1, reported, reported_share: reported as f64 });
-            }
-            raw_scores.push((kpi, score));
+            stale |= cache.refresh(fw, kpi, specs_same, review, today);
         }
-        let applicable_weights: Vec<f64> =
-            fw.kpis_of(kra.id).filter(|k| !fw.is_not_applicable(k.id, review)).map(|k| k.spec.weight).collect();
-        let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
-        let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
-        for (kpi, mut score) in raw_scores {
-            score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
-            score.summary = kpi_summary(kpi, &score, &kra.name);
-            if score.rollup.is_some() && score.weight_share > 0.0 {
-                score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
+        let rating = fw.review(review).and_then(|r| r.rating(kra.id));
+        let reused = if stale { None } else { cache.kra_block(fw, kra, rating) };
+        let block = match reused {
+            Some(block) => block.clone(),
+            None => {
+                let block = score_kra_block(fw, kra, rating, review, &cache.kpis);
+                cache.kras.insert(kra.id, block.clone());
+                block
             }
-            kpis.insert(score.id, score);
-        }
-        let kra_score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis);
-        kra_coverage.push(kra_score.coverage.as_part(kra.weight));
-        if let Some(s) = kra_score.score {
+        };
+        kra_coverage.push(block.score.coverage.as_part(kra.weight));
+        if let Some(s) = block.score.score {
             kra_parts.push((kra.id, kra.weight, s));
         }
-        kras.insert(kra.id, kra_score);
+        kpis.extend(block.kpis.into_iter().map(|s| (s.id, s)));
+        kras.insert(kra.id, block.score);
     }
 
     let kra_weights: Vec<f64> = fw.kras().iter().map(|k| k.weight).collect();
@@ -224,7 +264,15 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let mut steps = Vec::new();
     for kra in fw.kras() {
         let Some(k) = kras.get_mut(&kra.id) else { continue };
-        k.weight_share = rolled.shares.get(&kra.id).copied().unwrap_or(0.0);
+        let share = rolled.shares.get(&kra.id).copied().unwrap_or(0.0);
+        if k.weight_share != share {
+            // Copies this KRA's result, and caches the copy: the next scoring finds the share
+            // already right and shares the result as it is.
+            k.weight_share = share;
+            if let Some(c) = cache.kras.get_mut(&kra.id) {
+                c.score = k.clone();
+            }
+        }
         match k.score {
             Some(s) => steps.push(format!("\"{}\": {} % × weight {} %", kra.name, num(s), num(k.weight_share))),
             None => steps.push(format!("\"{}\": no score this period, left out", kra.name)),
@@ -255,6 +303,48 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     steps.push(thresholds_step(status, settings.rollup_thresholds));
     let in_progress = review.contains(today);
     Scorecard { period: *review, kpis, kras, overall, status, weight_warning, coverage, in_progress, summary, steps }
+}
+
+/// One KRA's roll-up from its KPIs' own results (all in `own`): each KPI's weight share,
+/// summary and last step, and the KRA's score.
+fn score_kra_block(
+    fw: &Framework,
+    kra: &Kra,
+    rating: Option<f64>,
+    review: &Period,
+    own: &HashMap<Id, CachedKpi>,
+) -> CachedKra {
+    let mut parts = Vec::new();
+    let mut due = Vec::new();
+    let mut raw_scores = Vec::new();
+    for kpi in fw.kpis_of(kra.id) {
+        let score = own[&kpi.id].score.clone();
+        let not_applicable = fw.is_not_applicable(kpi.id, review);
+        if let (Some(r), false) = (score.rollup, not_applicable) {
+            parts.push((kpi.id, kpi.spec.weight, r));
+        }
+        if !not_applicable && is_due(kpi.spec.frequency, review) {
+            let reported = usize::from(score.readings > 0);
+            due.push(Part { weight: kpi.spec.weight, due: 1, reported, reported_share: reported as f64 });
+        }
+        raw_scores.push((kpi, score));
+    }
+    let applicable_weights: Vec<f64> =
+        fw.kpis_of(kra.id).filter(|k| !fw.is_not_applicable(k.id, review)).map(|k| k.spec.weight).collect();
+    let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
+    let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
+    let mut kpis = BTreeMap::new();
+    for (kpi, mut score) in raw_scores {
+        score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
+        score.summary = kpi_summary(kpi, &score, &kra.name);
+        if score.rollup.is_some() && score.weight_share > 0.0 {
+            score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
+        }
+        kpis.insert(score.id, score);
+    }
+    let score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis, rating);
+    let kpis = fw.kpis_of(kra.id).filter_map(|k| kpis.remove(&k.id)).map(Shared::new).collect();
+    CachedKra { kra: kra.clone(), rating, kpis, score: Shared::new(score) }
 }
 
 fn thresholds_step(status: Status, t: Thresholds) -> String {
@@ -308,6 +398,7 @@ fn score_kra(
     warning: Option<String>,
     coverage: Coverage,
     kpis: &BTreeMap<Id, KpiScore>,
+    given: Option<f64>,
 ) -> KraScore {
     let settings = fw.settings();
     let mut steps = Vec::new();
@@ -323,7 +414,6 @@ fn score_kra(
     if rolled.equal_weights {
         steps.push("All KPI weights are 0, so the scored KPIs count equally.".into());
     }
-    let given = fw.review(review).and_then(|r| r.rating(kra.id));
     let rating = given
         .filter(|_| settings.rating_blend > 0.0 && settings.rating_scale > 0.0)
         .map(|r| clamp(100.0 * r / settings.rating_scale, 0.0, 100.0));
