@@ -52,6 +52,10 @@ const SCALES = {
  *   trunk build --release --dist dist index-names.html && rm index-names.html */
 const PROFILE = process.env.BENCH_PROFILE ?? null;
 let profileTaken = false;
+/** BENCH_PROFILE_LOAD=<file.json>: the same for the first run's load (navigation → KRA list),
+ * written as a one-element array. */
+const PROFILE_LOAD = process.env.BENCH_PROFILE_LOAD ?? null;
+let loadProfileTaken = false;
 /** Edits whose timings are reported (at large the rest only feed the memory figure). */
 const TIMED_EDITS = 20;
 
@@ -258,8 +262,8 @@ async function settledSavedLength(page, quietMs = 1000, maxMs = 10_000) {
 /** Writes the timed edits' CPU profiles (each from just before the reading is submitted to the
  * frame that shows its score) to BENCH_PROFILE as a JSON array, and prints the 25 functions with
  * the most self time over all of them (idle and the profiler's own bookkeeping left out). */
-function reportProfiles(profiles) {
-  writeFileSync(PROFILE, JSON.stringify(profiles));
+function reportProfiles(profiles, file = PROFILE, what = `${profiles.length} timed edits`) {
+  writeFileSync(file, JSON.stringify(profiles));
   const self = new Map();
   let total = 0;
   for (const profile of profiles) {
@@ -273,7 +277,7 @@ function reportProfiles(profiles) {
     }
   }
   const per = (us) => (us / 1000 / profiles.length).toFixed(2).padStart(8);
-  console.log(`\nprofile of ${profiles.length} timed edits: ${PROFILE} (${per(total).trim()} ms busy per edit); most self time, ms per edit:`);
+  console.log(`\nprofile of ${what}: ${file} (${per(total).trim()} ms busy${profiles.length > 1 ? ' per edit' : ''}); most self time, ms${profiles.length > 1 ? ' per edit' : ''}:`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${per(us)}  ${(100 * us / total).toFixed(1).padStart(5)} %  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 150)}`);
   }
@@ -308,6 +312,14 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
     result.floorMs = floor.ms;
 
     // Load.
+    let loadProfiler = null;
+    if (PROFILE_LOAD && !loadProfileTaken) {
+      loadProfileTaken = true;
+      loadProfiler = await context.newCDPSession(page);
+      await loadProfiler.send('Profiler.enable');
+      await loadProfiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await loadProfiler.send('Profiler.start');
+    }
     await page.goto('/', { waitUntil: 'commit' });
     await page
       .waitForFunction(() => window.__kkShown !== undefined, null, { timeout: TIMEOUT, polling: 50 })
@@ -315,6 +327,7 @@ async function oneRun(browser, baseURL, text, spec, today, notes) {
         throw new Error(`the app never showed a .kk-kra element within ${TIMEOUT / 1000} s (${e.message.split('\n')[0]})`);
       });
     result.loadMs = await page.evaluate(() => window.__kkShown);
+    if (loadProfiler) reportProfiles([(await loadProfiler.send('Profiler.stop')).profile], PROFILE_LOAD, 'the load');
     result.kraCount = await page.locator('article.kk-kra').count();
     if (result.kraCount !== saved.kras.length) notes.add(`${result.kraCount} article.kk-kra shown, ${saved.kras.length} KRAs saved`);
     result.savedAfterLoad = await settledSavedLength(page);
