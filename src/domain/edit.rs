@@ -17,6 +17,7 @@ use super::id::Id;
 use super::input::{check_name, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
+use super::ordered::map_from;
 use super::period::Period;
 use super::reading::{Reading, Series};
 use super::review::{Closure, ReviewKey};
@@ -496,10 +497,11 @@ impl Edit {
             | Edit::ReopenReview { .. } => {}
             Edit::SetReview { change, .. } => change.remap(map),
             Edit::CloseReview { closure, .. } => {
-                closure.kras = std::mem::take(&mut closure.kras)
-                    .into_iter()
-                    .map(|(id, s)| (map.get(&id).copied().unwrap_or(id), s))
-                    .collect();
+                closure.kras = map_from(
+                    std::mem::take(&mut closure.kras)
+                        .into_iter()
+                        .map(|(id, s)| (map.get(&id).copied().unwrap_or(id), s)),
+                );
             }
             Edit::RestoreSettings { series, .. } => series.iter_mut().for_each(|(id, _)| m(id)),
             Edit::InsertKra { kra, kpis, .. } => {

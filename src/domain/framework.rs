@@ -12,6 +12,7 @@ use super::id::Id;
 use super::input::{check_finite, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
+use super::ordered::{map_from, set_from};
 use super::period::Period;
 use super::reading::{Reading, Series};
 use super::review::{Review, ReviewKey, Reviews};
@@ -110,7 +111,7 @@ impl Framework {
     /// ```
     pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
         let FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id } = parts;
-        let readings = readings.into_iter().map(|(id, series)| (id, Shared::new(series))).collect();
+        let readings = map_from(readings.into_iter().map(|(id, series)| (id, Shared::new(series))));
         let fw = Framework { name, settings, kras: kras.into(), kpis: kpis.into(), readings, reviews, next_id };
         fw.check_integrity()?;
         Ok(fw)
@@ -437,14 +438,14 @@ impl Framework {
         for k in self.kras.iter() {
             KraDraft::of(k).validate().map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
         }
-        let kra_ids: BTreeSet<Id> = self.kras.iter().map(|k| k.id).collect();
+        let kra_ids: BTreeSet<Id> = set_from(self.kras.iter().map(|k| k.id));
         for k in self.kpis.iter() {
             if !kra_ids.contains(&k.kra) {
                 return Err(IntegrityError::KpiWithoutKra { kpi: k.spec.name.clone() });
             }
             k.spec.validate().map_err(|error| IntegrityError::InvalidKpi { name: k.spec.name.clone(), error })?;
         }
-        let kpis: BTreeMap<Id, &Kpi> = self.kpis.iter().map(|k| (k.id, k)).collect();
+        let kpis: BTreeMap<Id, &Kpi> = map_from(self.kpis.iter().map(|k| (k.id, k)));
         for (&kpi, series) in &self.readings {
             let k = kpis.get(&kpi).copied().ok_or(IntegrityError::ReadingsWithoutKpi(kpi))?;
             if series.is_empty() {

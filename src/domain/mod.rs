@@ -20,6 +20,7 @@ pub mod kpi_names;
 pub mod kra;
 pub mod movers;
 pub mod next_reading;
+pub mod ordered;
 pub mod overdue;
 pub mod period;
 pub mod reading;

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 
 use super::framework::Framework;
 use super::id::Id;
+use super::ordered::sort_by;
 use super::scoring::Scorecard;
 
 /// One KRA's or KPI's score in two periods and the change between them, in points.
@@ -84,8 +85,8 @@ pub fn movers(fw: &Framework, now: &Scorecard, before: &Scorecard) -> Movers {
             })
         })
         .collect();
-    kras.sort_by(biggest_first);
-    kpis.sort_by(biggest_first);
+    sort_by(&mut kras, biggest_first);
+    sort_by(&mut kpis, biggest_first);
     Movers { overall, kras, kpis }
 }
 

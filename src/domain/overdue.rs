@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use super::framework::Framework;
 use super::id::Id;
 use super::kpi::Kpi;
+use super::ordered::sort_by;
 use super::period::Period;
 use super::scoring::coverage::is_due;
 
@@ -62,7 +63,7 @@ pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
     // for its KPIs in every period looked at was KRAs × KPIs × periods.
     let kra_rank: HashMap<Id, usize> = fw.kras().iter().enumerate().map(|(i, k)| (k.id, i)).collect();
     let mut kpis: Vec<&Kpi> = fw.kpis().iter().filter(|k| kra_rank.contains_key(&k.kra)).collect();
-    kpis.sort_by_key(|k| kra_rank[&k.kra]);
+    sort_by(&mut kpis, |a, b| kra_rank[&a.kra].cmp(&kra_rank[&b.kra]));
     let mut found = Vec::new();
     let mut review = Period::containing(today, cycle, fiscal).previous();
     for _ in 0..LOOK_BACK {

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 
 use super::id::Id;
+use super::ordered::map_from;
 use super::period::{FiscalYearStart, Frequency, Period};
 use super::scoring::Scorecard;
 
@@ -106,7 +107,7 @@ impl Closure {
     /// assert_eq!(closure.kras.len(), fw.kras().len());
     /// ```
     pub fn of(card: &Scorecard, on: Date) -> Closure {
-        Closure { on, overall: card.overall, kras: card.kras.iter().map(|(&id, k)| (id, k.score)).collect() }
+        Closure { on, overall: card.overall, kras: map_from(card.kras.iter().map(|(&id, k)| (id, k.score))) }
     }
 }
 

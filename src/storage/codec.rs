@@ -27,6 +27,7 @@ use crate::domain::id::Id;
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
+use crate::domain::ordered::map_from;
 use crate::domain::period::Period;
 use crate::domain::reading::{Reading, Series};
 use crate::domain::scoring::ScoringSettings;
@@ -450,7 +451,7 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
 
 fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let fiscal = body.settings.fiscal_year_start;
-    let frequency: BTreeMap<Id, _> = body.kpis.iter().map(|k| (k.id, k.spec.frequency)).collect();
+    let frequency: BTreeMap<Id, _> = map_from(body.kpis.iter().map(|k| (k.id, k.spec.frequency)));
     // Gathered per KPI first, then each series is built from its sorted list in one go.
     let mut lists: BTreeMap<Id, Vec<(Date, Reading)>> = BTreeMap::new();
     for run in body.readings {

@@ -287,7 +287,7 @@ impl LocalStore {
             let reason = note.map(|n| n.reason.clone()).filter(|r| !r.is_empty());
             found.push((n, Backup { key, made, reason, chars }));
         }
-        found.sort_by_key(|(n, _)| *n);
+        crate::domain::ordered::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
         found.into_iter().map(|(_, b)| b).collect()
     }
 

@@ -15,6 +15,7 @@ use super::codec::{Damage, DecodeError};
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::iso_date;
+use crate::domain::ordered::{map_from, set_from};
 use crate::domain::period::{Frequency, Period};
 use crate::domain::review::{Closure, KraReview, Review, ReviewKey, Reviews};
 use crate::domain::scoring::ScoringSettings;
@@ -98,18 +99,18 @@ pub(super) fn from_records(records: Vec<ReviewRecord>) -> Result<Reviews, Decode
     for rec in records {
         let key = ReviewKey { cycle: rec.cycle, start: rec.start };
         let review = Review {
-            kras: rec
-                .kras
-                .into_iter()
-                .map(|k| (k.kra, KraReview { rating: k.rating, self_rating: k.self_rating, comment: k.comment }))
-                .collect(),
+            kras: map_from(
+                rec.kras
+                    .into_iter()
+                    .map(|k| (k.kra, KraReview { rating: k.rating, self_rating: k.self_rating, comment: k.comment })),
+            ),
             comment: rec.comment,
             reviewer: rec.reviewer,
-            not_applicable: rec.na.into_iter().collect(),
+            not_applicable: set_from(rec.na),
             closed: rec.closed.map(|c| Closure {
                 on: c.on,
                 overall: c.overall,
-                kras: c.kras.into_iter().map(|k| (k.kra, k.score)).collect(),
+                kras: map_from(c.kras.into_iter().map(|k| (k.kra, k.score))),
             }),
         };
         if review.is_empty() {
@@ -142,11 +143,12 @@ pub(super) fn migrate_marks(body: &Value, settings: &ScoringSettings, today: Dat
             review.kras.insert(id, KraReview { rating: Some(rating), self_rating: None, comment: String::new() });
         }
     }
-    review.not_applicable = list("kpis")
-        .iter()
-        .filter(|k| k.pointer("/spec/not_applicable").and_then(Value::as_bool) == Some(true))
-        .filter_map(id)
-        .collect();
+    review.not_applicable = set_from(
+        list("kpis")
+            .iter()
+            .filter(|k| k.pointer("/spec/not_applicable").and_then(Value::as_bool) == Some(true))
+            .filter_map(id),
+    );
     let period = Period::containing(today, settings.review_cycle, settings.fiscal_year_start);
     (!review.is_empty()).then(|| (ReviewKey::of(&period), review))
 }

@@ -202,7 +202,7 @@ impl ShelfIndex {
         let read: IndexIn = serde_json::from_str(text).map_err(|e| IndexError::Damaged(e.to_string()))?;
         let index = read.scorecards;
         let mut ids: Vec<CardId> = index.cards.iter().map(|c| c.id).collect();
-        ids.sort();
+        crate::domain::ordered::sort_by(&mut ids, Ord::cmp);
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(IndexError::Damaged("two scorecards share one number".into()));
         }
@@ -279,7 +279,7 @@ impl ShelfIndex {
     /// The deleted scorecards, most recently deleted first.
     pub fn deleted(&self) -> Vec<&CardEntry> {
         let mut deleted: Vec<&CardEntry> = self.cards.iter().filter(|c| c.deleted.is_some()).collect();
-        deleted.sort_by(|a, b| b.deleted.cmp(&a.deleted));
+        crate::domain::ordered::sort_by(&mut deleted, |a, b| b.deleted.cmp(&a.deleted));
         deleted
     }
 

@@ -176,7 +176,7 @@ fn preview_lines(read: &CsvReadings) -> Vec<Line> {
         Ok(Checked { verdict: Verdict::Unchanged, .. }) => 3,
     };
     let mut order: Vec<usize> = (0..read.rows.len()).collect();
-    order.sort_by_key(|&i| rank(&read.plan.entries[i]));
+    crate::domain::ordered::sort_by(&mut order, |&a, &b| rank(&read.plan.entries[a]).cmp(&rank(&read.plan.entries[b])));
     order
         .into_iter()
         .take(SHOWN_ROWS)

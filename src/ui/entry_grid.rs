@@ -80,7 +80,7 @@ fn EntryGrid() -> impl IntoView {
                     }
                 }
             }
-            groups.sort_by_key(|(freq, _)| *freq);
+            crate::domain::ordered::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
             (f.settings().fiscal_year_start, groups)
         })
     });

@@ -228,7 +228,7 @@ fn RatingSelect(
         if let Some(r) = rating() {
             if !values.contains(&r) {
                 values.push(r);
-                values.sort_by(f64::total_cmp);
+                crate::domain::ordered::sort_by(&mut values, f64::total_cmp);
             }
         }
         values

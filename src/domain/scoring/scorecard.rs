@@ -15,6 +15,7 @@ use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
+use crate::domain::ordered::map_from;
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::scoring::{Aggregation, ScoringSettings};
@@ -372,7 +373,7 @@ fn weighted_mean(parts: &[(Id, f64, f64)], all_zero: bool) -> Rolled {
     if parts.is_empty() {
         return Rolled { mean: None, shares: BTreeMap::new(), equal_weights };
     }
-    let shares = parts.iter().map(|(id, w, _)| (*id, 100.0 * weight(*w) / total)).collect();
+    let shares = map_from(parts.iter().map(|(id, w, _)| (*id, 100.0 * weight(*w) / total)));
     let sum: f64 = parts.iter().map(|(_, w, s)| weight(*w) * s).sum();
     // Rounding could push the mean a hair outside its parts; keep it between them.
     let lo = parts.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
