@@ -165,5 +165,12 @@ test.describe('a new user', () => {
     await app.panel().getByText('Chart data').click();
     const table = app.panel().locator('figure table');
     await expect(table.getByRole('row', { name: /Sep 2026 45 leads 50 leads/ })).toBeVisible();
+
+    // A new reading updates the open chart in place: its name, its drawing and its table.
+    await app.addReading('Leads converted', '57', { date: '2026-11-10' });
+    const updated = app.panel().getByRole('img', { name: /Leads converted from Aug 2026 to Nov 2026: 4 reading/ });
+    await expect(updated).toBeVisible();
+    await expect(updated.locator('svg circle')).toHaveCount(4 + 1);
+    await expect(table.getByRole('row', { name: /Nov 2026 57 leads 50 leads/ })).toBeVisible();
   });
 });

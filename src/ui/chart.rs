@@ -43,49 +43,59 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
         false,
     );
 
+    // The figure is built once and its parts follow the series: a new reading changes the
+    // caption, the drawing (a frame later) and, if open, the data table, instead of rebuilding
+    // the figure and parsing the old drawing again.
+    let has_series = Memo::new(move |_| series.with(Option::is_some));
+    let label = Memo::new(move |_| series.with(|s| s.as_ref().map(describe).unwrap_or_default()));
+    let name = move || series.with(|s| s.as_ref().map(|s| s.kpi_name.clone()).unwrap_or_default());
+    let download = move |_| {
+        if let Some(series) = series.get_untracked() {
+            let svg = trend_svg(&series, DOWNLOAD_WIDTH, HEIGHT).ok();
+            offer_chart(state, &format!("{} trend", series.kpi_name), &label.get_untracked(), svg);
+        }
+    };
+    let data_opened = RwSignal::new(false);
+    let rows = move || {
+        series.with(|s| {
+            s.as_ref().map(|s| {
+                s.points
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <tr>
+                                <th scope="row">{p.label.clone()}</th>
+                                <td>{p.value.map(|v| with_unit(v, &s.unit)).unwrap_or_else(|| "no reading".into())}</td>
+                                <td>{s.goal(p)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
     view! {
         <figure class="kk-chart">
-            {move || match series.get() {
-                None => view! { <p class="kk-hint">"Enter a reading to see this KPI's trend."</p> }.into_any(),
-                Some(s) => {
-                    let label = describe(&s);
-                    let unit = s.unit.clone();
-                    let for_download = (s.clone(), label.clone());
-                    view! {
-                        <div node_ref=node class="kk-chart-svg" role="img" aria-label=label.clone() inner_html=move || svg.get()></div>
-                        <figcaption>{label.clone()}</figcaption>
-                        <Show when=move || svg.with(Option::is_some)>
-                            {
-                                let (series, title) = for_download.clone();
-                                let name = series.kpi_name.clone();
-                                view! {
-                                    <button type="button" class="kk-chart-download"
-                                        aria-label=format!("Download the chart of {name} as SVG")
-                                        on:click=move |_| {
-                                            let svg = trend_svg(&series, DOWNLOAD_WIDTH, HEIGHT).ok();
-                                            offer_chart(state, &format!("{} trend", series.kpi_name), &title, svg);
-                                        }>"Download SVG"</button>
-                                }
-                            }
-                        </Show>
-                        <details>
-                            <summary>"Chart data"</summary>
-                            <table>
-                                <thead><tr><th scope="col">"Period"</th><th scope="col">"Reading"</th><th scope="col">"Target"</th></tr></thead>
-                                <tbody>
-                                    {s.points.iter().map(|p| view! {
-                                        <tr>
-                                            <th scope="row">{p.label.clone()}</th>
-                                            <td>{p.value.map(|v| with_unit(v, &unit)).unwrap_or_else(|| "no reading".into())}</td>
-                                            <td>{s.goal(p)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </details>
-                    }.into_any()
-                }
-            }}
+            <Show when=move || has_series.get() fallback=|| view! { <p class="kk-hint">"Enter a reading to see this KPI's trend."</p> }>
+                <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get() inner_html=move || svg.get()></div>
+                <figcaption>{move || label.get()}</figcaption>
+                <Show when=move || svg.with(Option::is_some)>
+                    <button type="button" class="kk-chart-download"
+                        aria-label=move || format!("Download the chart of {} as SVG", name())
+                        on:click=download>"Download SVG"</button>
+                </Show>
+                // Built when first opened, then kept up to date.
+                <details on:toggle=move |ev| super::disclosure::mark_opened(&ev, data_opened)>
+                    <summary>"Chart data"</summary>
+                    <Show when=move || data_opened.get()>
+                        <table>
+                            <thead><tr><th scope="col">"Period"</th><th scope="col">"Reading"</th><th scope="col">"Target"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </Show>
+                </details>
+            </Show>
         </figure>
     }
 }
