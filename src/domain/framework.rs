@@ -410,7 +410,7 @@ impl Framework {
         let fiscal = self.settings.fiscal_year_start;
         for (&start, reading) in series {
             check_reading(reading.value)?;
-            if Period::containing(start, spec.frequency, fiscal).start() != start {
+            if !Period::is_start(start, spec.frequency, fiscal) {
                 return Err(ValidationError::MisfiledReading {
                     kpi: spec.name.clone(),
                     day: super::iso_date::format(start),

@@ -142,6 +142,33 @@ impl Period {
         Period { frequency, start, fiscal }
     }
 
+    /// Whether `day` is the first day of a period of `frequency`: the same answer as
+    /// `Period::containing(day, frequency, fiscal).start() == day`, without building the period.
+    /// Loading checks this for every stored reading, and for month-based periods it is integer
+    /// arithmetic (no date is constructed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+    ///
+    /// assert!(Period::is_start(date(2026, 10, 1), Frequency::Quarterly, FiscalYearStart::APRIL));
+    /// assert!(!Period::is_start(date(2026, 11, 1), Frequency::Quarterly, FiscalYearStart::APRIL));
+    /// assert!(!Period::is_start(date(2026, 10, 2), Frequency::Monthly, FiscalYearStart::APRIL));
+    /// ```
+    pub fn is_start(day: Date, frequency: Frequency, fiscal: FiscalYearStart) -> bool {
+        match frequency.months() {
+            // The first representable day is where `containing` clamps periods that would begin
+            // before it, so there it answers as `containing` does.
+            Some(len) if day != Date::MIN => {
+                let index = i32::from(day.year()) * 12 + i32::from(day.month() - 1) - i32::from(fiscal.month() - 1);
+                day.day() == 1 && index.rem_euclid(len) == 0
+            }
+            _ => Period::containing(day, frequency, fiscal).start() == day,
+        }
+    }
+
     /// The frequency of this period.
     pub fn frequency(&self) -> Frequency {
         self.frequency
@@ -365,6 +392,28 @@ mod tests {
 
     const JAN: FiscalYearStart = FiscalYearStart::JANUARY;
     const APR: FiscalYearStart = FiscalYearStart::APRIL;
+
+    #[test]
+    fn is_start_agrees_with_the_period_containing_the_day() {
+        // Every day of 2023-2026 (a leap year included), every frequency, every fiscal start,
+        // plus the ends of the date range.
+        let mut days = Vec::new();
+        let mut d = date(2023, 1, 1);
+        while d < date(2027, 1, 1) {
+            days.push(d);
+            d = d.tomorrow().unwrap();
+        }
+        days.extend([Date::MIN, date(-9999, 2, 1), date(9999, 12, 1), Date::MAX]);
+        for &day in &days {
+            for frequency in Frequency::ALL {
+                for month in 1..=12 {
+                    let fiscal = FiscalYearStart::new(month).unwrap();
+                    let expected = Period::containing(day, frequency, fiscal).start() == day;
+                    assert_eq!(Period::is_start(day, frequency, fiscal), expected, "{day} {frequency:?} {month}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn april_fiscal_year_wraps_into_the_next_calendar_year() {
