@@ -8,9 +8,11 @@ use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
 use kra_kpi::domain::kra::KraDraft;
-use kra_kpi::domain::overdue::overdue;
+use kra_kpi::domain::overdue::{overdue, Missing, Overdue};
 use kra_kpi::domain::period::{Frequency, Period};
 use kra_kpi::domain::review::{Closure, ReviewKey};
+use kra_kpi::domain::scoring::coverage::is_due;
+use proptest::prelude::*;
 
 /// Monthly "Leads", quarterly "Audit" and weekly "Calls", with one Leads reading in Aug 2026.
 fn framework() -> (Framework, [Id; 3]) {
@@ -94,4 +96,94 @@ fn missing_readings_are_listed_kra_by_kra_whatever_order_the_kpis_were_added_in(
     fw.apply(Edit::MoveKra { id: service, offset: -1 }).unwrap();
     let due = overdue(&fw, date(2026, 12, 3), 1);
     assert_eq!(names(&fw, due[0].missing.iter().map(|m| m.kpi)), ["Tickets", "Callbacks", "Leads", "Deals"]);
+}
+
+#[test]
+fn a_later_reading_does_not_cover_an_earlier_period() {
+    let (mut fw, [leads, _, _]) = framework();
+    fw.add_reading(leads, date(2026, 11, 20), 11.0, "").unwrap();
+    let due = overdue(&fw, date(2026, 12, 3), 3);
+    let missing_leads = |label: &str| {
+        due.iter().find(|o| o.review.label() == label).is_some_and(|o| o.missing.iter().any(|m| m.kpi == leads))
+    };
+    assert!(!missing_leads("Nov 2026"), "November has its reading");
+    assert!(missing_leads("Oct 2026"), "November's reading does not count for October");
+    assert!(missing_leads("Sep 2026"));
+}
+
+/// The definition, written out the slow way: each period looked at, each KPI, a search each.
+fn overdue_by_definition(fw: &Framework, today: jiff::civil::Date, limit: usize) -> Vec<Overdue> {
+    let s = fw.settings();
+    let Some(first) = fw.first_reading_start() else { return Vec::new() };
+    let mut kpis = Vec::new();
+    for kra in fw.kras() {
+        kpis.extend(fw.kpis_of(kra.id));
+    }
+    let mut found = Vec::new();
+    let mut review = Period::containing(today, s.review_cycle, s.fiscal_year_start).previous();
+    for _ in 0..12 {
+        if found.len() >= limit || review.end() <= first {
+            break;
+        }
+        if !fw.review(&review).is_some_and(|r| r.is_closed()) {
+            let missing: Vec<Missing> = kpis
+                .iter()
+                .filter(|k| is_due(k.spec.frequency, &review) && !fw.is_not_applicable(k.id, &review))
+                .filter(|k| fw.readings_in(k.id, &review).next().is_none())
+                .map(|k| {
+                    let own = Period::containing(review.start(), k.spec.frequency, s.fiscal_year_start);
+                    Missing { kpi: k.id, period: if own.start() < review.start() { own.next() } else { own } }
+                })
+                .collect();
+            if !missing.is_empty() {
+                found.push(Overdue { review, missing });
+            }
+        }
+        review = review.previous();
+    }
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The one-pass search gives exactly what the definition gives, for KPIs of every frequency
+    /// in two KRAs, scattered readings, N/A marks, review cycles and fiscal years.
+    #[test]
+    fn the_one_pass_search_matches_the_definition(
+        kpis in prop::collection::vec((0usize..2, prop::sample::select(Frequency::ALL.to_vec())), 1..7),
+        readings in prop::collection::vec((0usize..7, 0i32..800), 0..40),
+        marks in prop::collection::vec((0usize..7, 0i32..800), 0..4),
+        cycle in prop::sample::select(Frequency::ALL.to_vec()),
+        fiscal in 1i8..=12,
+        today in 0i32..800,
+        limit in 1usize..5,
+    ) {
+        let day = |n: i32| date(2025, 1, 1).checked_add(jiff::Span::new().days(i64::from(n))).unwrap();
+        let mut fw = Framework::new("Random");
+        let settings = kra_kpi::domain::scoring::ScoringSettings {
+            review_cycle: cycle,
+            fiscal_year_start: kra_kpi::domain::period::FiscalYearStart::new(fiscal).unwrap(),
+            ..Default::default()
+        };
+        fw.set_settings(settings).unwrap();
+        let kras = [fw.add_kra(KraDraft::new("A", 50.0)).unwrap(), fw.add_kra(KraDraft::new("B", 50.0)).unwrap()];
+        let ids: Vec<Id> = kpis
+            .iter()
+            .enumerate()
+            .map(|(i, &(kra, frequency))| {
+                let spec = KpiSpec { frequency, ..KpiSpec::new(&format!("K{i}"), "", Direction::HigherIsBetter, 10.0) };
+                fw.add_kpi(kras[kra], spec).unwrap()
+            })
+            .collect();
+        for (k, n) in readings {
+            let _ = fw.add_reading(ids[k % ids.len()], day(n), 1.0, "");
+        }
+        for (k, n) in marks {
+            let s = fw.settings();
+            let key = ReviewKey::of(&Period::containing(day(n), s.review_cycle, s.fiscal_year_start));
+            let _ = fw.apply(Edit::SetReview { key, change: ReviewChange::NotApplicable { kpi: ids[k % ids.len()], yes: true } });
+        }
+        prop_assert_eq!(overdue(&fw, day(today), limit), overdue_by_definition(&fw, day(today), limit));
+    }
 }

@@ -8,7 +8,7 @@ use super::framework::Framework;
 use super::id::Id;
 use super::kpi::Kpi;
 use super::ordered::sort_by;
-use super::period::Period;
+use super::period::{Frequency, Period};
 use super::scoring::coverage::is_due;
 
 /// How many review periods back [`overdue`] looks at most.
@@ -64,28 +64,41 @@ pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
     let kra_rank: HashMap<Id, usize> = fw.kras().iter().enumerate().map(|(i, k)| (k.id, i)).collect();
     let mut kpis: Vec<&Kpi> = fw.kpis().iter().filter(|k| kra_rank.contains_key(&k.kra)).collect();
     sort_by(&mut kpis, |a, b| kra_rank[&a.kra].cmp(&kra_rank[&b.kra]));
-    let mut found = Vec::new();
+    // The review periods looked at, most recent first, with what decides who is missing there.
+    let mut periods = Vec::new();
     let mut review = Period::containing(today, cycle, fiscal).previous();
     for _ in 0..LOOK_BACK {
-        if found.len() >= limit || review.end() <= first {
+        if review.end() <= first {
             break;
         }
-        if !fw.review(&review).is_some_and(|r| r.is_closed()) {
-            let missing: Vec<Missing> = kpis
-                .iter()
-                .filter(|k| is_due(k.spec.frequency, &review) && !fw.is_not_applicable(k.id, &review))
-                .filter(|k| fw.readings_in(k.id, &review).next().is_none())
-                .map(|k| {
-                    let own = Period::containing(review.start(), k.spec.frequency, fiscal);
-                    let period = if own.start() < review.start() { own.next() } else { own };
-                    Missing { kpi: k.id, period }
-                })
-                .collect();
-            if !missing.is_empty() {
-                found.push(Overdue { review, missing });
-            }
+        let record = fw.review(&review);
+        if !record.is_some_and(|r| r.is_closed()) {
+            // Whether a KPI is due depends only on its frequency: worked out once per frequency.
+            let due: Vec<Frequency> = Frequency::ALL.into_iter().filter(|&f| is_due(f, &review)).collect();
+            periods.push((review, review.end(), due, record, Vec::new()));
         }
         review = review.previous();
     }
-    found
+    let Some(oldest) = periods.last().map(|p| p.0.start()) else { return Vec::new() };
+    // One pass over each KPI's readings in the window (oldest period first), instead of a
+    // search per KPI and period: this runs after every edit, for every KPI.
+    for k in &kpis {
+        let mut readings = fw.readings_of(k.id).range(oldest..).map(|(&day, _)| day).peekable();
+        for (review, end, due, record, missing) in periods.iter_mut().rev() {
+            while readings.next_if(|&day| day < review.start()).is_some() {}
+            let has_reading = readings.peek().is_some_and(|day| day < end);
+            let not_applicable = record.is_some_and(|r| r.not_applicable.contains(&k.id));
+            if !has_reading && !not_applicable && due.contains(&k.spec.frequency) {
+                let own = Period::containing(review.start(), k.spec.frequency, fiscal);
+                let period = if own.start() < review.start() { own.next() } else { own };
+                missing.push(Missing { kpi: k.id, period });
+            }
+        }
+    }
+    periods
+        .into_iter()
+        .filter(|p| !p.4.is_empty())
+        .take(limit)
+        .map(|(review, _, _, _, missing)| Overdue { review, missing })
+        .collect()
 }
