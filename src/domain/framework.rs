@@ -1,7 +1,7 @@
 //! The framework: KRAs, their KPIs and the KPIs' readings, read through accessors and changed
 //! only by [`Edit`]s.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
 use jiff::civil::Date;
@@ -155,6 +155,31 @@ impl Framework {
     /// The KPIs of one KRA, in display order.
     pub fn kpis_of(&self, kra: Id) -> impl Iterator<Item = &Kpi> {
         self.kpis.iter().filter(move |k| k.kra == kra)
+    }
+
+    /// Every KRA with its KPIs, both in display order, gathered in one pass over the KPIs.
+    ///
+    /// Asking each KRA with [`Framework::kpis_of`] walks every KPI once per KRA: fifty thousand
+    /// steps for 50 KRAs of 1,000 KPIs, on paths that run after every edit (scoring, the
+    /// missing-readings reminders).
+    ///
+    /// ```
+    /// use kra_kpi::domain::template::sales_executive;
+    ///
+    /// let fw = sales_executive();
+    /// for (kra, kpis) in fw.kras_with_kpis() {
+    ///     assert!(kpis.iter().copied().eq(fw.kpis_of(kra.id)));
+    /// }
+    /// ```
+    pub fn kras_with_kpis(&self) -> Vec<(&Kra, Vec<&Kpi>)> {
+        let rank: HashMap<Id, usize> = self.kras.iter().enumerate().map(|(i, k)| (k.id, i)).collect();
+        let mut groups: Vec<(&Kra, Vec<&Kpi>)> = self.kras.iter().map(|k| (k, Vec::new())).collect();
+        for kpi in self.kpis.iter() {
+            if let Some(&i) = rank.get(&kpi.kra) {
+                groups[i].1.push(kpi);
+            }
+        }
+        groups
     }
 
     /// The readings of one KPI, oldest first, keyed by period start (empty for an unknown KPI).

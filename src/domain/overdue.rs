@@ -1,13 +1,10 @@
 //! Overdue readings: KPIs due in a review period that is over, with no reading for it.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use super::framework::Framework;
 use super::id::Id;
 use super::kpi::Kpi;
-use super::ordered::sort_by;
 use super::period::{Frequency, Period};
 use super::scoring::coverage::is_due;
 
@@ -61,9 +58,7 @@ pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
     let Some(first) = fw.first_reading_start() else { return Vec::new() };
     // The KPIs KRA by KRA, put in order once: this runs after every edit, and asking each KRA
     // for its KPIs in every period looked at was KRAs × KPIs × periods.
-    let kra_rank: HashMap<Id, usize> = fw.kras().iter().enumerate().map(|(i, k)| (k.id, i)).collect();
-    let mut kpis: Vec<&Kpi> = fw.kpis().iter().filter(|k| kra_rank.contains_key(&k.kra)).collect();
-    sort_by(&mut kpis, |a, b| kra_rank[&a.kra].cmp(&kra_rank[&b.kra]));
+    let kpis: Vec<&Kpi> = fw.kras_with_kpis().into_iter().flat_map(|(_, kpis)| kpis).collect();
     // The review periods looked at, most recent first, with what decides who is missing there.
     let mut periods = Vec::new();
     let mut review = Period::containing(today, cycle, fiscal).previous();

@@ -206,9 +206,9 @@ impl ScoreCache {
     }
 
     /// The finished results of one KRA's KPIs and of the KRA, if nothing they depend on changed.
-    fn kra_block(&self, fw: &Framework, kra: &Kra, rating: Option<f64>) -> Option<&CachedKra> {
+    fn kra_block(&self, kra: &Kra, kpis: &[&Kpi], rating: Option<f64>) -> Option<&CachedKra> {
         let c = self.kras.get(&kra.id)?;
-        let same_kpis = fw.kpis_of(kra.id).map(|k| k.id).eq(c.kpis.iter().map(|s| s.id));
+        let same_kpis = kpis.iter().map(|k| k.id).eq(c.kpis.iter().map(|s| s.id));
         (c.kra == *kra && c.rating == rating && same_kpis).then_some(c)
     }
 }
@@ -236,17 +236,17 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let mut kra_parts = Vec::new();
     let mut kra_coverage = Vec::new();
 
-    for kra in fw.kras() {
+    for (kra, kra_kpis) in fw.kras_with_kpis() {
         let mut stale = false;
-        for kpi in fw.kpis_of(kra.id) {
+        for kpi in &kra_kpis {
             stale |= cache.refresh(fw, kpi, specs_same, review, today);
         }
         let rating = fw.review(review).and_then(|r| r.rating(kra.id));
-        let reused = if stale { None } else { cache.kra_block(fw, kra, rating) };
+        let reused = if stale { None } else { cache.kra_block(kra, &kra_kpis, rating) };
         let block = match reused {
             Some(block) => block.clone(),
             None => {
-                let block = score_kra_block(fw, kra, rating, review, &cache.kpis);
+                let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis);
                 cache.kras.insert(kra.id, block.clone());
                 block
             }
@@ -306,11 +306,12 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     Scorecard { period: *review, kpis, kras, overall, status, weight_warning, coverage, in_progress, summary, steps }
 }
 
-/// One KRA's roll-up from its KPIs' own results (all in `own`): each KPI's weight share,
-/// summary and last step, and the KRA's score.
+/// One KRA's roll-up from its KPIs' own results (all in `own`, with their N/A marks): each
+/// KPI's weight share, summary and last step, and the KRA's score.
 fn score_kra_block(
     fw: &Framework,
     kra: &Kra,
+    kra_kpis: &[&Kpi],
     rating: Option<f64>,
     review: &Period,
     own: &HashMap<Id, CachedKpi>,
@@ -318,9 +319,13 @@ fn score_kra_block(
     let mut parts = Vec::new();
     let mut due = Vec::new();
     let mut raw_scores = Vec::new();
-    for kpi in fw.kpis_of(kra.id) {
-        let score = own[&kpi.id].score.clone();
-        let not_applicable = fw.is_not_applicable(kpi.id, review);
+    let mut applicable_weights = Vec::new();
+    for &kpi in kra_kpis {
+        let CachedKpi { score, not_applicable, .. } = &own[&kpi.id];
+        let (score, not_applicable) = (score.clone(), *not_applicable);
+        if !not_applicable {
+            applicable_weights.push(kpi.spec.weight);
+        }
         if let (Some(r), false) = (score.rollup, not_applicable) {
             parts.push((kpi.id, kpi.spec.weight, r));
         }
@@ -330,8 +335,6 @@ fn score_kra_block(
         }
         raw_scores.push((kpi, score));
     }
-    let applicable_weights: Vec<f64> =
-        fw.kpis_of(kra.id).filter(|k| !fw.is_not_applicable(k.id, review)).map(|k| k.spec.weight).collect();
     let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
     let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
     let mut kpis = BTreeMap::new();
@@ -344,7 +347,7 @@ fn score_kra_block(
         kpis.insert(score.id, score);
     }
     let score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis, rating);
-    let kpis = fw.kpis_of(kra.id).filter_map(|k| kpis.remove(&k.id)).map(Shared::new).collect();
+    let kpis = kra_kpis.iter().filter_map(|k| kpis.remove(&k.id)).map(Shared::new).collect();
     CachedKra { kra: kra.clone(), rating, kpis, score: Shared::new(score) }
 }
 
