@@ -55,7 +55,7 @@ pub struct Framework {
     /// Readings by KPI id; a KPI without readings has no entry.
     pub(super) readings: BTreeMap<Id, Shared<Series>>,
     /// Review records by review period; a period without a record has no entry.
-    pub(super) reviews: Reviews,
+    pub(super) reviews: Shared<Reviews>,
     /// The next id to hand out; only ever grows.
     pub(super) next_id: u64,
 }
@@ -92,7 +92,7 @@ impl Framework {
             kras: Shared::default(),
             kpis: Shared::default(),
             readings: BTreeMap::new(),
-            reviews: Reviews::new(),
+            reviews: Shared::default(),
             next_id: 1,
         }
     }
@@ -112,7 +112,7 @@ impl Framework {
     pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
         let FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id } = parts;
         let readings = map_from(readings.into_iter().map(|(id, series)| (id, Shared::new(series))));
-        let fw = Framework { name, settings, kras: kras.into(), kpis: kpis.into(), readings, reviews, next_id };
+        let fw = Framework { name, settings, kras: kras.into(), kpis: kpis.into(), readings, reviews: reviews.into(), next_id };
         fw.check_integrity()?;
         Ok(fw)
     }
@@ -273,6 +273,11 @@ impl Framework {
         &self.reviews
     }
 
+    /// Every review record as a [`Shared`] handle: the same handle until a review changes.
+    pub fn reviews_shared(&self) -> Shared<Reviews> {
+        self.reviews.clone()
+    }
+
     /// Whether `kpi` is marked not applicable in the review period `period`.
     pub fn is_not_applicable(&self, kpi: Id, period: &Period) -> bool {
         self.review(period).is_some_and(|r| r.not_applicable.contains(&kpi))
@@ -332,7 +337,7 @@ impl Framework {
             kras: self.kras.clone(),
             kpis: self.kpis.clone(),
             readings: BTreeMap::new(),
-            reviews: Reviews::new(),
+            reviews: Shared::default(),
             next_id: self.next_id,
         };
         copy.rename(name)?;
@@ -479,7 +484,7 @@ impl Framework {
             self.check_series(&k.spec, series)
                 .map_err(|error| IntegrityError::InvalidReading { kpi: k.spec.name.clone(), error })?;
         }
-        for (key, review) in &self.reviews {
+        for (key, review) in self.reviews.iter() {
             let invalid = |error| IntegrityError::InvalidReview { start: super::iso_date::format(key.start), error };
             // Ids of deleted KRAs and KPIs may stay (ids are never reused, and undoing the delete
             // brings them back), but never ids not handed out yet.

@@ -41,6 +41,24 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T: Send + Sync + 'static> Shared<T> {
+    /// Another handle on the same value, typed as `Any`, for code that keeps handles of
+    /// several types in one place and compares them by address (the UI's per-KPI slots).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use kra_kpi::domain::shared::Shared;
+    ///
+    /// let a = Shared::new(vec![1, 2, 3]);
+    /// let b = a.clone();
+    /// assert!(std::ptr::addr_eq(Arc::as_ptr(&a.erased()), Arc::as_ptr(&b.erased())));
+    /// assert!(!std::ptr::addr_eq(Arc::as_ptr(&a.erased()), Arc::as_ptr(&Shared::new(vec![1, 2, 3]).erased())));
+    /// ```
+    pub fn erased(&self) -> Arc<dyn std::any::Any + Send + Sync> {
+        self.0.clone()
+    }
+}
+
 impl<T: Clone> Shared<T> {
     /// The value, copied only if another handle still shares it.
     pub fn into_inner(self) -> T {

@@ -69,9 +69,9 @@ pub fn App(state: AppState) -> impl IntoView {
         other_tab.remove();
     });
 
-    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
-    let has_kpis = Memo::new(move |_| state.framework.with(|f| !f.kpis().is_empty()));
+    let has_kpis = Memo::new(move |_| state.kpis.with(|ks| !ks.is_empty()));
     let tree = NodeRef::<leptos::html::Section>::new();
     let app = NodeRef::<leptos::html::Div>::new();
     super::layout::track_layout(state, app);

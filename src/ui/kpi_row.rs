@@ -20,7 +20,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
     let state = use_state();
     // The KPI list, not the framework: entering a reading elsewhere does not re-run this.
     let kpi = Memo::new(move |_| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
-    let score = Memo::new(move |_| state.scorecard.with(|c| c.kpis.get(&id).cloned()));
+    let score = state.kpi_score(id);
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
     let editing = RwSignal::new(false);

@@ -25,7 +25,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     // this card's DOM untouched; and it reads the KRA list, not the framework, so entering a
     // reading does not even re-run its memos.
     let kra = Memo::new(move |_| state.kras.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
-    let score = Memo::new(move |_| state.scorecard.with(|c| c.kras.get(&id).cloned()));
+    let score = state.kra_score(id);
     let kpi_ids =
         Memo::new(move |_| state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());

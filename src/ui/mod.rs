@@ -3,8 +3,9 @@
 //! Components read reactive state from [`state::AppState`] and change the framework only by
 //! sending [`Edit`](crate::domain::edit::Edit)s to [`state::AppState::commit`], which applies
 //! them through the domain, records their inverses for undo and queues them for saving
-//! ([`persistence`]). Each KRA card and KPI row subscribes to its own slice of the framework
-//! through a memo, so an edit re-renders only what it changed.
+//! ([`persistence`]). Each KRA card and KPI row reads its own signals (its KRA or KPI, its score,
+//! its readings: [`slots::Slots`]), written only when that part changed, so an edit wakes and
+//! re-renders only the views of what it changed.
 
 pub mod app;
 pub mod backups;
@@ -46,6 +47,7 @@ pub mod settings_panel;
 pub mod share;
 pub mod share_codec;
 pub mod shelf;
+pub mod slots;
 pub mod state;
 pub mod status_badge;
 pub mod template_picker;

@@ -25,16 +25,16 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
     let state = use_state();
     let inline = on_close.is_some();
     let close_label = move || {
-        let name = state.selected.get().and_then(|id| state.framework.with(|f| f.kpi(id).map(|k| k.spec.name.clone())));
+        let name = state.selected.get().and_then(|id| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).map(|k| k.spec.name.clone())));
         format!("Close the readings of {}", name.unwrap_or_default())
     };
     view! {
         <aside class="kk-panel" class:kk-panel-inline=inline aria-label="Readings and chart"
-            hidden=move || state.selected.with(Option::is_none) && state.framework.with(|f| f.kpis().is_empty())>
+            hidden=move || state.selected.with(Option::is_none) && state.kpis.with(|ks| ks.is_empty())>
             {on_close.map(|close| view! { <button type="button" class="kk-panel-close" aria-label=close_label on:click=move |_| close.run(())>"Close"</button> })}
             {move || match state.selected.get() {
                 Some(id) => view! { <KpiDetail id=id /> }.into_any(),
-                None if state.framework.with(|f| f.kpis().is_empty()) => ().into_any(),
+                None if state.kpis.with(|ks| ks.is_empty()) => ().into_any(),
                 None if state.editable() => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
                 None => view! { <p class="kk-hint">"Choose a KPI to see its readings and chart."</p> }.into_any(),
             }}
@@ -45,7 +45,7 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
 #[component]
 fn KpiDetail(id: Id) -> impl IntoView {
     let state = use_state();
-    let kpi = Memo::new(move |_| state.framework.with(|f| f.kpi(id).cloned()));
+    let kpi = Memo::new(move |_| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
     // The period after the latest reading: a run of readings is typed without retyping dates.
@@ -76,7 +76,11 @@ fn KpiDetail(id: Id) -> impl IntoView {
     let errors = FormErrors::new();
 
     let parsed_day = move || iso_date::parse(&day.get());
-    let period_of = move |d: Date| state.framework.with(|f| kpi.with(|k| k.as_ref().map(|k| f.period_of(k, d))));
+    // A period depends on the KPI's frequency and the settings' fiscal year, not on readings.
+    let period_of = move |d: Date| {
+        state.settings.track();
+        state.framework.with_untracked(|f| kpi.with(|k| k.as_ref().map(|k| f.period_of(k, d))))
+    };
     let period_hint = move || match parsed_day().and_then(period_of) {
         Some(p) => format!("Counts for {}", p.label()),
         None => "Enter a date to choose the period".into(),
@@ -122,8 +126,9 @@ fn KpiDetail(id: Id) -> impl IntoView {
         }
     };
 
+    let series = state.series_of(id);
     let readings = Memo::new(move |_| {
-        state.framework.with(|f| {
+        state.with_kpi(series, |f| {
             let Some(k) = f.kpi(id) else { return Vec::new() };
             f.readings_of(id)
                 .iter()

@@ -157,10 +157,9 @@ fn KraReviewFields(
     let comment = move || {
         review.with(|r| r.as_ref().and_then(|r| r.kras.get(&kra)).map(|k| k.comment.clone()).unwrap_or_default())
     };
+    let kra_score = state.kra_score(kra);
     let score = move || {
-        state
-            .scorecard
-            .with(|c| c.kras.get(&kra).map(|k| k.score.map_or_else(|| "no score".into(), |s| format!("{} %", num(s)))))
+        kra_score.with(|k| k.as_ref().map(|k| k.score.map_or_else(|| "no score".into(), |s| format!("{} %", num(s)))))
     };
     let na_open = RwSignal::new(false);
     let na_count = move || {

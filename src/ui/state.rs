@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::notice::Notice;
 use super::persistence::{Opened, Persistence};
+use super::slots::Slots;
 use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
@@ -16,8 +17,11 @@ use crate::domain::kra::Kra;
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::rebase::PendingEdit;
-use crate::domain::review::Review;
-use crate::domain::scoring::{score_framework, score_framework_with, ScoreCache, Scorecard, ScoringSettings};
+use crate::domain::id::Id;
+use crate::domain::review::{Review, ReviewKey, Reviews};
+use crate::domain::scoring::{
+    score_framework, score_framework_with, KpiScore, KraScore, ScoreCache, Scorecard, ScoringSettings,
+};
 use crate::domain::shared::Shared;
 use crate::storage::shelf_index::{CardId, ShelfIndex};
 
@@ -106,21 +110,25 @@ pub struct AppState {
     /// Who is told about every committed change (the embedding API's `change` event).
     listener: StoredValue<Option<Rc<dyn Fn(&Change)>>, LocalStorage>,
     /// The KRAs in display order. Unlike [`AppState::framework`], this changes only when a KRA
-    /// does (not when a reading is entered): the views kept per KRA and per KPI read names,
-    /// settings and structure from here and the three memos below, so an edit re-runs a handful
-    /// of memos instead of every card's and row's (and the reactive graph stops re-linking
-    /// hundreds of subscribers of one signal, which was most of an edit's time at 1,000 KPIs).
-    pub kras: Memo<Shared<Vec<Kra>>>,
+    /// does (not when a reading is entered), and it is a signal of its own, written after each
+    /// change of the framework only if the list changed: the views kept per KRA and per KPI read
+    /// names, settings and structure from here and the signals below, so an edit wakes only the
+    /// views of what it changed, not every card's and row's (marking, waking and re-linking
+    /// hundreds of views of one signal was most of an edit's time at 1,000 KPIs).
+    pub kras: ReadSignal<Shared<Vec<Kra>>>,
     /// The KPIs in display order, each with its spec and KRA; not their readings.
-    pub kpis: Memo<Shared<Vec<Kpi>>>,
+    pub kpis: ReadSignal<Shared<Vec<Kpi>>>,
     /// The scorecard's scoring settings (rating scale, review cycle, …).
-    pub settings: Memo<ScoringSettings>,
+    pub settings: ReadSignal<ScoringSettings>,
     /// The review record (ratings, comments, N/A, closing) of the period shown, if any.
     pub review_record: Memo<Option<Review>>,
     /// The review period shown.
     pub review: Memo<Period>,
     /// Scores of the whole tree for the review period.
     pub scorecard: Memo<Scorecard>,
+    /// The parts above that are copied out of the framework after each change (see
+    /// [`AppState::publish`]), and the per-KPI and per-KRA slots.
+    parts: Parts,
     pub(super) persistence: StoredValue<Persistence>,
     /// Bumped when the list of backups changes.
     pub backups_version: RwSignal<u32>,
@@ -188,9 +196,18 @@ pub enum ReadOnly {
 impl AppState {
     /// State around an initial framework.
     pub fn new(framework: Framework, today: Date, persistence: Persistence) -> AppState {
+        let parts = Parts {
+            kras: RwSignal::new(framework.kras_shared()),
+            kpis: RwSignal::new(framework.kpis_shared()),
+            settings: RwSignal::new(framework.settings().clone()),
+            reviews: RwSignal::new(framework.reviews_shared()),
+            series: Slots::new(),
+            kpi_scores: Slots::new(),
+            kra_scores: Slots::new(),
+        };
         let (framework, set_framework) = signal(framework);
         let anchor = RwSignal::new(today);
-        let settings = Memo::new(move |_| framework.with(|f| f.settings().clone()));
+        let settings = parts.settings.read_only();
         let review = Memo::new(move |_| {
             let (cycle, fiscal) = settings.with(|s| (s.review_cycle, s.fiscal_year_start));
             Period::containing(anchor.get(), cycle, fiscal)
@@ -205,17 +222,24 @@ impl AppState {
                     .unwrap_or_else(|| score_framework(f, &period, today))
             })
         });
-        // Handles, not copies: the same handle (and no change) until a KRA or KPI changes.
-        let kras = Memo::new(move |_| framework.with(Framework::kras_shared));
-        let kpis = Memo::new(move |_| framework.with(Framework::kpis_shared));
-        let review_record = Memo::new(move |_| framework.with(|f| f.review(&review.get()).cloned()));
+        let reviews = parts.reviews;
+        let review_record =
+            Memo::new(move |_| reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
+        // After each scoring, the rows' and cards' scores, written only where they changed.
+        Effect::new(move |_| {
+            scorecard.with(|c| {
+                parts.kpi_scores.refresh(&mut |id| c.kpis.get(&id).map(Shared::erased));
+                parts.kra_scores.refresh(&mut |id| c.kras.get(&id).map(Shared::erased));
+            })
+        });
         AppState {
             framework,
             set_framework,
-            kras,
-            kpis,
+            kras: parts.kras.read_only(),
+            kpis: parts.kpis.read_only(),
             settings,
             review_record,
+            parts,
             history: StoredValue::new(History::new(100)),
             history_version: RwSignal::new(0),
             anchor,
@@ -256,23 +280,70 @@ impl AppState {
         self.read_only.set(read_only);
         self.anchor.set(self.today);
         self.card.set(Some(card));
-        self.set_framework.set(framework);
+        self.replace_framework(framework);
         self.announce(|| Change { source: ChangeSource::Switch, kind: "open", description });
     }
 
     /// KPI `id`'s readings, as a handle that changes only when they do: a view of one KPI
     /// tracks this (with [`AppState::with_kpi`]) instead of the whole framework, so entering a
     /// reading re-runs the views of that KPI alone.
-    pub fn series_of(&self, id: crate::domain::id::Id) -> Memo<Option<Shared<Series>>> {
-        let framework = self.framework;
-        Memo::new(move |_| framework.with(|f| f.series(id)))
+    pub fn series_of(&self, id: Id) -> Signal<Option<Shared<Series>>> {
+        let (framework, slots) = (self.framework, self.parts.series);
+        Signal::derive(move || {
+            let series = framework.with_untracked(|f| f.series(id));
+            slots.track(id, series.as_ref().map(Shared::erased));
+            series
+        })
+    }
+
+    /// KPI `id`'s score for the review period; a view reading it re-runs only when it changes.
+    pub fn kpi_score(&self, id: Id) -> Signal<Option<Shared<KpiScore>>> {
+        let (scorecard, slots) = (self.scorecard, self.parts.kpi_scores);
+        Signal::derive(move || {
+            let score = scorecard.with_untracked(|c| c.kpis.get(&id).cloned());
+            slots.track(id, score.as_ref().map(Shared::erased));
+            score
+        })
+    }
+
+    /// KRA `id`'s score for the review period; a view reading it re-runs only when it changes.
+    pub fn kra_score(&self, id: Id) -> Signal<Option<Shared<KraScore>>> {
+        let (scorecard, slots) = (self.scorecard, self.parts.kra_scores);
+        Signal::derive(move || {
+            let score = scorecard.with_untracked(|c| c.kras.get(&id).cloned());
+            slots.track(id, score.as_ref().map(Shared::erased));
+            score
+        })
+    }
+
+    /// Copies what changed out of the framework into the signals views of one part read (the
+    /// KRA and KPI lists, the settings, the review records, each shown KPI's readings). Called
+    /// after every write of the framework, in the same task, so a handler that commits an edit
+    /// reads the new lists right after.
+    fn publish(&self) {
+        let parts = self.parts;
+        self.framework.with_untracked(|f| {
+            put(parts.kras, f.kras_shared());
+            put(parts.kpis, f.kpis_shared());
+            put(parts.reviews, f.reviews_shared());
+            if parts.settings.with_untracked(|s| s != f.settings()) {
+                parts.settings.set(f.settings().clone());
+            }
+            parts.series.refresh(&mut |id| f.series(id).as_ref().map(Shared::erased));
+        });
+    }
+
+    /// Replaces the framework and publishes its parts.
+    fn replace_framework(&self, framework: Framework) {
+        self.set_framework.set(framework);
+        self.publish();
     }
 
     /// Reads the framework for a view of one KPI, subscribing only to what such a view depends
     /// on: that KPI's readings (`series`, from [`AppState::series_of`]), the KPI list and the
     /// settings. `f` must read nothing else that changes (not another KPI's readings, not the
     /// review records).
-    pub fn with_kpi<T>(&self, series: Memo<Option<Shared<Series>>>, f: impl FnOnce(&Framework) -> T) -> T {
+    pub fn with_kpi<T>(&self, series: Signal<Option<Shared<Series>>>, f: impl FnOnce(&Framework) -> T) -> T {
         series.track();
         self.kpis.track();
         self.settings.track();
@@ -312,10 +383,10 @@ impl AppState {
         self.toast.set(None);
         if save {
             let edit = Edit::Replace { framework: Box::new(framework.clone()) };
-            self.set_framework.set(framework);
+            self.replace_framework(framework);
             self.queue(PendingEdit { edit, created: Vec::new() });
         } else {
-            self.set_framework.set(framework);
+            self.replace_framework(framework);
         }
         self.announce(|| Change { source: ChangeSource::Host, kind: "replace", description });
     }
@@ -352,6 +423,7 @@ impl AppState {
             })
             .unwrap_or(Err(ValidationError::ReadOnly))?;
         if applied.changed {
+            self.publish();
             // The toast's Undo must never undo a different edit from the one it describes.
             self.toast.set(None);
             self.history.update_value(|h| h.record(applied.inverse.clone()));
@@ -405,6 +477,7 @@ impl AppState {
         self.history_version.update(|v| *v += 1);
         match outcome.flatten().flatten() {
             Some(Ok((edit, applied))) => {
+                self.publish();
                 self.queue(PendingEdit { edit, created: applied.created });
                 self.toast.set(Some(Toast::info(done)));
                 if let Some((kind, description)) = described {
@@ -430,7 +503,7 @@ impl AppState {
     ) {
         self.history.update_value(|h| h.remap(remap));
         self.history_version.update(|v| *v += 1);
-        self.set_framework.set(framework);
+        self.replace_framework(framework);
     }
 
     /// Forgets undo and redo (after starting over, nothing before it can be undone).
@@ -450,6 +523,25 @@ impl AppState {
         self.history_version.track();
         self.editable() && self.history.with_value(|h| h.can_redo())
     }
+}
+
+/// Writes `now` into `signal` unless it already holds the same handle.
+fn put<T: Send + Sync + 'static>(signal: RwSignal<Shared<T>>, now: Shared<T>) {
+    if !signal.with_untracked(|held| Shared::ptr_eq(held, &now)) {
+        signal.set(now);
+    }
+}
+
+/// The signals [`AppState::publish`] writes, and the per-KPI and per-KRA slots.
+#[derive(Clone, Copy)]
+struct Parts {
+    kras: RwSignal<Shared<Vec<Kra>>>,
+    kpis: RwSignal<Shared<Vec<Kpi>>>,
+    settings: RwSignal<ScoringSettings>,
+    reviews: RwSignal<Shared<Reviews>>,
+    series: Slots,
+    kpi_scores: Slots,
+    kra_scores: Slots,
 }
 
 /// The state provided by the enclosing widget.
