@@ -2,7 +2,7 @@
 // marks and an overall comment belong to one review period; closing keeps the scores and makes
 // the period read-only until reopened.
 import { test, expect } from '@playwright/test';
-import { ScorecardPage } from './fixtures/scorecard_page';
+import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -155,4 +155,54 @@ test('this period against the previous one: biggest movers first, direction in w
   await expect(panel.getByTestId('movers-overall')).toContainText(/^Overall: .* for \w+ \d{4}, against .* for \w+ \d{4}: /);
   // The KPI list shows the top movers and offers the rest.
   await expect(kpis.locator('tbody tr')).toHaveCount(6);
+});
+
+/** A saved scorecard of 8 KRAs × 10 KPIs: over the 60 KPIs above which a scorecard opens with
+ * its KRAs (and their review fields) folded. */
+function largeSave(): string {
+  const kras = [];
+  const kpis = [];
+  let id = 1;
+  for (let r = 1; r <= 8; r++) {
+    const kra = id++;
+    kras.push({ id: kra, name: `Result area ${r}`, description: '', owner: '', weight: 12.5 });
+    for (let k = 1; k <= 10; k++) {
+      kpis.push({
+        id: id++, kra, spec: {
+          name: `Indicator ${r}.${k}`, unit: '', direction: { kind: 'higher-is-better' }, target: { kind: 'constant', value: 100 },
+          frequency: 'monthly', aggregation: 'average', weight: 10,
+        },
+      });
+    }
+  }
+  return JSON.stringify({ app: 'kra-kpi', schema: 4, framework: { name: 'Eighty KPIs', kras, kpis, readings: [], next_id: id } });
+}
+
+test('a large scorecard opens with the KRAs’ review fields folded; opened, they work and they print', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.seed({ [STORAGE_KEY]: largeSave() });
+  await app.open();
+  await expect(page.getByRole('article')).toHaveCount(8);
+  await expect(app.kra('Result area 3').getByRole('button', { name: 'Show 10 KPIs of Result area 3' })).toBeVisible();
+  const review = page.getByTestId('review');
+  const month = (await review.getByRole('heading', { level: 2 }).textContent())!.replace('Review of ', '');
+  const fold = review.locator('details.kk-review-kras > summary');
+  await expect(fold).toHaveText('Ratings and comments for 8 KRAs');
+  // Not built until asked for: no fields of any KRA in the page.
+  await expect(review.getByRole('combobox', { name: /^Rating of/ })).toHaveCount(0);
+
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await expect(review.getByRole('combobox', { name: /^Rating of/ })).toHaveCount(8);
+  await review.getByLabel(`Rating of Result area 3 for ${month}`).selectOption('4');
+  await expect(app.kra('Result area 3')).toContainText(`Rated 4 of 5 for ${month}`);
+  await expect.poll(async () => (await app.savedJson()).framework.reviews?.[0]?.kras?.[0]?.rating).toBe(4);
+
+  // Folding again keeps what was entered; printing shows every KRA's fields, without the fold.
+  await fold.click();
+  await expect(review.getByLabel(`Rating of Result area 3 for ${month}`)).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(review.getByLabel(`Rating of Result area 3 for ${month}`)).toBeVisible();
+  await expect(review.getByLabel(`Rating of Result area 3 for ${month}`)).toHaveValue('4');
+  await expect(fold).toBeHidden();
 });

@@ -147,7 +147,7 @@ pub fn App(state: AppState) -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || !is_empty()>
-                <ReviewPanel />
+                <ReviewPanel folded=start_folded />
             </Show>
             <Show when=move || state.presenting.get()>
                 <Presentation />

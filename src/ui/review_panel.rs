@@ -13,8 +13,12 @@ use crate::domain::id::Id;
 use crate::domain::review::{Closure, Review, ReviewKey};
 
 /// The review of the period shown, or what there is to say about it.
+///
+/// With `folded` (a large scorecard), each KRA's rating and comment fields are built the first
+/// time the user opens them (or prints): fifty KRAs' fields are some 1,300 elements, half of
+/// what the page would otherwise build before showing the scorecard.
 #[component]
-pub fn ReviewPanel() -> impl IntoView {
+pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
     let key = Memo::new(move |_| ReviewKey::of(&state.review.get()));
     let review = state.review_record;
@@ -23,6 +27,11 @@ pub fn ReviewPanel() -> impl IntoView {
     let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     let label = move || state.review.get().label();
     let error = RwSignal::new(None::<String>);
+    let kras_built = RwSignal::new(!folded);
+    let kras_summary = move || match kra_ids.with(Vec::len) {
+        1 => "Rating and comment for the KRA".to_owned(),
+        n => format!("Ratings and comments for {n} KRAs"),
+    };
 
     // Nothing written and nothing can be: say so instead of a form of empty, disabled fields.
     let nothing_to_show = move || !state.editable() && review.with(Option::is_none);
@@ -47,9 +56,17 @@ pub fn ReviewPanel() -> impl IntoView {
                                 send(state, key.get_untracked(), ReviewChange::Reviewer { reviewer }, error);
                             } />
                     </label>
-                    <For each=move || kra_ids.get() key=|id| *id let:kra>
-                        <KraReviewFields kra=kra key=key review=review error=error />
-                    </For>
+                    <details class="kk-review-kras" open=!folded
+                        on:toggle=move |ev| super::disclosure::mark_opened(&ev, kras_built)>
+                        <summary>{kras_summary}</summary>
+                        <Show when=move || kras_built.get() || state.printing.get()>
+                            <div class="kk-review-kra-list">
+                                <For each=move || kra_ids.get() key=|id| *id let:kra>
+                                    <KraReviewFields kra=kra key=key review=review error=error />
+                                </For>
+                            </div>
+                        </Show>
+                    </details>
                     <label class="kk-field kk-wide">
                         <span class="kk-field-label">"Overall comment for " {label}</span>
                         <textarea rows="3"
