@@ -112,7 +112,15 @@ impl Framework {
     pub fn from_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {
         let FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id } = parts;
         let readings = map_from(readings.into_iter().map(|(id, series)| (id, Shared::new(series))));
-        let fw = Framework { name, settings, kras: kras.into(), kpis: kpis.into(), readings, reviews: reviews.into(), next_id };
+        let fw = Framework {
+            name,
+            settings,
+            kras: kras.into(),
+            kpis: kpis.into(),
+            readings,
+            reviews: reviews.into(),
+            next_id,
+        };
         fw.check_integrity()?;
         Ok(fw)
     }

@@ -25,7 +25,10 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
     let state = use_state();
     let inline = on_close.is_some();
     let close_label = move || {
-        let name = state.selected.get().and_then(|id| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).map(|k| k.spec.name.clone())));
+        let name = state
+            .selected
+            .get()
+            .and_then(|id| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).map(|k| k.spec.name.clone())));
         format!("Close the readings of {}", name.unwrap_or_default())
     };
     view! {

@@ -62,7 +62,8 @@ impl Slots {
     /// view is about to show) if it has none. Returns the slot's trigger, or `None` once the
     /// widget is gone.
     pub fn track(self, id: Id, now: Handle) -> Option<ArcTrigger> {
-        let trigger = self.slots.try_update_value(|slots| slots.entry(id).or_insert_with(|| (now, ArcTrigger::new())).1.clone());
+        let trigger =
+            self.slots.try_update_value(|slots| slots.entry(id).or_insert_with(|| (now, ArcTrigger::new())).1.clone());
         if let Some(trigger) = &trigger {
             trigger.track();
         }

@@ -12,12 +12,12 @@ use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
 use crate::domain::history::{History, Step};
+use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::rebase::PendingEdit;
-use crate::domain::id::Id;
 use crate::domain::review::{Review, ReviewKey, Reviews};
 use crate::domain::scoring::{
     score_framework, score_framework_with, KpiScore, KraScore, ScoreCache, Scorecard, ScoringSettings,
@@ -223,8 +223,7 @@ impl AppState {
             })
         });
         let reviews = parts.reviews;
-        let review_record =
-            Memo::new(move |_| reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
+        let review_record = Memo::new(move |_| reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
         // After each scoring, the rows' and cards' scores, written only where they changed.
         Effect::new(move |_| {
             scorecard.with(|c| {
