@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(d.prefers(3.0, 4.0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "DirectionRecord")]
 pub enum Direction {
     /// More is better (revenue, leads converted).
     HigherIsBetter,
@@ -24,6 +24,44 @@ pub enum Direction {
     KeepWithinRange { min: f64, max: f64 },
     /// Hit the target give or take `tolerance` (headcount, budget spend).
     HitValue { tolerance: f64 },
+}
+
+/// A saved direction as one flat record: `{"kind": "keep-within-range", "min": 90, "max": 110}`.
+///
+/// Read this way, then checked ([`TryFrom`]), rather than by serde's internally tagged enum,
+/// which buffers every field of every KPI's direction before reading it: slower to load and,
+/// with [`TargetPlan`](super::target::TargetPlan)'s, some 10 KB of the download.
+#[derive(Deserialize)]
+struct DirectionRecord {
+    kind: DirectionKind,
+    min: Option<f64>,
+    max: Option<f64>,
+    tolerance: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum DirectionKind {
+    HigherIsBetter,
+    LowerIsBetter,
+    KeepWithinRange,
+    HitValue,
+}
+
+impl TryFrom<DirectionRecord> for Direction {
+    type Error = String;
+
+    fn try_from(r: DirectionRecord) -> Result<Direction, String> {
+        use super::target::required as need;
+        Ok(match r.kind {
+            DirectionKind::HigherIsBetter => Direction::HigherIsBetter,
+            DirectionKind::LowerIsBetter => Direction::LowerIsBetter,
+            DirectionKind::KeepWithinRange => {
+                Direction::KeepWithinRange { min: need(r.min, "min")?, max: need(r.max, "max")? }
+            }
+            DirectionKind::HitValue => Direction::HitValue { tolerance: need(r.tolerance, "tolerance")? },
+        })
+    }
 }
 
 impl Direction {

@@ -26,7 +26,7 @@ use super::period::Period;
 /// assert_eq!(plan.target_for(&march), 120.0);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "TargetRecord")]
 pub enum TargetPlan {
     /// The same target every period.
     Constant { value: f64 },
@@ -46,6 +46,53 @@ pub enum TargetPlan {
         end: f64,
         periods: u32,
     },
+}
+
+/// A saved target plan as one flat record (`{"kind": "ramp", "from": "2026-01-01", …}`), read
+/// and then checked: see the same for [`Direction`](super::direction::Direction).
+#[derive(Deserialize)]
+struct TargetRecord {
+    kind: TargetKind,
+    value: Option<f64>,
+    from: Option<String>,
+    values: Option<Vec<f64>>,
+    start: Option<f64>,
+    end: Option<f64>,
+    periods: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum TargetKind {
+    Constant,
+    Steps,
+    Ramp,
+}
+
+/// `field`'s value, or the message serde gives for a missing field.
+pub(super) fn required<T>(value: Option<T>, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing field `{field}`"))
+}
+
+impl TryFrom<TargetRecord> for TargetPlan {
+    type Error = String;
+
+    fn try_from(r: TargetRecord) -> Result<TargetPlan, String> {
+        let from = |text: Option<String>| {
+            let text = required(text, "from")?;
+            iso_date::parse(&text).ok_or_else(|| format!("\"{text}\" is not a YYYY-MM-DD date"))
+        };
+        Ok(match r.kind {
+            TargetKind::Constant => TargetPlan::Constant { value: required(r.value, "value")? },
+            TargetKind::Steps => TargetPlan::Steps { from: from(r.from)?, values: required(r.values, "values")? },
+            TargetKind::Ramp => TargetPlan::Ramp {
+                from: from(r.from)?,
+                start: required(r.start, "start")?,
+                end: required(r.end, "end")?,
+                periods: required(r.periods, "periods")?,
+            },
+        })
+    }
 }
 
 impl TargetPlan {
@@ -98,5 +145,69 @@ impl TargetPlan {
             TargetPlan::Steps { values, .. } => values.iter().try_for_each(|v| finite(*v)),
             TargetPlan::Ramp { start, end, .. } => finite(*start).and(finite(*end)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::direction::Direction;
+    use super::*;
+    use jiff::civil::date;
+
+    /// Every shape reads back as it was written; the wire format is unchanged.
+    #[test]
+    fn saved_records_read_back() {
+        let plans = [
+            TargetPlan::constant(95.5),
+            TargetPlan::Steps { from: date(2026, 1, 1), values: vec![100.0, 110.0] },
+            TargetPlan::Ramp { from: date(2026, 4, 1), start: 10.0, end: 40.0, periods: 4 },
+        ];
+        for plan in plans {
+            let text = serde_json::to_string(&plan).unwrap();
+            assert_eq!(serde_json::from_str::<TargetPlan>(&text).unwrap(), plan, "{text}");
+        }
+        assert_eq!(
+            serde_json::to_string(&TargetPlan::Ramp { from: date(2026, 4, 1), start: 10.0, end: 40.0, periods: 4 })
+                .unwrap(),
+            r#"{"kind":"ramp","from":"2026-04-01","start":10.0,"end":40.0,"periods":4}"#
+        );
+        let directions = [
+            Direction::HigherIsBetter,
+            Direction::LowerIsBetter,
+            Direction::KeepWithinRange { min: 2.0, max: 4.5 },
+            Direction::HitValue { tolerance: 0.5 },
+        ];
+        for d in directions {
+            let text = serde_json::to_string(&d).unwrap();
+            assert_eq!(serde_json::from_str::<Direction>(&text).unwrap(), d, "{text}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Direction::HitValue { tolerance: 0.5 }).unwrap(),
+            r#"{"kind":"hit-value","tolerance":0.5}"#
+        );
+    }
+
+    /// A record missing what its kind needs, of an unknown kind or with a bad date is refused,
+    /// saying why.
+    #[test]
+    fn broken_records_are_refused_with_their_reason() {
+        let target = |text: &str| serde_json::from_str::<TargetPlan>(text).unwrap_err().to_string();
+        let direction = |text: &str| serde_json::from_str::<Direction>(text).unwrap_err().to_string();
+        assert!(target(r#"{"kind":"constant"}"#).starts_with("missing field `value`"));
+        assert!(target(r#"{"kind":"steps","values":[1]}"#).starts_with("missing field `from`"));
+        assert!(target(r#"{"kind":"ramp","from":"2026-13-01","start":1,"end":2,"periods":3}"#)
+            .starts_with("\"2026-13-01\" is not a YYYY-MM-DD date"));
+        assert!(
+            target(r#"{"kind":"ramp","from":"2026-01-01","start":1,"end":2}"#).starts_with("missing field `periods`")
+        );
+        assert!(target(r#"{"kind":"wobbly","value":1}"#).starts_with("unknown variant `wobbly`"));
+        assert!(target(r#"{"value":1}"#).starts_with("missing field `kind`"));
+        assert!(target(r#"{"kind":"constant","value":"95"}"#).starts_with("invalid type: string \"95\", expected f64"));
+        assert!(direction(r#"{"kind":"keep-within-range","min":1}"#).starts_with("missing field `max`"));
+        assert!(direction(r#"{"kind":"hit-value","tolerance":null}"#).starts_with("missing field `tolerance`"));
+        assert!(direction(r#"{"kind":"sideways"}"#).starts_with("unknown variant `sideways`"));
+        // Not a record at all.
+        assert!(direction(r#"["higher-is-better"]"#).starts_with("invalid length 1, expected struct DirectionRecord"));
+        assert!(target("7").starts_with("invalid type: integer `7`, expected struct TargetRecord"));
     }
 }
