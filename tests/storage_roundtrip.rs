@@ -582,7 +582,8 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
 #[test]
 fn other_damage_is_refused_with_its_reason() {
     let fw = sample();
-    let integrity: [(fn(&mut Value), IntegrityError); 4] = [
+    type Damage = (fn(&mut Value), IntegrityError);
+    let integrity: [Damage; 4] = [
         (
             |v| v["framework"]["kpis"][0]["kra"] = json!(77),
             IntegrityError::KpiWithoutKra { kpi: "Leads converted".into() },

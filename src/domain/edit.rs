@@ -439,15 +439,14 @@ impl Framework {
         if at > self.kras.len() {
             return Err(ValidationError::UnknownItem { what: "KRA position" });
         }
-        let mut len = self.kpis.len();
         let mut seen = Vec::new();
-        for p in &kpis {
+        // Each KPI is placed in the list as it will be once those before it are in.
+        for (len, p) in (self.kpis.len()..).zip(&kpis) {
             if p.kpi.kra != kra.id || seen.contains(&p.kpi.id) || p.kpi.id == kra.id {
                 return Err(ValidationError::IdInUse { id: p.kpi.id });
             }
             self.check_placed(p, len)?;
             seen.push(p.kpi.id);
-            len += 1;
         }
         let id = kra.id;
         self.next_id = self.next_id.max(id.0 + 1);

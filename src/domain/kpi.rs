@@ -91,10 +91,8 @@ impl KpiSpec {
                     return Err(ValidationError::EmptyRange { min, max });
                 }
             }
-            Direction::HitValue { tolerance } => {
-                if check_finite("Tolerance", tolerance)? < 0.0 {
-                    return Err(ValidationError::Negative { field: "Tolerance", value: tolerance });
-                }
+            Direction::HitValue { tolerance } if check_finite("Tolerance", tolerance)? < 0.0 => {
+                return Err(ValidationError::Negative { field: "Tolerance", value: tolerance });
             }
             _ => {}
         }

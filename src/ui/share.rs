@@ -243,7 +243,7 @@ pub fn ShareLinkMaker() -> impl IntoView {
                 <label class="kk-field">
                     <span class="kk-field-label">"Read-only link"</span>
                     <input type="text" readonly prop:value=url on:focus=move |ev| {
-                        let _ = event_target::<web_sys::HtmlInputElement>(&ev).select();
+                        event_target::<web_sys::HtmlInputElement>(&ev).select();
                     } />
                 </label>
                 <p class="kk-actions"><button type="button" on:click=copy>"Copy link"</button></p>

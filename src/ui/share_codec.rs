@@ -35,7 +35,7 @@ pub async fn compress(text: &str) -> Option<Vec<u8>> {
     let blob = web_sys::Blob::new_with_str_sequence(&Array::of1(&text.into())).ok()?;
     let stream = CodecStream::new_compression(FORMAT).ok()?;
     let bytes = read_all(blob.stream(), &stream, false).await?;
-    Some(bytes.dyn_into::<js_sys::ArrayBuffer>().map(|b| Uint8Array::new(&b).to_vec()).ok()?)
+    bytes.dyn_into::<js_sys::ArrayBuffer>().map(|b| Uint8Array::new(&b).to_vec()).ok()
 }
 
 /// `bytes` decompressed as UTF-8 text, or `None` when they are not raw DEFLATE (a changed or

@@ -108,7 +108,7 @@ pub struct AppState {
     /// from [`AppState::read_only`], so lifting it never lifts a data problem's protection.
     pub host_read_only: RwSignal<bool>,
     /// Who is told about every committed change (the embedding API's `change` event).
-    listener: StoredValue<Option<Rc<dyn Fn(&Change)>>, LocalStorage>,
+    listener: StoredValue<Option<Listener>, LocalStorage>,
     /// The KRAs in display order. Unlike [`AppState::framework`], this changes only when a KRA
     /// does (not when a reading is entered), and it is a signal of its own, written after each
     /// change of the framework only if the list changed: the views kept per KRA and per KPI read
@@ -138,6 +138,9 @@ pub struct AppState {
     /// The open scorecard's number in that list.
     pub card: RwSignal<Option<CardId>>,
 }
+
+/// Who is told about each committed [`Change`] (see [`AppState::set_listener`]).
+pub type Listener = Rc<dyn Fn(&Change)>;
 
 /// What changed the framework, as the host page's `change` event reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -366,7 +369,7 @@ impl AppState {
     }
 
     /// Sets who hears about committed changes (one listener; the embedding API).
-    pub fn set_listener(&self, listener: Option<Rc<dyn Fn(&Change)>>) {
+    pub fn set_listener(&self, listener: Option<Listener>) {
         self.listener.try_set_value(listener);
     }
 
