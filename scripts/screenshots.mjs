@@ -16,6 +16,18 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking'],
 });
+/** The whole page, laid out in a viewport as tall as the page: KRA cards off screen skip
+ * rendering (`content-visibility: auto`), so a plain full-page capture shows them blank where a
+ * user who scrolls sees them drawn. */
+async function wholePage(page, path) {
+  const { width, height } = page.viewportSize();
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height: tall });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize({ width, height });
+}
+
 try {
   for (const scheme of ['light', 'dark']) {
     for (const width of [1280, 768, 390, 320]) {
@@ -29,7 +41,7 @@ try {
         await page.getByRole('button', { name: 'Save reading' }).click();
       }
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `${out}/app-${width}-${scheme}.png`, fullPage: true });
+      await wholePage(page, `${out}/app-${width}-${scheme}.png`);
       const library = page.locator('details.kk-templates');
       await library.locator(':scope > summary').click();
       await library.getByRole('button', { name: 'Preview HR manager' }).click();
@@ -39,7 +51,7 @@ try {
       await demo.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
       await demo.getByRole('button', { name: 'Leads converted', exact: true }).click();
       await demo.waitForTimeout(300);
-      await demo.screenshot({ path: `${out}/demo-${width}-${scheme}.png`, fullPage: true });
+      await wholePage(demo, `${out}/demo-${width}-${scheme}.png`);
       // A second scorecard beside the demo, and the two compared for last month.
       const demoLibrary = demo.locator('details.kk-templates');
       await demoLibrary.locator(':scope > summary').click();
@@ -55,7 +67,7 @@ try {
       const portal = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await portal.goto(`http://127.0.0.1:${port}/hr-portal/index.html`);
       await portal.locator('#team-scorecard').getByRole('article').first().waitFor();
-      await portal.screenshot({ path: `${out}/portal-${width}-${scheme}.png`, fullPage: true });
+      await wholePage(portal, `${out}/portal-${width}-${scheme}.png`);
       await page.close();
       await portal.close();
     }
