@@ -70,7 +70,13 @@ pub mod serde {
         // Owned, not borrowed: saved data reaches here through `serde_json::Value` during
         // migration, which cannot lend out its strings.
         let text = String::deserialize(deserializer)?;
-        super::parse(&text).ok_or_else(|| D::Error::custom(format_args!("\"{text}\" is not a YYYY-MM-DD date")))
+        read(&text).map_err(D::Error::custom)
+    }
+
+    /// A saved date's text as a date, or the message that refuses it (for data read through a
+    /// record of its own, as target plans are).
+    pub fn read(text: &str) -> Result<Date, String> {
+        super::parse(text).ok_or_else(|| format!("\"{text}\" is not a YYYY-MM-DD date"))
     }
 }
 

@@ -78,10 +78,7 @@ impl TryFrom<TargetRecord> for TargetPlan {
     type Error = String;
 
     fn try_from(r: TargetRecord) -> Result<TargetPlan, String> {
-        let from = |text: Option<String>| {
-            let text = required(text, "from")?;
-            iso_date::parse(&text).ok_or_else(|| format!("\"{text}\" is not a YYYY-MM-DD date"))
-        };
+        let from = |text: Option<String>| iso_date::serde::read(&required(text, "from")?);
         Ok(match r.kind {
             TargetKind::Constant => TargetPlan::Constant { value: required(r.value, "value")? },
             TargetKind::Steps => TargetPlan::Steps { from: from(r.from)?, values: required(r.values, "values")? },
