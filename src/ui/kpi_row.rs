@@ -19,7 +19,7 @@ use crate::domain::scoring::Status;
 pub fn KpiRow(id: Id) -> impl IntoView {
     let state = use_state();
     // The KPI list, not the framework: entering a reading elsewhere does not re-run this.
-    let kpi = Memo::new(move |_| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
+    let kpi = Memo::new(move |_| state.kpi(id));
     let score = state.kpi_score(id);
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());

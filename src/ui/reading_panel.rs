@@ -25,10 +25,7 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
     let state = use_state();
     let inline = on_close.is_some();
     let close_label = move || {
-        let name = state
-            .selected
-            .get()
-            .and_then(|id| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).map(|k| k.spec.name.clone())));
+        let name = state.selected.get().and_then(|id| state.kpi(id)).map(|k| k.spec.name);
         format!("Close the readings of {}", name.unwrap_or_default())
     };
     view! {
@@ -48,7 +45,7 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
 #[component]
 fn KpiDetail(id: Id) -> impl IntoView {
     let state = use_state();
-    let kpi = Memo::new(move |_| state.kpis.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
+    let kpi = Memo::new(move |_| state.kpi(id));
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
     // The period after the latest reading: a run of readings is typed without retyping dates.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::id::Id;
+use crate::domain::shared::Shared;
 
 /// One id's part of a larger value, as a handle compared by address (see
 /// [`Shared::erased`](crate::domain::shared::Shared::erased)); `None` when the id has none.
@@ -19,14 +20,12 @@ pub type Handle = Option<Arc<dyn Any + Send + Sync>>;
 /// memo (one per row on screen, one per KRA card) is marked, woken, re-run and re-linked in the
 /// reactive graph after any edit: at 1,000 KPIs that bookkeeping, not the scoring, was most of
 /// an edit's time. Instead a view reads its part untracked and tracks its id's slot
-/// ([`Slots::track`]); after each change of the whole, one pass ([`Slots::refresh`]) compares
+/// ([`Slots::part`]); after each change of the whole, one pass ([`Slots::refresh`]) compares
 /// each slot's handle with the part's new one and fires only those that differ, so an edit
 /// wakes only the views of what it changed. Parts are kept as [`Shared`] handles, so comparing
 /// is comparing addresses, and a slot keeps its handle alive, so an address is never reused
 /// while it is compared against. A slot is made the first time a view tracks its id and kept
 /// while the widget lives (at most one per KPI or KRA ever shown).
-///
-/// [`Shared`]: crate::domain::shared::Shared
 ///
 /// # Example
 ///
@@ -39,13 +38,14 @@ pub type Handle = Option<Arc<dyn Any + Send + Sync>>;
 /// let scores = RwSignal::new(vec![Shared::new(50.0), Shared::new(80.0)]);
 /// let handle = move |id: Id| scores.with_untracked(|s| s.get(id.0 as usize).map(Shared::erased));
 /// let slots = Slots::new();
-/// let first = slots.track(Id(0), handle(Id(0))).expect("a slot while the widget lives");
+/// let first = slots.part(Id(0), move || scores.with_untracked(|s| s.first().cloned()));
+/// assert_eq!(first.with_untracked(|s| s.as_deref().copied()), Some(50.0), "its slot is made");
 /// assert!(!slots.refresh(&mut |id| handle(id)), "nothing changed, nothing fired");
 /// scores.update(|s| s[1] = Shared::new(90.0));
 /// assert!(!slots.refresh(&mut |id| handle(id)), "only id 1 changed, and nobody tracks it");
 /// scores.update(|s| s[0] = Shared::new(55.0));
 /// assert!(slots.refresh(&mut |id| handle(id)), "id 0 changed: its views re-run");
-/// # drop(first);
+/// assert_eq!(first.with_untracked(|s| s.as_deref().copied()), Some(55.0));
 /// ```
 #[derive(Clone, Copy)]
 pub struct Slots {
@@ -58,16 +58,28 @@ impl Slots {
         Slots { slots: StoredValue::new(BTreeMap::new()) }
     }
 
+    /// `id`'s part as a signal for a view: `read` gets the part as it is now (untracked), and a
+    /// view reading the signal re-runs when `id`'s slot fires ([`Slots::refresh`]).
+    pub fn part<T: Send + Sync + 'static>(
+        self,
+        id: Id,
+        read: impl Fn() -> Option<Shared<T>> + Send + Sync + 'static,
+    ) -> Signal<Option<Shared<T>>> {
+        Signal::derive(move || {
+            let part = read();
+            self.track(id, part.as_ref().map(Shared::erased));
+            part
+        })
+    }
+
     /// Subscribes the running view to `id`'s slot, made with `now` (the handle of the part the
-    /// view is about to show) if it has none. Returns the slot's trigger, or `None` once the
-    /// widget is gone.
-    pub fn track(self, id: Id, now: Handle) -> Option<ArcTrigger> {
+    /// view is about to show) if it has none; nothing once the widget is gone.
+    fn track(self, id: Id, now: Handle) {
         let trigger =
             self.slots.try_update_value(|slots| slots.entry(id).or_insert_with(|| (now, ArcTrigger::new())).1.clone());
-        if let Some(trigger) = &trigger {
+        if let Some(trigger) = trigger {
             trigger.track();
         }
-        trigger
     }
 
     /// Gives every slot the handle of its part as it is now (`now(id)`) and fires those whose

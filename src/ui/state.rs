@@ -290,32 +290,25 @@ impl AppState {
     /// tracks this (with [`AppState::with_kpi`]) instead of the whole framework, so entering a
     /// reading re-runs the views of that KPI alone.
     pub fn series_of(&self, id: Id) -> Signal<Option<Shared<Series>>> {
-        let (framework, slots) = (self.framework, self.parts.series);
-        Signal::derive(move || {
-            let series = framework.with_untracked(|f| f.series(id));
-            slots.track(id, series.as_ref().map(Shared::erased));
-            series
-        })
+        let framework = self.framework;
+        self.parts.series.part(id, move || framework.with_untracked(|f| f.series(id)))
+    }
+
+    /// KPI `id` from the KPI list (tracked: not its readings), if it is there.
+    pub fn kpi(&self, id: Id) -> Option<Kpi> {
+        self.kpis.with(|ks| ks.iter().find(|k| k.id == id).cloned())
     }
 
     /// KPI `id`'s score for the review period; a view reading it re-runs only when it changes.
     pub fn kpi_score(&self, id: Id) -> Signal<Option<Shared<KpiScore>>> {
-        let (scorecard, slots) = (self.scorecard, self.parts.kpi_scores);
-        Signal::derive(move || {
-            let score = scorecard.with_untracked(|c| c.kpis.get(&id).cloned());
-            slots.track(id, score.as_ref().map(Shared::erased));
-            score
-        })
+        let scorecard = self.scorecard;
+        self.parts.kpi_scores.part(id, move || scorecard.with_untracked(|c| c.kpis.get(&id).cloned()))
     }
 
     /// KRA `id`'s score for the review period; a view reading it re-runs only when it changes.
     pub fn kra_score(&self, id: Id) -> Signal<Option<Shared<KraScore>>> {
-        let (scorecard, slots) = (self.scorecard, self.parts.kra_scores);
-        Signal::derive(move || {
-            let score = scorecard.with_untracked(|c| c.kras.get(&id).cloned());
-            slots.track(id, score.as_ref().map(Shared::erased));
-            score
-        })
+        let scorecard = self.scorecard;
+        self.parts.kra_scores.part(id, move || scorecard.with_untracked(|c| c.kras.get(&id).cloned()))
     }
 
     /// Copies what changed out of the framework into the signals views of one part read (the
