@@ -50,6 +50,7 @@ pub fn Scorecards() -> impl IntoView {
 
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let opened = RwSignal::new(false);
     let typed = move || {
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {
@@ -80,8 +81,10 @@ pub fn Scorecards() -> impl IntoView {
     let open_name = move || state.framework.with(|f| f.name().to_owned());
 
     view! {
-        <details class="kk-scorecards">
+        // Built the first time the panel opens, then kept.
+        <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>{move || format!("Scorecards ({})", rows.with(Vec::len))}</summary>
+          <Show when=move || opened.get()>
             <ul class="kk-card-list" aria-label="Your scorecards">
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <CardItem id=row.id name=row.name.clone() saved=row.saved />
@@ -111,6 +114,7 @@ pub fn Scorecards() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+          </Show>
         </details>
     }
 }

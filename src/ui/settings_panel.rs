@@ -29,6 +29,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let green = RwSignal::new(plain(s.rollup_thresholds.green));
     let amber = RwSignal::new(plain(s.rollup_thresholds.amber));
     let errors = FormErrors::new();
+    let opened = RwSignal::new(false);
 
     // Loading a template or undoing replaces the settings: show what is really in force.
     let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
@@ -94,17 +95,19 @@ pub fn SettingsPanel() -> impl IntoView {
     let lowers: Vec<_> = LowerRatio::ALL.iter().map(|l| (l.key(), l.label().to_owned())).collect();
 
     view! {
-        <details class="kk-settings">
+        // The form is built the first time the panel opens, then kept.
+        <details class="kk-settings" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>"Scoring settings"</summary>
+          <Show when=move || opened.get()>
             <Show when=move || !state.editable()>
                 <p class="kk-hint">"This scorecard is read-only, so its settings cannot be changed here."</p>
             </Show>
             <form class="kk-form kk-settings-form" on:submit=submit>
               <fieldset class="kk-plain" disabled=move || !state.editable()>
-                <SelectField label="Review cycle" value=cycle options=cycles />
-                <SelectField label="Fiscal year starts in" value=fiscal options=months />
-                <SelectField label="Default scoring method" value=method options=methods />
-                <SelectField label="Lower-is-better ratio" value=lower options=lowers />
+                <SelectField label="Review cycle" value=cycle options=cycles.clone() />
+                <SelectField label="Fiscal year starts in" value=fiscal options=months.clone() />
+                <SelectField label="Default scoring method" value=method options=methods.clone() />
+                <SelectField label="Lower-is-better ratio" value=lower options=lowers.clone() />
                 <TextField label="Floor (%)" field="Floor" errors=errors value=floor numeric=true />
                 <TextField label="KPI cap (%)" field="KPI cap" errors=errors value=kpi_cap numeric=true />
                 <TextField label="Roll-up cap (%)" field="Roll-up cap" errors=errors value=rollup_cap numeric=true />
@@ -116,6 +119,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <button type="submit" class="kk-primary">"Save settings"</button>
               </fieldset>
             </form>
+          </Show>
         </details>
     }
 }

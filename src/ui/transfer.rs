@@ -58,10 +58,13 @@ pub fn TransferPanel() -> impl IntoView {
         let _ = window().print();
     };
     let can_import = move || state.editable() || shelf::can_change(state);
+    let opened = RwSignal::new(false);
 
     view! {
-        <details class="kk-transfer">
+        // Built the first time the panel opens, then kept (a chosen file waits there).
+        <details class="kk-transfer" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>"Export and import"</summary>
+          <Show when=move || opened.get()>
             <div class="kk-transfer-body">
                 <section aria-labelledby="kk-export-title">
                     <h3 id="kk-export-title">"Export"</h3>
@@ -98,6 +101,7 @@ pub fn TransferPanel() -> impl IntoView {
                     <super::share::ShareLinkMaker />
                 </Show>
             </div>
+          </Show>
         </details>
     }
 }
