@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use super::framework::Framework;
 use super::period::Period;
-use super::scoring::{score_framework, Status};
+use super::scoring::{score_framework_with, ScoreCache, Status};
 
 /// One scorecard's column.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +77,7 @@ pub fn compare(scorecards: &[&Framework], day: Date, today: Date) -> Comparison 
     for (i, fw) in scorecards.iter().enumerate() {
         let settings = fw.settings();
         let period = Period::containing(day, settings.review_cycle, settings.fiscal_year_start);
-        let card = score_framework(fw, &period, today);
+        let card = score_framework_with(fw, &period, today, &mut ScoreCache::numbers_only());
         let reported = card.kpis.values().filter(|k| k.readings > 0).count();
         columns.push(Column {
             name: fw.name().to_owned(),

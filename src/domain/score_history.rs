@@ -103,7 +103,7 @@ pub fn score_history_with(
     caches: &mut Vec<ScoreCache>,
 ) -> ScoreHistory {
     let count = count.max(1);
-    caches.resize_with(count, ScoreCache::default);
+    caches.resize_with(count, ScoreCache::numbers_only);
     let mut periods = Vec::with_capacity(count);
     let mut period = *last;
     for cache in caches.iter_mut() {

@@ -17,7 +17,7 @@ use crate::domain::framework::Framework;
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
-use crate::domain::scoring::{score_framework, score_kpi, KpiScore};
+use crate::domain::scoring::{score_framework_with, score_kpi_as, KpiScore, ScoreCache, Words};
 
 /// One cell of a CSV row.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,7 +141,7 @@ pub fn readings(fw: &Framework, today: Date) -> Vec<Vec<Cell>> {
         for kpi in fw.kpis_of(kra.id) {
             for (&start, reading) in fw.readings_of(kpi.id) {
                 let period = fw.period_of(kpi, start);
-                let score = score_kpi(fw, kpi, &period, today);
+                let score = score_kpi_as(fw, kpi, &period, today, Words::NumbersOnly);
                 rows.push(vec![
                     Cell::text(&kra.name),
                     Cell::text(&kpi.spec.name),
@@ -179,7 +179,7 @@ pub fn readings(fw: &Framework, today: Date) -> Vec<Vec<Cell>> {
 /// assert_eq!(rows[1][9], Cell::Text("No reading".into()));
 /// ```
 pub fn review_scorecard(fw: &Framework, review: &Period, today: Date) -> Vec<Vec<Cell>> {
-    let card = score_framework(fw, review, today);
+    let card = score_framework_with(fw, review, today, &mut ScoreCache::numbers_only());
     let header =
         ["Period", "Level", "KRA", "KPI", "Unit", "Weight share (%)", "Value", "Target", "Score (%)", "Status"];
     let period = || Cell::text(review.label());

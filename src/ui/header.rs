@@ -11,6 +11,7 @@ use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
+use crate::domain::scoring::Explanation;
 
 /// The scorecard's title bar.
 #[component]
@@ -107,8 +108,7 @@ pub fn Header() -> impl IntoView {
                 <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
                 <Explain
                     subject=Signal::derive(move || "the whole scorecard".to_string())
-                    summary=Signal::derive(move || card.get().summary)
-                    steps=Signal::derive(move || card.get().steps)
+                    words=Signal::derive(move || card.with(|c| Explanation { summary: c.summary.clone(), steps: c.steps.clone() }))
                 />
                 <p class="kk-meta kk-coverage" data-testid="coverage">{standing}</p>
                 <Show when=move || card.with(|c| c.coverage.is_minority())>

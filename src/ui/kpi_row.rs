@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explain::Explain;
+use super::explain::{kpi_words, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
 use super::reading_panel::ReadingPanel;
@@ -104,8 +104,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 <span class="kk-pace">{pace}</span>
                 <Explain
                     subject=Signal::derive(name)
-                    summary=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.summary.clone()).unwrap_or_default()))
-                    steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default()))
+                    words=kpi_words(state, id, score)
                 />
             </td>
             <td class="kk-row-actions">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explain::Explain;
+use super::explain::{kra_words, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
 use super::kra_form::KraForm;
@@ -93,7 +93,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
                         score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                     />
-                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) summary=field(|s| s.summary.clone()) steps=Signal::derive(move || score.with(|s| s.as_ref().map(|s| s.steps.clone()).unwrap_or_default())) />
+                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=kra_words(state, id, score) />
                     <Show when=move || has_kpis()>
                         <span class="kk-meta kk-coverage" data-testid="kra-coverage">{coverage}</span>
                     </Show>

@@ -179,6 +179,16 @@ const ROOT_CLASS: &str = "kk-root";
 /// one page (with different storage keys) never share anything.
 ///
 /// The options are checked first: on an error nothing in the page has changed.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_namespace = performance)]
+extern "C" {
+    /// TEMP
+    pub fn mark(name: &str);
+}
+/// TEMP
+#[cfg(not(target_arch = "wasm32"))]
+pub fn mark(_: &str) {}
+
 pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mounted, MountError> {
     let data = match &options.data {
         Some(text) => Some(decode_saved(text).map_err(MountError::InvalidData)?.framework),

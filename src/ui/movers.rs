@@ -19,7 +19,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let open = RwSignal::new(!folded);
     let all = RwSignal::new(false);
     // The previous period keeps its own cache: after an edit it re-scores only what changed.
-    let cache = StoredValue::new(ScoreCache::default());
+    let cache = StoredValue::new(ScoreCache::numbers_only());
     let compared = Memo::new(move |_| -> Option<Movers> {
         if !open.get() {
             return None;

@@ -216,7 +216,7 @@ impl AppState {
             Period::containing(anchor.get(), cycle, fiscal)
         });
         // One edit re-scores only the KPIs it touched; the cache lives as long as the widget.
-        let cache = StoredValue::new(ScoreCache::default());
+        let cache = StoredValue::new(ScoreCache::numbers_only());
         let scorecard = Memo::new(move |_| {
             let period = review.get();
             framework.with(|f| {

@@ -2,6 +2,7 @@
 
 use super::method::{Bands, LowerRatio, ScoringMethod, Thresholds};
 use super::settings::ScoringSettings;
+use super::words::Words;
 use crate::domain::direction::Direction;
 use crate::domain::format::num;
 
@@ -76,20 +77,31 @@ pub struct Achievement {
 /// assert_eq!(a.formula, "42 ÷ 50 = 84 %");
 /// ```
 pub fn achievement(actual: f64, goal: &Goal, method: ScoringMethod, settings: &ScoringSettings) -> Achievement {
+    achievement_as(actual, goal, method, settings, Words::Explained)
+}
+
+/// [`achievement`], with the formula left empty unless `words` asks for it (see [`Words`]).
+pub(crate) fn achievement_as(
+    actual: f64,
+    goal: &Goal,
+    method: ScoringMethod,
+    settings: &ScoringSettings,
+    words: Words,
+) -> Achievement {
     let (raw, method, formula) = match (method, goal.direction) {
         (_, Direction::KeepWithinRange { min, max }) => {
-            let (raw, formula) = within_range(actual, min, max);
+            let (raw, formula) = within_range(actual, min, max, words);
             (raw, ScoringMethod::Ratio, formula)
         }
         (_, Direction::HitValue { tolerance }) => {
-            let (raw, formula) = hit_value(actual, goal.target, tolerance);
+            let (raw, formula) = hit_value(actual, goal.target, tolerance, words);
             (raw, ScoringMethod::Ratio, formula)
         }
-        (ScoringMethod::Bands, direction) => {
-            match goal.bands {
-                Some(bands) if bands_fit(bands, direction) => {
-                    let raw = 100.0 + 50.0 * (actual - bands.goal) / (bands.goal - bands.red_flag);
-                    let formula = format!(
+        (ScoringMethod::Bands, direction) => match goal.bands {
+            Some(bands) if bands_fit(bands, direction) => {
+                let raw = 100.0 + 50.0 * (actual - bands.goal) / (bands.goal - bands.red_flag);
+                let formula = words.say(|| {
+                    format!(
                         "100 % + 50 % × ({} − {}) ÷ ({} − {}) = {} % (goal {} = 100 %, red flag {} = 50 %)",
                         num(actual),
                         num(bands.goal),
@@ -98,32 +110,38 @@ pub fn achievement(actual: f64, goal: &Goal, method: ScoringMethod, settings: &S
                         num(raw),
                         num(bands.goal),
                         num(bands.red_flag)
-                    );
-                    (raw, ScoringMethod::Bands, formula)
-                }
-                _ => {
-                    let (raw, formula) = ratio(actual, goal.target, direction, settings);
-                    (raw, ScoringMethod::Ratio, format!("no usable bands (goal and red flag must differ and point the KPI's way), so ratio: {formula}"))
-                }
+                    )
+                });
+                (raw, ScoringMethod::Bands, formula)
             }
-        }
+            _ => {
+                let (raw, formula) = ratio(actual, goal.target, direction, settings, words);
+                (raw, ScoringMethod::Ratio, words.say(|| format!("no usable bands (goal and red flag must differ and point the KPI's way), so ratio: {formula}")))
+            }
+        },
         (ScoringMethod::Progress, direction) => match goal.baseline {
             Some(base) if progress_fits(base, goal.target, direction) => {
-                let (raw, formula) = progress(actual, base, goal.target, direction);
+                let (raw, formula) = progress(actual, base, goal.target, direction, words);
                 (raw, ScoringMethod::Progress, formula)
             }
             Some(base) => {
-                let (raw, formula) = ratio(actual, goal.target, direction, settings);
-                let why = format!("target {} is not an improvement on baseline {}", num(goal.target), num(base));
-                (raw, ScoringMethod::Ratio, format!("{why}, so ratio: {formula}"))
+                let (raw, formula) = ratio(actual, goal.target, direction, settings, words);
+                let words_of = || {
+                    format!(
+                        "target {} is not an improvement on baseline {}, so ratio: {formula}",
+                        num(goal.target),
+                        num(base)
+                    )
+                };
+                (raw, ScoringMethod::Ratio, words.say(words_of))
             }
             None => {
-                let (raw, formula) = ratio(actual, goal.target, direction, settings);
-                (raw, ScoringMethod::Ratio, format!("no baseline set, so ratio: {formula}"))
+                let (raw, formula) = ratio(actual, goal.target, direction, settings, words);
+                (raw, ScoringMethod::Ratio, words.say(|| format!("no baseline set, so ratio: {formula}")))
             }
         },
         (ScoringMethod::Ratio, direction) => {
-            let (raw, formula) = ratio(actual, goal.target, direction, settings);
+            let (raw, formula) = ratio(actual, goal.target, direction, settings, words);
             (raw, ScoringMethod::Ratio, formula)
         }
     };
@@ -148,37 +166,46 @@ fn finite_or_bound(raw: f64, settings: &ScoringSettings) -> f64 {
     }
 }
 
-fn met_or_not(met: bool, why: &str) -> (f64, String) {
+fn met_or_not(met: bool, words: Words, why: impl FnOnce() -> String) -> (f64, String) {
     let raw = if met { 100.0 } else { 0.0 };
-    (raw, format!("{why}: {} → {} %", if met { "met" } else { "not met" }, num(raw)))
+    (raw, words.say(|| format!("{}: {} → {} %", why(), if met { "met" } else { "not met" }, num(raw))))
 }
 
-fn ratio(a: f64, t: f64, direction: Direction, settings: &ScoringSettings) -> (f64, String) {
+fn ratio(a: f64, t: f64, direction: Direction, settings: &ScoringSettings, words: Words) -> (f64, String) {
     let lower = direction == Direction::LowerIsBetter;
     if t == 0.0 {
-        return if lower {
-            met_or_not(a <= 0.0, "target is 0, so the ratio is undefined; scored as met when actual ≤ 0")
+        let why = if lower {
+            "target is 0, so the ratio is undefined; scored as met when actual ≤ 0"
         } else {
-            met_or_not(a >= 0.0, "target is 0, so the ratio is undefined; scored as met when actual ≥ 0")
+            "target is 0, so the ratio is undefined; scored as met when actual ≥ 0"
         };
+        return met_or_not(if lower { a <= 0.0 } else { a >= 0.0 }, words, || why.to_owned());
     }
     if !lower {
         return if t > 0.0 {
             let raw = 100.0 * a / t;
-            (raw, format!("{} ÷ {} = {} %", num(a), num(t), num(raw)))
+            (raw, words.say(|| format!("{} ÷ {} = {} %", num(a), num(t), num(raw))))
         } else {
             let raw = 100.0 * (1.0 + (a - t) / t.abs());
-            (raw, format!("1 + ({} − {}) ÷ |{}| = {} % (negative target)", num(a), num(t), num(t), num(raw)))
+            (
+                raw,
+                words
+                    .say(|| format!("1 + ({} − {}) ÷ |{}| = {} % (negative target)", num(a), num(t), num(t), num(raw))),
+            )
         };
     }
     match settings.lower_ratio {
         LowerRatio::Inverse if t > 0.0 => {
             if a <= 0.0 {
                 let raw = settings.kpi_cap;
-                (raw, format!("actual {} ≤ 0 beats any positive target: the cap, {} %", num(a), num(raw)))
+                (raw, words.say(|| format!("actual {} ≤ 0 beats any positive target: the cap, {} %", num(a), num(raw))))
             } else {
                 let raw = 100.0 * t / a;
-                (raw, format!("{} ÷ {} = {} % (target ÷ actual, lower is better)", num(t), num(a), num(raw)))
+                (
+                    raw,
+                    words
+                        .say(|| format!("{} ÷ {} = {} % (target ÷ actual, lower is better)", num(t), num(a), num(raw))),
+                )
             }
         }
         inverse_or_reflection => {
@@ -188,23 +215,22 @@ fn ratio(a: f64, t: f64, direction: Direction, settings: &ScoringSettings) -> (f
             } else {
                 ""
             };
-            (raw, format!("1 − ({} − {}) ÷ |{}| = {} %{note}", num(a), num(t), num(t), num(raw)))
+            (raw, words.say(|| format!("1 − ({} − {}) ÷ |{}| = {} %{note}", num(a), num(t), num(t), num(raw))))
         }
     }
 }
 
-fn within_range(a: f64, min: f64, max: f64) -> (f64, String) {
+fn within_range(a: f64, min: f64, max: f64, words: Words) -> (f64, String) {
     if (min..=max).contains(&a) {
-        return (100.0, format!("{} is within {}–{} → 100 %", num(a), num(min), num(max)));
+        return (100.0, words.say(|| format!("{} is within {}–{} → 100 %", num(a), num(min), num(max))));
     }
     let width = max - min;
     if width <= 0.0 || !width.is_finite() {
-        return met_or_not(false, &format!("{} is outside the range {}–{}", num(a), num(min), num(max)));
+        return met_or_not(false, words, || format!("{} is outside the range {}–{}", num(a), num(min), num(max)));
     }
     let distance = if a < min { min - a } else { a - max };
     let raw = 100.0 * (1.0 - distance / width);
-    (
-        raw,
+    let formula = words.say(|| {
         format!(
             "{} is {} outside {}–{}: 1 − {} ÷ {} = {} %",
             num(a),
@@ -214,22 +240,22 @@ fn within_range(a: f64, min: f64, max: f64) -> (f64, String) {
             num(distance),
             num(width),
             num(raw)
-        ),
-    )
+        )
+    });
+    (raw, formula)
 }
 
-fn hit_value(a: f64, t: f64, tolerance: f64) -> (f64, String) {
+fn hit_value(a: f64, t: f64, tolerance: f64, words: Words) -> (f64, String) {
     let deviation = (a - t).abs();
     if deviation <= tolerance {
-        return (100.0, format!("{} is within {} ± {} → 100 %", num(a), num(t), num(tolerance)));
+        return (100.0, words.say(|| format!("{} is within {} ± {} → 100 %", num(a), num(t), num(tolerance))));
     }
     let scale = if t != 0.0 { t.abs() } else { tolerance };
     if scale <= 0.0 {
-        return met_or_not(false, &format!("{} misses the exact target {}", num(a), num(t)));
+        return met_or_not(false, words, || format!("{} misses the exact target {}", num(a), num(t)));
     }
     let raw = 100.0 * (1.0 - (deviation - tolerance) / scale);
-    (
-        raw,
+    let formula = words.say(|| {
         format!(
             "{} is {} beyond {} ± {}: 1 − {} ÷ {} = {} %",
             num(a),
@@ -239,8 +265,9 @@ fn hit_value(a: f64, t: f64, tolerance: f64) -> (f64, String) {
             num(deviation - tolerance),
             num(scale),
             num(raw)
-        ),
-    )
+        )
+    });
+    (raw, formula)
 }
 
 /// Progress only means something when the target is an improvement on the baseline (or equal).
@@ -252,17 +279,15 @@ fn progress_fits(base: f64, target: f64, direction: Direction) -> bool {
     }
 }
 
-fn progress(a: f64, b: f64, t: f64, direction: Direction) -> (f64, String) {
+fn progress(a: f64, b: f64, t: f64, direction: Direction, words: Words) -> (f64, String) {
     if t == b {
         let met = a == t || direction.prefers(a, t);
-        return met_or_not(
-            met,
-            "target equals baseline, so progress is undefined; scored as met when the target is reached",
-        );
+        return met_or_not(met, words, || {
+            "target equals baseline, so progress is undefined; scored as met when the target is reached".to_owned()
+        });
     }
     let raw = 100.0 * (a - b) / (t - b);
-    (
-        raw,
+    let formula = words.say(|| {
         format!(
             "({} − {}) ÷ ({} − {}) = {} % of the way from baseline to target",
             num(a),
@@ -270,8 +295,9 @@ fn progress(a: f64, b: f64, t: f64, direction: Direction) -> (f64, String) {
             num(t),
             num(b),
             num(raw)
-        ),
-    )
+        )
+    });
+    (raw, formula)
 }
 
 fn bands_fit(bands: Bands, direction: Direction) -> bool {

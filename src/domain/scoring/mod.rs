@@ -13,11 +13,17 @@ pub mod pace;
 pub mod scorecard;
 pub mod settings;
 pub mod status;
+mod words;
+pub(crate) use scorecard::score_kpi_as;
+pub(crate) use words::Words;
 
 pub use aggregation::Aggregation;
 pub use coverage::Coverage;
 pub use method::{Bands, LowerRatio, ScoringMethod, Thresholds};
 pub use pace::Pace;
-pub use scorecard::{score_framework, score_framework_with, score_kpi, KpiScore, KraScore, ScoreCache, Scorecard};
+pub use scorecard::{
+    explain_kpi, explain_kra, score_framework, score_framework_with, score_kpi, Explanation, KpiScore, KraScore,
+    ScoreCache, Scorecard,
+};
 pub use settings::ScoringSettings;
 pub use status::Status;

@@ -4,11 +4,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::achievement::{achievement, clamp, Goal};
+use super::achievement::{achievement_as, clamp, Goal};
 use super::coverage::{combine, is_due, Coverage, Part};
 use super::method::Thresholds;
 use super::pace::Pace;
 use super::status::Status;
+use super::words::{Steps, Words};
 use crate::domain::direction::Direction;
 use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::framework::Framework;
@@ -156,6 +157,8 @@ pub struct ScoreCache {
     kpi_list: Option<Shared<Vec<Kpi>>>,
     kpis: HashMap<Id, CachedKpi>,
     kras: HashMap<Id, CachedKra>,
+    /// Whether KPIs and KRAs are scored with their words (see [`ScoreCache::numbers_only`]).
+    words: Words,
 }
 
 #[derive(Clone, Debug)]
@@ -180,6 +183,37 @@ struct CachedKra {
 }
 
 impl ScoreCache {
+    /// A cache whose scorecards leave out the words behind each KPI's and KRA's number: their
+    /// `summary` and `steps` are empty (the scorecard's own are still written). Those words are
+    /// most of the cost of scoring, and a screen shows them for one KPI or KRA at a time:
+    /// [`explain_kpi`] and [`explain_kra`] write them when asked. [`ScoreCache::default`]
+    /// writes everything.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::period::{Frequency, Period};
+    /// use kra_kpi::domain::scoring::{explain_kpi, score_framework, score_framework_with, ScoreCache};
+    /// use kra_kpi::domain::template::sales_executive;
+    ///
+    /// let mut fw = sales_executive();
+    /// let today = date(2026, 11, 23);
+    /// let kpi = fw.kpis()[0].id;
+    /// fw.add_reading(kpi, today, 42.0, "").unwrap();
+    /// let month = Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start);
+    ///
+    /// let quick = score_framework_with(&fw, &month, today, &mut ScoreCache::numbers_only());
+    /// let full = score_framework(&fw, &month, today);
+    /// assert_eq!(quick.kpis[&kpi].score, full.kpis[&kpi].score);
+    /// assert!(quick.kpis[&kpi].steps.is_empty() && !full.kpis[&kpi].steps.is_empty());
+    /// let words = explain_kpi(&fw, &month, today, kpi).unwrap();
+    /// assert_eq!((words.summary, words.steps), (full.kpis[&kpi].summary.clone(), full.kpis[&kpi].steps.clone()));
+    /// ```
+    pub fn numbers_only() -> ScoreCache {
+        ScoreCache { words: Words::NumbersOnly, ..ScoreCache::default() }
+    }
+
     /// Brings one KPI's own result up to date; true when it had to be recomputed.
     fn refresh(&mut self, fw: &Framework, kpi: &Kpi, specs_same: bool, review: &Period, today: Date) -> bool {
         let not_applicable = fw.is_not_applicable(kpi.id, review);
@@ -199,7 +233,7 @@ impl ScoreCache {
                 return false;
             }
         }
-        let score = score_kpi(fw, kpi, review, today);
+        let score = score_kpi_as(fw, kpi, review, today, self.words);
         self.kpis
             .insert(kpi.id, CachedKpi { kpi: kpi.clone(), not_applicable, series, values: values().collect(), score });
         true
@@ -217,7 +251,11 @@ impl ScoreCache {
 pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache: &mut ScoreCache) -> Scorecard {
     let settings = fw.settings();
     if cache.context.as_ref().is_none_or(|(p, d, s)| p != review || *d != today || s != settings) {
-        *cache = ScoreCache { context: Some((*review, today, settings.clone())), ..ScoreCache::default() };
+        *cache = ScoreCache {
+            context: Some((*review, today, settings.clone())),
+            words: cache.words,
+            ..ScoreCache::default()
+        };
     }
     // KPIs and KRAs deleted since the last call would otherwise stay cached for ever.
     if cache.kpis.len() > fw.kpis().len() {
@@ -246,7 +284,7 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
         let block = match reused {
             Some(block) => block.clone(),
             None => {
-                let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis);
+                let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis, cache.words);
                 cache.kras.insert(kra.id, block.clone());
                 block
             }
@@ -306,6 +344,64 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     Scorecard { period: *review, kpis, kras, overall, status, weight_warning, coverage, in_progress, summary, steps }
 }
 
+/// The words behind one score: the sentence a screen shows first, and the steps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Explanation {
+    /// One sentence: "Leads converted: 42 against a target of 50 → 84 %, …".
+    pub summary: String,
+    /// The steps behind the number, in plain words.
+    pub steps: Vec<String>,
+}
+
+/// Why KPI `kpi` scores what it does for `review`: the summary and steps a scorecard scored
+/// with [`ScoreCache::default`] holds, written for this one KPI (its KRA's KPIs are scored
+/// again, as its weight share depends on them). `None` if there is no such KPI.
+///
+/// For a screen that scores with [`ScoreCache::numbers_only`]; see its example.
+pub fn explain_kpi(fw: &Framework, review: &Period, today: Date, kpi: Id) -> Option<Explanation> {
+    let kra = fw.kpi(kpi)?.kra;
+    let block = explained_block(fw, review, today, kra)?;
+    let score = block.kpis.iter().find(|s| s.id == kpi)?;
+    Some(Explanation { summary: score.summary.clone(), steps: score.steps.clone() })
+}
+
+/// Why KRA `kra` scores what it does for `review`, like [`explain_kpi`] for a KPI. `None` if
+/// there is no such KRA.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::scoring::{explain_kra, score_framework};
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let fw = sales_executive();
+/// let today = date(2026, 11, 23);
+/// let month = Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start);
+/// let kra = fw.kras()[0].id;
+/// let words = explain_kra(&fw, &month, today, kra).unwrap();
+/// assert_eq!(words.steps, score_framework(&fw, &month, today).kras[&kra].steps);
+/// ```
+pub fn explain_kra(fw: &Framework, review: &Period, today: Date, kra: Id) -> Option<Explanation> {
+    let block = explained_block(fw, review, today, kra)?;
+    Some(Explanation { summary: block.score.summary.clone(), steps: block.score.steps.clone() })
+}
+
+/// KRA `kra` and its KPIs scored with every word written.
+fn explained_block(fw: &Framework, review: &Period, today: Date, kra: Id) -> Option<CachedKra> {
+    let kra = fw.kra(kra)?;
+    let kra_kpis: Vec<&Kpi> = fw.kpis_of(kra.id).collect();
+    let mut own = HashMap::new();
+    for &kpi in &kra_kpis {
+        let (not_applicable, series) = (fw.is_not_applicable(kpi.id, review), fw.series(kpi.id));
+        let score = score_kpi_as(fw, kpi, review, today, Words::Explained);
+        own.insert(kpi.id, CachedKpi { kpi: kpi.clone(), not_applicable, series, values: Vec::new(), score });
+    }
+    let rating = fw.review(review).and_then(|r| r.rating(kra.id));
+    Some(score_kra_block(fw, kra, &kra_kpis, rating, review, &own, Words::Explained))
+}
+
 /// One KRA's roll-up from its KPIs' own results (all in `own`, with their N/A marks): each
 /// KPI's weight share, summary and last step, and the KRA's score.
 fn score_kra_block(
@@ -315,6 +411,7 @@ fn score_kra_block(
     rating: Option<f64>,
     review: &Period,
     own: &HashMap<Id, CachedKpi>,
+    words: Words,
 ) -> CachedKra {
     let mut parts = Vec::new();
     let mut due = Vec::new();
@@ -340,13 +437,15 @@ fn score_kra_block(
     let mut kpis = BTreeMap::new();
     for (kpi, mut score) in raw_scores {
         score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
-        score.summary = kpi_summary(kpi, &score, &kra.name);
-        if score.rollup.is_some() && score.weight_share > 0.0 {
-            score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
+        if words == Words::Explained {
+            score.summary = kpi_summary(kpi, &score, &kra.name);
+            if score.rollup.is_some() && score.weight_share > 0.0 {
+                score.steps.push(format!("Counts {} % towards KRA \"{}\".", num(score.weight_share), kra.name));
+            }
         }
         kpis.insert(score.id, score);
     }
-    let score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis, rating);
+    let score = score_kra(fw, kra, review, &rolled, warning, combine(&due), &kpis, rating, words);
     let kpis = kra_kpis.iter().filter_map(|k| kpis.remove(&k.id)).map(Shared::new).collect();
     CachedKra { kra: kra.clone(), rating, kpis, score: Shared::new(score) }
 }
@@ -403,20 +502,21 @@ fn score_kra(
     coverage: Coverage,
     kpis: &BTreeMap<Id, KpiScore>,
     given: Option<f64>,
+    words: Words,
 ) -> KraScore {
     let settings = fw.settings();
-    let mut steps = Vec::new();
+    let mut steps = Steps::new(words);
     for kpi in fw.kpis_of(kra.id) {
         let s = &kpis[&kpi.id];
-        match s.rollup {
+        steps.add(|| match s.rollup {
             Some(r) if !fw.is_not_applicable(kpi.id, review) => {
-                steps.push(format!("\"{}\": {} % × weight {} %", kpi.spec.name, num(r), num(s.weight_share)))
+                format!("\"{}\": {} % × weight {} %", kpi.spec.name, num(r), num(s.weight_share))
             }
-            _ => steps.push(format!("\"{}\": {}, left out", kpi.spec.name, s.status.label())),
-        }
+            _ => format!("\"{}\": {}, left out", kpi.spec.name, s.status.label()),
+        });
     }
     if rolled.equal_weights {
-        steps.push("All KPI weights are 0, so the scored KPIs count equally.".into());
+        steps.add(|| "All KPI weights are 0, so the scored KPIs count equally.".into());
     }
     let rating = given
         .filter(|_| settings.rating_blend > 0.0 && settings.rating_scale > 0.0)
@@ -425,37 +525,42 @@ fn score_kra(
     let score = match (rolled.mean, rating) {
         (Some(k), Some(r)) => {
             let s = (1.0 - blend) * k + blend * r;
-            steps.push(format!(
-                "KPI score {} % blended with rating {} of {} ({} %) at {} %: {} %.",
-                num(k),
-                num(given.unwrap_or(0.0)),
-                num(settings.rating_scale),
-                num(r),
-                num(100.0 * blend),
-                num(s)
-            ));
+            steps.add(|| {
+                format!(
+                    "KPI score {} % blended with rating {} of {} ({} %) at {} %: {} %.",
+                    num(k),
+                    num(given.unwrap_or(0.0)),
+                    num(settings.rating_scale),
+                    num(r),
+                    num(100.0 * blend),
+                    num(s)
+                )
+            });
             Some(s)
         }
         (None, Some(r)) => {
-            steps.push(format!(
-                "No KPI readings; the rating {} of {} gives {} %.",
-                num(given.unwrap_or(0.0)),
-                num(settings.rating_scale),
-                num(r)
-            ));
+            steps.add(|| {
+                format!(
+                    "No KPI readings; the rating {} of {} gives {} %.",
+                    num(given.unwrap_or(0.0)),
+                    num(settings.rating_scale),
+                    num(r)
+                )
+            });
             Some(r)
         }
         (k, None) => k,
     };
     if let Some(w) = &warning {
-        steps.push(w.clone());
+        steps.add(|| w.clone());
     }
     let status = score.map_or(Status::NoData, |s| settings.rollup_thresholds.status(s));
-    steps.push(thresholds_step(status, settings.rollup_thresholds));
-    let summary = match score {
+    steps.add(|| thresholds_step(status, settings.rollup_thresholds));
+    let summary = words.say(|| match score {
         Some(s) => format!("KRA \"{}\": {} %.", kra.name, num(s)),
         None => format!("KRA \"{}\": no score this period (no KPI has a reading).", kra.name),
-    };
+    });
+    let steps = steps.into_vec();
     KraScore { id: kra.id, score, status, weight_share: 0.0, weight_warning: warning, coverage, summary, steps }
 }
 
@@ -503,6 +608,11 @@ fn figures(fw: &Framework, kpi: &Kpi, review: &Period) -> PeriodFigures {
 /// assert_eq!(score.status, Status::Amber);
 /// ```
 pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> KpiScore {
+    score_kpi_as(fw, kpi, review, today, Words::Explained)
+}
+
+/// [`score_kpi`], with its steps written only when `words` asks for them.
+pub(crate) fn score_kpi_as(fw: &Framework, kpi: &Kpi, review: &Period, today: Date, words: Words) -> KpiScore {
     let settings = fw.settings();
     let spec = &kpi.spec;
     let not_applicable = fw.is_not_applicable(kpi.id, review);
@@ -510,11 +620,11 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
     let goal = Goal { direction: spec.direction, target: f.target, baseline: spec.baseline, bands: spec.bands };
     let method = spec.method.unwrap_or(settings.method);
     let unit = spec.unit.as_str();
-    let mut steps = Vec::new();
+    let mut steps = Steps::new(words);
 
     let Some(value) = f.value else {
         let status = if not_applicable { Status::NotApplicable } else { Status::NoData };
-        steps.push(format!("No reading falls in {}, so this KPI is left out of the roll-up.", review.label()));
+        steps.add(|| format!("No reading falls in {}, so this KPI is left out of the roll-up.", review.label()));
         return KpiScore {
             id: kpi.id,
             value: None,
@@ -527,11 +637,11 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
             pace: None,
             weight_share: 0.0,
             summary: String::new(),
-            steps,
+            steps: steps.into_vec(),
         };
     };
 
-    steps.push(match f.readings {
+    steps.add(|| match f.readings {
         1 => format!("Value for {}: {} (one reading).", review.label(), with_unit(value, unit)),
         n => format!(
             "Value for {}: {} ({} of {n} readings).",
@@ -540,7 +650,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
             spec.aggregation.label()
         ),
     });
-    steps.push(match spec.direction {
+    steps.add(|| match spec.direction {
         Direction::KeepWithinRange { min, max } => {
             format!("Goal: keep within {}–{}.", with_unit(min, unit), with_unit(max, unit))
         }
@@ -551,38 +661,37 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
             spec.target.describe()
         ),
     });
-    let a = achievement(value, &goal, method, settings);
+    let a = achievement_as(value, &goal, method, settings, words);
     // Default thresholds follow the method actually applied: a KPI without bands that falls
     // back to the ratio is judged like any ratio.
     let thresholds = spec.thresholds.unwrap_or_else(|| goal.default_thresholds(a.method));
-    steps.push(format!("Method: {}. {}", a.method.label(), a.formula));
+    steps.add(|| format!("Method: {}. {}", a.method.label(), a.formula));
     if a.percent != a.raw {
-        steps.push(format!(
-            "Limited to the range {} %–{} %: {} %.",
-            num(settings.floor),
-            num(settings.kpi_cap),
-            num(a.percent)
-        ));
+        steps.add(|| {
+            format!("Limited to the range {} %–{} %: {} %.", num(settings.floor), num(settings.kpi_cap), num(a.percent))
+        });
     }
     let rollup = clamp(a.percent, settings.floor, settings.rollup_cap);
     if rollup != a.percent {
-        steps.push(format!("Counts as {} % in the roll-up (roll-up cap {} %).", num(rollup), num(settings.rollup_cap)));
+        steps.add(|| {
+            format!("Counts as {} % in the roll-up (roll-up cap {} %).", num(rollup), num(settings.rollup_cap))
+        });
     }
     let status = if not_applicable { Status::NotApplicable } else { thresholds.status(a.percent) };
-    steps.push(thresholds_step(status, thresholds));
+    steps.add(|| thresholds_step(status, thresholds));
     if not_applicable {
-        steps.push(format!("Marked N/A for {}: shown, but left out of the roll-up.", review.label()));
+        steps.add(|| format!("Marked N/A for {}: shown, but left out of the roll-up.", review.label()));
     }
 
     let pace = if review.contains(today) && !not_applicable {
         let share = review.elapsed_share(today);
         let cumulative = spec.aggregation == Aggregation::Sum && share > 0.0;
         let projected = if cumulative { value / share } else { value };
-        let projected_score = achievement(projected, &goal, method, settings).percent;
+        let projected_score = achievement_as(projected, &goal, method, settings, Words::NumbersOnly).percent;
         let pace = Pace::from_status(thresholds.status(projected_score));
         if let Some(p) = pace {
             let (elapsed, period) = (num(100.0 * share), review.label());
-            steps.push(if cumulative {
+            steps.add(|| if cumulative {
                 format!(
                     "Pace: {elapsed} % of {period} has passed and {} was expected by then; at this rate the period ends at {} → {} %: {}.",
                     with_unit(f.target * share, unit),
@@ -617,7 +726,7 @@ pub fn score_kpi(fw: &Framework, kpi: &Kpi, review: &Period, today: Date) -> Kpi
         pace,
         weight_share: 0.0,
         summary: String::new(),
-        steps,
+        steps: steps.into_vec(),
     }
 }
 
