@@ -132,6 +132,18 @@ extern "C" {
     fn written(this: &EncodeIntoResult) -> u32;
 }
 
+/// How many bytes of memory decoding and showing a scorecard takes per byte of its saved text,
+/// about (1,000 KPIs × 100 readings: 0.96 MB of text, 16 MiB of wasm memory once shown).
+const ROOM_PER_BYTE: usize = 8;
+
+/// Makes the allocator take `bytes` of wasm memory now, in one `memory.grow`, and keep it free
+/// for what comes next. Without it, decoding a large save grew memory 64 KiB at a time as the
+/// allocator ran out (about 80 times for 1 MB of text, each a few hundredths of a millisecond
+/// in the browser). The allocator never returns memory to the browser, so the room stays.
+fn make_room(bytes: usize) {
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(bytes)));
+}
+
 /// A JavaScript string as a Rust `String`, copied by the browser's `TextEncoder.encodeInto`.
 ///
 /// Why not wasm-bindgen's own conversion: it first copies character by character in JavaScript
@@ -218,6 +230,7 @@ impl LocalStore {
             Ok(None) => return LoadOutcome::Empty,
             Err(p) => return LoadOutcome::Unavailable(p),
         };
+        make_room(text.len() * ROOM_PER_BYTE);
         match codec::decode_saved(&text) {
             Ok(decoded) if decoded.schema == SCHEMA_VERSION => LoadOutcome::Loaded { decoded, migration_backup: None },
             Ok(decoded) => {
