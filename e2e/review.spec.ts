@@ -1,7 +1,7 @@
 // The review of a period (issue 8, item 1): who reviewed, a rating and comment per KRA, N/A
 // marks and an overall comment belong to one review period; closing keeps the scores and makes
 // the period read-only until reopened.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -157,20 +157,20 @@ test('this period against the previous one: biggest movers first, direction in w
   await expect(kpis.locator('tbody tr')).toHaveCount(6);
 });
 
-/** A saved scorecard of 8 KRAs × 10 KPIs: over the 60 KPIs above which a scorecard opens with
- * its KRAs (and their review fields) folded. */
-function largeSave(): string {
+/** A saved scorecard of `kraCount` KRAs × `perKra` KPIs (8 × 10 by default: over the 60 KPIs
+ * above which a scorecard opens with its KRAs, and their review fields, folded). */
+function largeSave(kraCount = 8, perKra = 10): string {
   const kras = [];
   const kpis = [];
   let id = 1;
-  for (let r = 1; r <= 8; r++) {
+  for (let r = 1; r <= kraCount; r++) {
     const kra = id++;
-    kras.push({ id: kra, name: `Result area ${r}`, description: '', owner: '', weight: 12.5 });
-    for (let k = 1; k <= 10; k++) {
+    kras.push({ id: kra, name: `Result area ${r}`, description: '', owner: '', weight: 100 / kraCount });
+    for (let k = 1; k <= perKra; k++) {
       kpis.push({
         id: id++, kra, spec: {
           name: `Indicator ${r}.${k}`, unit: '', direction: { kind: 'higher-is-better' }, target: { kind: 'constant', value: 100 },
-          frequency: 'monthly', aggregation: 'average', weight: 10,
+          frequency: 'monthly', aggregation: 'average', weight: 100 / perKra,
         },
       });
     }
@@ -205,4 +205,45 @@ test('a large scorecard opens with the KRAs’ review fields folded; opened, the
   await expect(review.getByLabel(`Rating of Result area 3 for ${month}`)).toBeVisible();
   await expect(review.getByLabel(`Rating of Result area 3 for ${month}`)).toHaveValue('4');
   await expect(fold).toBeHidden();
+});
+
+/** Records, as `window.firstKraCount`, how many KRA cards exist when the first one appears (the
+ * widget renders in a shadow root, which a document observer does not see). */
+async function countFirstKras(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstKraCount?: number };
+    const observer = new MutationObserver(() => {
+      const count = document.getElementById('kra-kpi')?.shadowRoot?.querySelectorAll('article.kk-kra').length ?? 0;
+      if (count > 0 && w.firstKraCount === undefined) w.firstKraCount = count;
+    });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  });
+}
+
+const firstKraCount = (page: Page) => page.evaluate(() => (window as unknown as { firstKraCount?: number }).firstKraCount);
+
+test('a large scorecard shows its first screen of KRAs at once, then every KRA in order and the review', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await countFirstKras(page);
+  await app.seed({ [STORAGE_KEY]: largeSave(30, 3) });
+  await app.open();
+  await expect(page.getByRole('article')).toHaveCount(30);
+  const names = await page.getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label')));
+  expect(names).toEqual(Array.from({ length: 30 }, (_, i) => `Result area ${i + 1}`));
+  expect(await firstKraCount(page)).toBe(12);
+  await expect(page.getByTestId('review').locator('details.kk-review-kras > summary')).toHaveText('Ratings and comments for 30 KRAs');
+});
+
+test('a scorecard of at most 60 KPIs shows every KRA at once', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await countFirstKras(page);
+  await app.seed({ [STORAGE_KEY]: largeSave(20, 3) });
+  await app.open();
+  await expect(page.getByRole('article')).toHaveCount(20);
+  expect(await firstKraCount(page)).toBe(20);
 });

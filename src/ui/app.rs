@@ -30,6 +30,12 @@ use crate::domain::template::sales_executive;
 /// per KRA instead of every KPI row at once.
 const UNFOLDED_KPI_LIMIT: usize = 60;
 
+/// How many KRA cards a large scorecard (over [`UNFOLDED_KPI_LIMIT`] KPIs) shows in its first
+/// frame: more than a tall screen holds of folded cards. The rest follow right after that frame
+/// is painted, so the first screen is not held back by building fifty cards, most of them below
+/// it.
+const FIRST_KRAS: usize = 12;
+
 /// The whole widget, around `state` (made by [`mount`](super::mount::mount)).
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
@@ -70,6 +76,14 @@ pub fn App(state: AppState) -> impl IntoView {
     });
 
     let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
+    // Every card at once for a small scorecard; for a large one the first screen's worth, then
+    // the rest (and the review below them) once that is painted.
+    let shown = RwSignal::new(if start_folded { FIRST_KRAS } else { usize::MAX });
+    if start_folded {
+        request_animation_frame(move || set_timeout(move || shown.set(usize::MAX), std::time::Duration::ZERO));
+    }
+    let shown_ids = move || kra_ids.with(|ids| ids.iter().copied().take(shown.get()).collect::<Vec<_>>());
+    let all_shown = move || shown.get() == usize::MAX;
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
     let has_kpis = Memo::new(move |_| state.kpis.with(|ks| !ks.is_empty()));
     let tree = NodeRef::<leptos::html::Section>::new();
@@ -131,7 +145,7 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Show when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </Show>
-                    <For each=move || kra_ids.get() key=|id| *id let:id>
+                    <For each=shown_ids key=|id| *id let:id>
                         <KraCard id=id folded=start_folded />
                     </For>
                     <Show when=move || state.editable()>
@@ -146,7 +160,7 @@ pub fn App(state: AppState) -> impl IntoView {
                     <ReadingPanel />
                 </Show>
             </div>
-            <Show when=move || !is_empty()>
+            <Show when=move || !is_empty() && all_shown()>
                 <ReviewPanel folded=start_folded />
             </Show>
             <Show when=move || state.presenting.get()>
