@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
+use jiff::civil::Date;
+
 use super::state::AppState;
+use crate::domain::framework::Framework;
 use crate::domain::id::Id;
-use crate::domain::scoring::{explain_kpi, explain_kra, Explanation, KpiScore, KraScore};
-use crate::domain::shared::Shared;
+use crate::domain::period::Period;
+use crate::domain::scoring::Explanation;
 
 /// A disclosure listing how a score was worked out. Native `<details>` keeps it keyboard- and
 /// screen-reader-friendly without script.
@@ -42,21 +45,19 @@ pub fn Explain(
     }
 }
 
-/// KPI `id`'s words for the review period, written when read (see [`Explain`]): again after
-/// `score`, the KPI's score signal, changes.
-pub fn kpi_words(state: AppState, id: Id, score: Signal<Option<Shared<KpiScore>>>) -> Signal<Explanation> {
+/// The words behind KPI or KRA `id`'s score for the review period, written by `explain`
+/// ([`explain_kpi`](crate::domain::scoring::explain_kpi) or
+/// [`explain_kra`](crate::domain::scoring::explain_kra)) when read (see [`Explain`]), and
+/// again after `score`, its score signal, changes.
+pub fn words_of<T: Send + Sync + 'static>(
+    state: AppState,
+    id: Id,
+    score: Signal<T>,
+    explain: fn(&Framework, &Period, Date, Id) -> Option<Explanation>,
+) -> Signal<Explanation> {
     Signal::derive(move || {
         score.track();
         let review = state.review.get();
-        state.framework.with_untracked(|f| explain_kpi(f, &review, state.today, id)).unwrap_or_default()
-    })
-}
-
-/// KRA `id`'s words for the review period, like [`kpi_words`].
-pub fn kra_words(state: AppState, id: Id, score: Signal<Option<Shared<KraScore>>>) -> Signal<Explanation> {
-    Signal::derive(move || {
-        score.track();
-        let review = state.review.get();
-        state.framework.with_untracked(|f| explain_kra(f, &review, state.today, id)).unwrap_or_default()
+        state.framework.with_untracked(|f| explain(f, &review, state.today, id)).unwrap_or_default()
     })
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explain::{kpi_words, Explain};
+use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
 use super::reading_panel::ReadingPanel;
@@ -12,7 +12,7 @@ use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
 use crate::domain::format::{goal_text, with_unit};
 use crate::domain::id::Id;
-use crate::domain::scoring::Status;
+use crate::domain::scoring::{explain_kpi, Status};
 
 /// A KPI row: value, target, score and status for the review period, and its controls.
 #[component]
@@ -104,7 +104,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 <span class="kk-pace">{pace}</span>
                 <Explain
                     subject=Signal::derive(name)
-                    words=kpi_words(state, id, score)
+                    words=words_of(state, id, score, explain_kpi)
                 />
             </td>
             <td class="kk-row-actions">

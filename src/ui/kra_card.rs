@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explain::{kra_words, Explain};
+use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
 use super::kra_form::KraForm;
@@ -12,7 +12,7 @@ use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::id::Id;
-use crate::domain::scoring::{KraScore, Status};
+use crate::domain::scoring::{explain_kra, KraScore, Status};
 
 /// A KRA card: its score, its KPIs' table, and controls to edit, move and delete.
 ///
@@ -93,7 +93,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
                         score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                     />
-                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=kra_words(state, id, score) />
+                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=words_of(state, id, score, explain_kra) />
                     <Show when=move || has_kpis()>
                         <span class="kk-meta kk-coverage" data-testid="kra-coverage">{coverage}</span>
                     </Show>
