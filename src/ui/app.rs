@@ -78,8 +78,9 @@ pub fn App(state: AppState) -> impl IntoView {
     let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     // Every card at once for a small scorecard; for a large one the first screen's worth, then
     // the rest (and the review below them) once that is painted.
-    let shown = RwSignal::new(if start_folded { FIRST_KRAS } else { usize::MAX });
-    if start_folded {
+    let in_two_steps = start_folded && state.kras.with_untracked(|ks| ks.len()) > FIRST_KRAS;
+    let shown = RwSignal::new(if in_two_steps { FIRST_KRAS } else { usize::MAX });
+    if in_two_steps {
         request_animation_frame(move || set_timeout(move || shown.set(usize::MAX), std::time::Duration::ZERO));
     }
     let shown_ids = move || kra_ids.with(|ids| ids.iter().copied().take(shown.get()).collect::<Vec<_>>());
