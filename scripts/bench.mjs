@@ -15,7 +15,7 @@
 //           (name, latest value), forces layout and records performance.now()
 //   load    /: performance.now() when `.kk-kra` first exists (a MutationObserver installed by an
 //           init script), i.e. navigation start → KRA list in the DOM; and when every KRA's card
-//           does (above 60 KPIs the widget shows the first 16 cards, then the rest once painted)
+//           does (above 60 KPIs and 12 KRAs the widget shows the first 12 cards, then the rest once painted)
 //   edits   for KPI i = 0…19 (…99 at large): click its name in the page (chart timing: until a new
 //           `.kk-chart-svg svg` exists, plus one frame), fill "Value", then in the page
 //           requestSubmit() the reading form and wait until the row's score cell text changes,
