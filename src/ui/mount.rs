@@ -175,20 +175,11 @@ const ROOT_CLASS: &str = "kk-root";
 
 /// Mounts a widget into `host`, inside a shadow root so the page's CSS and the widget's do not
 /// meet. The widget's stylesheet is the caller's to adopt into `host.shadowRoot` (the
-/// JavaScript entry point shares one constructed sheet between all widgets). Each call creates an independent instance with its own state, so several widgets on
-/// one page (with different storage keys) never share anything.
+/// JavaScript entry point shares one constructed sheet between all widgets). Each call creates
+/// an independent instance with its own state, so several widgets on one page (with different
+/// storage keys) never share anything.
 ///
 /// The options are checked first: on an error nothing in the page has changed.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_namespace = performance)]
-extern "C" {
-    /// TEMP
-    pub fn mark(name: &str);
-}
-/// TEMP
-#[cfg(not(target_arch = "wasm32"))]
-pub fn mark(_: &str) {}
-
 pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mounted, MountError> {
     let data = match &options.data {
         Some(text) => Some(decode_saved(text).map_err(MountError::InvalidData)?.framework),
