@@ -6,7 +6,7 @@
 use jiff::civil::{date, Date};
 use kra_kpi::domain::direction::Direction;
 use kra_kpi::domain::edit::{Edit as KkEdit, ReviewChange};
-use kra_kpi::domain::error::IntegrityError;
+use kra_kpi::domain::error::{IntegrityError, ValidationError};
 use kra_kpi::domain::framework::Framework;
 use kra_kpi::domain::id::Id;
 use kra_kpi::domain::kpi::KpiSpec;
@@ -514,6 +514,50 @@ fn a_value_beyond_the_f64_range_is_refused() {
         assert_ne!(bad, text);
         assert!(shape_error(&bad).contains("number out of range"), "{literal}");
     }
+}
+
+#[test]
+fn a_value_beyond_the_largest_reading_is_refused_naming_its_kpi() {
+    // Checked as the run is read (not again when the framework is built): the same complaint
+    // an edit entering that value gets.
+    let text = damaged(&sample(), |v| v["framework"]["readings"][0]["values"] = json!([42.0, 2e15]));
+    let error = integrity_error(&text);
+    assert!(
+        matches!(&error, IntegrityError::InvalidReading { kpi, error: ValidationError::OutOfRange { .. } } if kpi == "Leads converted"),
+        "{error:?}"
+    );
+    assert_eq!(
+        decode(&text).unwrap_err().to_string(),
+        "the saved data is damaged (a reading of \"Leads converted\": Value must be between -1000000000000000 and 1000000000000000 (got 2000000000000000).)"
+    );
+}
+
+#[test]
+fn a_run_ends_at_the_last_representable_month() {
+    let until_december = damaged(&sample(), |v| {
+        v["framework"]["readings"][0] = json!({"kpi": 2, "from": "9999-11-01", "values": [1.0, 2.0]});
+    });
+    let fw = decode(&until_december).expect("November and December 9999 are periods");
+    let starts: Vec<_> = fw.readings_of(Id(2)).keys().copied().collect();
+    assert_eq!(starts, [date(9999, 11, 1), date(9999, 12, 1)]);
+    let past_it = damaged(&sample(), |v| {
+        v["framework"]["readings"][0] = json!({"kpi": 2, "from": "9999-11-01", "values": [1.0, 2.0, 3.0]});
+    });
+    assert_eq!(shape_error(&past_it), "a run of KPI 2 runs past the last representable date");
+}
+
+#[test]
+fn a_schema_2_reading_off_a_period_start_is_refused() {
+    let fixture = include_str!("fixtures/schema2_sales.json");
+    let text = fixture.replacen(r#""kpi": 3, "period_start": "2026-05-01""#, r#""kpi": 3, "period_start": "2026-05-15""#, 1);
+    assert_ne!(text, fixture);
+    assert_eq!(
+        integrity_error(&text),
+        IntegrityError::InvalidReading {
+            kpi: "Leads converted".into(),
+            error: ValidationError::MisfiledReading { kpi: "Leads converted".into(), day: "2026-05-15".into() },
+        }
+    );
 }
 
 #[test]

@@ -223,6 +223,39 @@ impl Period {
         Period { start: self.end(), ..*self }
     }
 
+    /// The first day of this period and of each one after it, as far as dates go.
+    ///
+    /// Loading files each value of a stored run of readings under the next of these. For
+    /// month-based periods it steps a year and month (no division per step, and no `Period`
+    /// built per step, as [`Period::next`] would): on load this runs once per stored reading.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use kra_kpi::domain::period::{FiscalYearStart, Frequency, Period};
+    ///
+    /// let q3 = Period::containing(date(2026, 11, 20), Frequency::Quarterly, FiscalYearStart::APRIL);
+    /// let starts: Vec<_> = q3.starts().take(3).collect();
+    /// assert_eq!(starts, [date(2026, 10, 1), date(2027, 1, 1), date(2027, 4, 1)]);
+    ///
+    /// // The last representable month has no month after it.
+    /// let last = Period::containing(date(9999, 11, 5), Frequency::Monthly, FiscalYearStart::JANUARY);
+    /// assert_eq!(last.starts().count(), 2);
+    /// ```
+    pub fn starts(&self) -> impl Iterator<Item = Date> {
+        let months = self.frequency.months();
+        std::iter::successors(Some(self.start), move |&day| match months {
+            Some(len) => {
+                // `len` is at most 12, so `month` stays within 2..=24.
+                let month = day.month() + len as i8;
+                let (year, month) = if month > 12 { (day.year() + 1, month - 12) } else { (day.year(), month) };
+                Date::new(year, month, 1).ok()
+            }
+            None => day.checked_add(days(7)).ok(),
+        })
+    }
+
     /// The period right before this one.
     pub fn previous(&self) -> Period {
         let day = self.start.yesterday().unwrap_or(self.start);

@@ -22,10 +22,10 @@ use serde_json::value::RawValue;
 use super::migrate;
 use super::review_codec::{self, ReviewRecord};
 use crate::domain::error::IntegrityError;
-use crate::domain::framework::{Framework, FrameworkParts};
+use crate::domain::framework::{check_filed, Framework, FrameworkParts};
 use crate::domain::id::Id;
 use crate::domain::iso_date;
-use crate::domain::kpi::Kpi;
+use crate::domain::kpi::{Kpi, KpiSpec};
 use crate::domain::kra::Kra;
 use crate::domain::ordered::map_from;
 use crate::domain::period::Period;
@@ -416,7 +416,7 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
     if let Some(Header { schema: SCHEMA_VERSION, revision }) = quick {
         if let Ok(file) = serde_json::from_str::<EnvelopeCurrent>(text) {
             let parts = from_v3(file.framework)?;
-            let framework = Framework::from_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+            let framework = Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
             return Ok(Decoded { framework, schema: SCHEMA_VERSION, revision });
         }
     }
@@ -439,7 +439,7 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
         SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
         _ => return Err(DecodeError::Foreign),
     };
-    let framework = Framework::from_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+    let framework = Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
     Ok(Decoded { framework, schema, revision })
 }
 
@@ -458,9 +458,18 @@ fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<Fram
     Ok(parts)
 }
 
+/// Like [`from_v3`], every reading is checked as it is filed.
 fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
+    let fiscal = body.settings.fiscal_year_start;
+    let specs: BTreeMap<Id, &KpiSpec> = map_from(body.kpis.iter().map(|k| (k.id, &k.spec)));
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
     for r in body.readings {
+        let &spec = specs
+            .get(&r.kpi)
+            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(r.kpi))))?;
+        check_filed(spec, fiscal, r.period_start, r.value).map_err(|error| {
+            DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
+        })?;
         let reading = Reading { value: r.value, note: r.note };
         if readings.entry(r.kpi).or_default().insert(r.period_start, reading).is_some() {
             return Err(shape(format_args!(
@@ -470,24 +479,26 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
             )));
         }
     }
+    drop(specs);
     let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
     Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews: Default::default(), next_id })
 }
 
 fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
-    let fiscal = body.settings.fiscal_year_start;
-    let frequency: BTreeMap<Id, _> = map_from(body.kpis.iter().map(|k| (k.id, k.spec.frequency)));
+    let BodyIn { name, settings, kras, kpis, readings: runs, reviews, next_id } = body;
+    let fiscal = settings.fiscal_year_start;
+    let specs: BTreeMap<Id, &KpiSpec> = map_from(kpis.iter().map(|k| (k.id, &k.spec)));
     // Gathered per KPI first, then each series is built from its sorted list in one go.
     let mut lists: BTreeMap<Id, Vec<(Date, Reading)>> = BTreeMap::new();
-    for run in body.readings {
-        let &freq = frequency
+    for run in runs {
+        let &spec = specs
             .get(&run.kpi)
             .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(run.kpi))))?;
         if run.values.len() > MAX_RUN {
             return Err(shape(format_args!("a run of KPI {} has {} periods", run.kpi, run.values.len())));
         }
-        let mut period = Period::containing(run.from, freq, fiscal);
-        if period.start() != run.from {
+        let first = Period::containing(run.from, spec.frequency, fiscal);
+        if first.start() != run.from {
             return Err(shape(format_args!(
                 "a run of KPI {} starts on {}, not on a period start",
                 run.kpi,
@@ -500,18 +511,23 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
         let mut notes = run.notes;
         let list = lists.entry(run.kpi).or_default();
         list.reserve(run.values.len());
+        let mut starts = first.starts();
         for (i, value) in run.values.into_iter().enumerate() {
+            let start = starts
+                .next()
+                .ok_or_else(|| shape(format_args!("a run of KPI {} runs past the last representable date", run.kpi)))?;
             if let Some(value) = value {
-                let note = notes.remove(&i).unwrap_or_default();
-                list.push((period.start(), Reading { value, note }));
+                // Each reading is checked here, as it is filed, so that building the framework
+                // need not walk them all again (`Framework::from_filed_parts`).
+                check_filed(spec, fiscal, start, value).map_err(|error| {
+                    DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
+                })?;
+                let note = if notes.is_empty() { String::new() } else { notes.remove(&i).unwrap_or_default() };
+                list.push((start, Reading { value, note }));
             }
-            let next = period.next();
-            if next.start() <= period.start() {
-                return Err(shape(format_args!("a run of KPI {} runs past the last representable date", run.kpi)));
-            }
-            period = next;
         }
     }
+    drop(specs);
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
     for (kpi, list) in lists {
         let count = list.len();
@@ -525,7 +541,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             readings.insert(kpi, series);
         }
     }
-    let reviews = review_codec::from_records(body.reviews)?;
-    let BodyIn { name, settings, kras, kpis, next_id, .. } = body;
+    let reviews = review_codec::from_records(reviews)?;
     Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id })
 }
+
