@@ -122,3 +122,42 @@ test('each chart downloads as an SVG file of its own, titled, at slide width, fr
   expect(trend.name).toMatch(/^Sales executive \(demo\) Leads converted trend \d{4}-\d{2}-\d{2}\.svg$/);
   expect(trend.text).toMatch(/^<svg width="960" [^>]*><title>[^<]*Leads converted/);
 });
+
+test('a year of the heatmap downloads with every cell\'s score written, not only its symbol', async ({ page }) => {
+  await openDemo(page);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the scores by KRA and period as SVG' }).click(),
+  ]);
+  const svg = fs.readFileSync((await file.path())!, 'utf8');
+  // Overall and two KRAs over twelve months: 36 cells, each "✓ 97.04 %" or the like.
+  expect(svg.match(/[✓!✕] \d+(\.\d+)? %/g)?.length).toBe(36);
+  expect(Number(svg.match(/^<svg width="(\d+)"/)?.[1])).toBeGreaterThanOrEqual(960);
+});
+
+test('each chart downloads as a PNG image at twice its drawn size, under a strict CSP', async ({ page }) => {
+  // index.html carries the strict policy (img-src 'self' data:): the image is drawn from a data: URL.
+  const app = await openDemo(page);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const png = async (button: ReturnType<Page['getByRole']>) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const bytes = fs.readFileSync((await file.path())!);
+    // The PNG signature, then the IHDR chunk: width and height as big-endian 32-bit numbers.
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), size: bytes.length };
+  };
+  const overTime = await png(section(page).getByRole('button', { name: 'Download the scores over time chart as PNG' }));
+  expect(overTime.name).toMatch(/^Sales executive \(demo\) scores over time \d{4}-\d{2}-\d{2}\.png$/);
+  expect(overTime.width).toBe(1920);
+  expect(overTime.height).toBeGreaterThan(400);
+  // Not a blank image: a drawn chart compresses to far more than an empty canvas does.
+  expect(overTime.size).toBeGreaterThan(20_000);
+
+  await app.kpiRow('Leads converted').locator('button.kk-kpi-name').click();
+  const trend = await png(app.panel().getByRole('button', { name: 'Download the chart of Leads converted as PNG' }));
+  expect(trend.name).toMatch(/^Sales executive \(demo\) Leads converted trend \d{4}-\d{2}-\d{2}\.png$/);
+  expect(trend.width).toBe(1920);
+  expect(errors).toEqual([]);
+});

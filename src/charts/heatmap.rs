@@ -71,13 +71,50 @@ pub fn heatmap_svg(history: &ScoreHistory, width: u32) -> Result<String, String>
     Ok(hidden_from_screen_readers(svg))
 }
 
+/// The width at which [`heatmap_svg`] writes every cell's score, not only its status symbol,
+/// and every KRA name whole (within two fifths of the width); at least `min`. For a download,
+/// where a wider image costs nothing and a slide reader cannot open the table.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::charts::heatmap::{heatmap_svg, heatmap_width_for_scores};
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::score_history::score_history;
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let mut fw = sales_executive();
+/// fw.add_reading(fw.kpis()[1].id, date(2026, 10, 1), 60.0, "").unwrap(); // target 50
+/// let october = Period::containing(date(2026, 10, 1), Frequency::Monthly, fw.settings().fiscal_year_start);
+/// let history = score_history(&fw, &october, 12, date(2026, 11, 23));
+/// let width = heatmap_width_for_scores(&history, 960);
+/// assert!(width >= 960);
+/// assert!(heatmap_svg(&history, width).unwrap().contains("✓ 100 %"));
+/// ```
+pub fn heatmap_width_for_scores(history: &ScoreHistory, min: u32) -> u32 {
+    let label = widest_name(history) + 12;
+    // A wide score with its symbol (scores above 999.99 % would need caps no one sets), and the
+    // 4 px `draw` keeps free in a cell, on both sides.
+    let cell = text_size("✓ 888.88 %", FONT).0 as i32 + 8;
+    let columns = history.periods.len() as i32;
+    // `draw` caps the label column at two fifths of the width.
+    let needed = (2 * MARGIN + label + columns * cell).max(label * 5 / 2);
+    (needed.max(0) as u32).max(min)
+}
+
+/// The width of the longest row name ("Overall" or a KRA's).
+fn widest_name(history: &ScoreHistory) -> i32 {
+    let names = std::iter::once("Overall").chain(history.kras.iter().map(|(_, n)| n.as_str()));
+    names.map(|n| text_size(n, FONT).0 as i32).max().unwrap_or(0)
+}
+
 fn draw(history: &ScoreHistory, svg: &mut String, size: (u32, u32)) -> Result<(), Box<dyn std::error::Error>> {
     let root = SvgBackend::with_string(svg, size).into_drawing_area();
     root.fill(&WHITE)?;
     let width = size.0 as i32;
     let names: Vec<&str> = std::iter::once("Overall").chain(history.kras.iter().map(|(_, n)| n.as_str())).collect();
-    let widest = names.iter().map(|n| text_size(n, FONT).0 as i32).max().unwrap_or(0);
-    let label_width = (widest + 12).min(width * 2 / 5);
+    let label_width = (widest_name(history) + 12).min(width * 2 / 5);
     let columns = history.periods.len() as i32;
     let cell = ((width - 2 * MARGIN - label_width) / columns).max(1);
     let left = |c: i32| MARGIN + label_width + c * cell;

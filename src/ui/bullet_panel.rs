@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_download::offer_chart;
+use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
 use super::state::use_state;
 use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
@@ -28,13 +28,13 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     });
     let label = Memo::new(move |_| data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
     let period = move || state.review.get().label();
-    let download = move |_| {
-        let svg = data.with_untracked(|b| b.as_ref().and_then(|b| bullet_svg(b, DOWNLOAD_WIDTH).ok()));
-        let title = state
-            .framework
-            .with_untracked(|f| format!("{}: KPIs against target, {}. {}", f.name(), period(), label.get_untracked()));
-        offer_chart(state, &format!("KPIs against target {}", period()), &title, svg);
-    };
+    let chart = Callback::new(move |()| ChartFile {
+        subject: format!("KPIs against target {}", state.review.get_untracked().label()),
+        title: state.framework.with_untracked(|f| {
+            format!("{}: KPIs against target, {}. {}", f.name(), state.review.get_untracked().label(), label.get_untracked())
+        }),
+        svg: data.with_untracked(|b| b.as_ref().and_then(|b| bullet_svg(b, DOWNLOAD_WIDTH).ok())),
+    });
 
     view! {
         <details class="kk-bullets" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
@@ -44,7 +44,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                         inner_html=move || svg.get().unwrap_or_default()></div>
                     <figcaption>{move || label.get()}</figcaption>
-                    <button type="button" aria-label=move || format!("Download KPIs against target, {}, as SVG", period()) on:click=download>"Download SVG"</button>
+                    <ChartDownloads what=Signal::derive(move || format!("KPIs against target, {},", period())) chart=chart />
                     <details>
                         <summary>"Chart data"</summary>
                         <div class="kk-scroll" role="region" aria-label="KPIs against target, as a table" tabindex="0">

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::chart_download::offer_chart;
+use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::state::use_state;
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -49,12 +49,14 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
     let has_series = Memo::new(move |_| series.with(Option::is_some));
     let label = Memo::new(move |_| series.with(|s| s.as_ref().map(describe).unwrap_or_default()));
     let name = move || series.with(|s| s.as_ref().map(|s| s.kpi_name.clone()).unwrap_or_default());
-    let download = move |_| {
-        if let Some(series) = series.get_untracked() {
-            let svg = trend_svg(&series, DOWNLOAD_WIDTH, HEIGHT).ok();
-            offer_chart(state, &format!("{} trend", series.kpi_name), &label.get_untracked(), svg);
+    let chart = Callback::new(move |()| {
+        let series = series.get_untracked();
+        ChartFile {
+            subject: format!("{} trend", series.as_ref().map_or("", |s| &s.kpi_name)),
+            title: label.get_untracked(),
+            svg: series.and_then(|s| trend_svg(&s, DOWNLOAD_WIDTH, HEIGHT).ok()),
         }
-    };
+    });
     let data_opened = RwSignal::new(false);
     let rows = move || {
         series.with(|s| {
@@ -81,9 +83,9 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                 <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get() inner_html=move || svg.get()></div>
                 <figcaption>{move || label.get()}</figcaption>
                 <Show when=move || svg.with(Option::is_some)>
-                    <button type="button" class="kk-chart-download"
-                        aria-label=move || format!("Download the chart of {} as SVG", name())
-                        on:click=download>"Download SVG"</button>
+                    <div class="kk-chart-download">
+                        <ChartDownloads what=Signal::derive(move || format!("the chart of {}", name())) chart=chart />
+                    </div>
                 </Show>
                 // Built when first opened, then kept up to date.
                 <details on:toggle=move |ev| super::disclosure::mark_opened(&ev, data_opened)>

@@ -15,12 +15,21 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
 }
 
 fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
-    let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    download_blob(file_name, &blob).then_some(())
+}
+
+/// Offers `blob` to the user as a file called `file_name`; false if the browser refused.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> bool {
+    try_download_blob(file_name, blob).is_some()
+}
+
+fn try_download_blob(file_name: &str, blob: &web_sys::Blob) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
     link.set_download(file_name);

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::chart_download::offer_chart;
+use super::chart_download::{ChartDownloads, ChartFile};
 use super::state::use_state;
-use crate::charts::heatmap::{cell_text, heatmap_svg};
+use crate::charts::heatmap::{cell_text, heatmap_svg, heatmap_width_for_scores};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::domain::score_history::{PeriodScore, ScoreHistory};
 
@@ -47,18 +47,19 @@ pub fn ScoreHeatmap(history: ScoreHistory) -> impl IntoView {
             el.set_scroll_left(el.scroll_width());
         }
     });
-    let download = {
+    let chart = {
         let history = history.clone();
-        move |_| {
-            let title = state.framework.with_untracked(|f| format!("{}: scores by KRA and period", f.name()));
-            offer_chart(state, "scores by KRA and period", &title, heatmap_svg(&history, DOWNLOAD_WIDTH).ok());
-        }
+        Callback::new(move |()| ChartFile {
+            subject: "scores by KRA and period".into(),
+            title: state.framework.with_untracked(|f| format!("{}: scores by KRA and period", f.name())),
+            svg: heatmap_svg(&history, heatmap_width_for_scores(&history, DOWNLOAD_WIDTH)).ok(),
+        })
     };
     view! {
         <div class="kk-heatmap" data-testid="score-heatmap">
             <div class="kk-over-time-head">
                 <h3>"Scores by KRA and period"</h3>
-                <button type="button" aria-label="Download the scores by KRA and period as SVG" on:click=download>"Download SVG"</button>
+                <ChartDownloads what="the scores by KRA and period".to_owned() chart=chart />
             </div>
             <div class="kk-scroll" node_ref=scroller role="region" aria-label="Scores by KRA and period" tabindex="0">
                 <table class="kk-heat-table">

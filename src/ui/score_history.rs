@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_download::offer_chart;
+use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
@@ -71,12 +71,14 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                 <h2>"Scores over time"</h2>
                 <div class="kk-chart-actions">
                     <Show when=move || shown.get() && has_scores()>
-                        <button type="button" aria-label="Download the scores over time chart as SVG" on:click=move |_| {
+                        <ChartDownloads what="the scores over time chart".to_owned() chart=Callback::new(move |()| {
                             let width = DOWNLOAD_WIDTH;
-                            let svg = history.with_untracked(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok()));
-                            let title = state.framework.with_untracked(|f| format!("{}: scores over time. {}", f.name(), label.get_untracked()));
-                            offer_chart(state, "scores over time", &title, svg);
-                        }>"Download SVG"</button>
+                            ChartFile {
+                                subject: "scores over time".into(),
+                                title: state.framework.with_untracked(|f| format!("{}: scores over time. {}", f.name(), label.get_untracked())),
+                                svg: history.with_untracked(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok())),
+                            }
+                        }) />
                     </Show>
                     <button type="button" aria-expanded=move || open.get().to_string()
                         aria-label=move || format!("{} of scores over time", toggle())
