@@ -549,7 +549,8 @@ fn a_run_ends_at_the_last_representable_month() {
 #[test]
 fn a_schema_2_reading_off_a_period_start_is_refused() {
     let fixture = include_str!("fixtures/schema2_sales.json");
-    let text = fixture.replacen(r#""kpi": 3, "period_start": "2026-05-01""#, r#""kpi": 3, "period_start": "2026-05-15""#, 1);
+    let text =
+        fixture.replacen(r#""kpi": 3, "period_start": "2026-05-01""#, r#""kpi": 3, "period_start": "2026-05-15""#, 1);
     assert_ne!(text, fixture);
     assert_eq!(
         integrity_error(&text),

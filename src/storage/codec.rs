@@ -28,7 +28,7 @@ use crate::domain::iso_date;
 use crate::domain::kpi::{Kpi, KpiSpec};
 use crate::domain::kra::Kra;
 use crate::domain::ordered::map_from;
-use crate::domain::period::Period;
+use crate::domain::period::{FiscalYearStart, Period};
 use crate::domain::reading::{Reading, Series};
 use crate::domain::scoring::ScoringSettings;
 
@@ -416,7 +416,8 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
     if let Some(Header { schema: SCHEMA_VERSION, revision }) = quick {
         if let Ok(file) = serde_json::from_str::<EnvelopeCurrent>(text) {
             let parts = from_v3(file.framework)?;
-            let framework = Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+            let framework =
+                Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
             return Ok(Decoded { framework, schema: SCHEMA_VERSION, revision });
         }
     }
@@ -458,18 +459,40 @@ fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<Fram
     Ok(parts)
 }
 
+/// The KPIs a body's readings may belong to, and the check each reading passes as it is filed,
+/// so that building the framework need not walk them all again (`Framework::from_filed_parts`).
+struct Filing<'a> {
+    fiscal: FiscalYearStart,
+    specs: BTreeMap<Id, &'a KpiSpec>,
+}
+
+impl<'a> Filing<'a> {
+    fn new(settings: &ScoringSettings, kpis: &'a [Kpi]) -> Filing<'a> {
+        Filing { fiscal: settings.fiscal_year_start, specs: map_from(kpis.iter().map(|k| (k.id, &k.spec))) }
+    }
+
+    /// The spec of the KPI readings are filed under, refused as damage when there is no such KPI.
+    fn spec(&self, kpi: Id) -> Result<&'a KpiSpec, DecodeError> {
+        self.specs
+            .get(&kpi)
+            .copied()
+            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(kpi))))
+    }
+
+    /// [`check_filed`], with the complaint `Framework::from_parts` would make.
+    fn check(&self, spec: &KpiSpec, start: Date, value: f64) -> Result<(), DecodeError> {
+        check_filed(spec, self.fiscal, start, value).map_err(|error| {
+            DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
+        })
+    }
+}
+
 /// Like [`from_v3`], every reading is checked as it is filed.
 fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
-    let fiscal = body.settings.fiscal_year_start;
-    let specs: BTreeMap<Id, &KpiSpec> = map_from(body.kpis.iter().map(|k| (k.id, &k.spec)));
+    let filing = Filing::new(&body.settings, &body.kpis);
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
     for r in body.readings {
-        let &spec = specs
-            .get(&r.kpi)
-            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(r.kpi))))?;
-        check_filed(spec, fiscal, r.period_start, r.value).map_err(|error| {
-            DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
-        })?;
+        filing.check(filing.spec(r.kpi)?, r.period_start, r.value)?;
         let reading = Reading { value: r.value, note: r.note };
         if readings.entry(r.kpi).or_default().insert(r.period_start, reading).is_some() {
             return Err(shape(format_args!(
@@ -479,25 +502,21 @@ fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
             )));
         }
     }
-    drop(specs);
     let BodyV2 { name, settings, kras, kpis, next_id, .. } = body;
     Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews: Default::default(), next_id })
 }
 
 fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let BodyIn { name, settings, kras, kpis, readings: runs, reviews, next_id } = body;
-    let fiscal = settings.fiscal_year_start;
-    let specs: BTreeMap<Id, &KpiSpec> = map_from(kpis.iter().map(|k| (k.id, &k.spec)));
+    let filing = Filing::new(&settings, &kpis);
     // Gathered per KPI first, then each series is built from its sorted list in one go.
     let mut lists: BTreeMap<Id, Vec<(Date, Reading)>> = BTreeMap::new();
     for run in runs {
-        let &spec = specs
-            .get(&run.kpi)
-            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(run.kpi))))?;
+        let spec = filing.spec(run.kpi)?;
         if run.values.len() > MAX_RUN {
             return Err(shape(format_args!("a run of KPI {} has {} periods", run.kpi, run.values.len())));
         }
-        let first = Period::containing(run.from, spec.frequency, fiscal);
+        let first = Period::containing(run.from, spec.frequency, filing.fiscal);
         if first.start() != run.from {
             return Err(shape(format_args!(
                 "a run of KPI {} starts on {}, not on a period start",
@@ -517,17 +536,12 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
                 .next()
                 .ok_or_else(|| shape(format_args!("a run of KPI {} runs past the last representable date", run.kpi)))?;
             if let Some(value) = value {
-                // Each reading is checked here, as it is filed, so that building the framework
-                // need not walk them all again (`Framework::from_filed_parts`).
-                check_filed(spec, fiscal, start, value).map_err(|error| {
-                    DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
-                })?;
+                filing.check(spec, start, value)?;
                 let note = if notes.is_empty() { String::new() } else { notes.remove(&i).unwrap_or_default() };
                 list.push((start, Reading { value, note }));
             }
         }
     }
-    drop(specs);
     let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
     for (kpi, list) in lists {
         let count = list.len();
@@ -544,4 +558,3 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let reviews = review_codec::from_records(reviews)?;
     Ok(FrameworkParts { name, settings, kras, kpis, readings, reviews, next_id })
 }
-

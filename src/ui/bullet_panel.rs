@@ -28,12 +28,16 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     });
     let label = Memo::new(move |_| data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
     let period = move || state.review.get().label();
-    let chart = Callback::new(move |()| ChartFile {
-        subject: format!("KPIs against target {}", state.review.get_untracked().label()),
-        title: state.framework.with_untracked(|f| {
-            format!("{}: KPIs against target, {}. {}", f.name(), state.review.get_untracked().label(), label.get_untracked())
-        }),
-        svg: data.with_untracked(|b| b.as_ref().and_then(|b| bullet_svg(b, DOWNLOAD_WIDTH).ok())),
+    let chart = Callback::new(move |()| {
+        let period = state.review.get_untracked().label();
+        let title = state
+            .framework
+            .with_untracked(|f| format!("{}: KPIs against target, {period}. {}", f.name(), label.get_untracked()));
+        ChartFile {
+            subject: format!("KPIs against target {period}"),
+            title,
+            svg: data.with_untracked(|b| b.as_ref().and_then(|b| bullet_svg(b, DOWNLOAD_WIDTH).ok())),
+        }
     });
 
     view! {

@@ -30,7 +30,7 @@ pub struct ChartFile {
 
 /// The file formats a chart downloads in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChartFormat {
+enum ChartFormat {
     /// The drawing itself, with its title and a white background.
     Svg,
     /// The same drawing as an image at [`PNG_SCALE`] times its size.
@@ -54,7 +54,7 @@ pub fn ChartDownloads(#[prop(into)] what: Signal<String>, chart: Callback<(), Ch
 
 /// Offers `chart` as `<scorecard name> <subject> <date>.svg` or `.png`. Says so in the toast
 /// when there is nothing to download or the browser refuses.
-pub fn offer_chart(state: AppState, chart: ChartFile, format: ChartFormat) {
+fn offer_chart(state: AppState, chart: ChartFile, format: ChartFormat) {
     let Some(svg) = chart.svg else {
         state.toast.set(Some(Toast::info("This chart could not be drawn for download.")));
         return;

@@ -11,15 +11,10 @@ pub const CSV: &str = "text/csv;charset=utf-8";
 /// False if the browser refused (no document, blobs disabled): the caller's data is untouched
 /// either way, and it can tell the user.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
-    try_download(file_name, mime, text).is_some()
-}
-
-fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    download_blob(file_name, &blob).then_some(())
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).is_ok_and(|blob| download_blob(file_name, &blob))
 }
 
 /// Offers `blob` to the user as a file called `file_name`; false if the browser refused.
