@@ -108,3 +108,68 @@ fn a_range_or_tolerance_is_written_as_the_goal_not_a_target_of_zero() {
         ["7–8", "100 ± 5"]
     );
 }
+
+mod writer {
+    //! The export's writer is the crate's own (issue 9: csv-core's pulls in core's `f64`
+    //! parser); it must write what csv-core's writer wrote, and read back as written.
+    use super::parse;
+    use kra_kpi::exchange::csv::{neutralise, to_csv, Cell};
+    use proptest::prelude::*;
+
+    /// The rows as csv-core's writer (default, "necessary" quoting) writes them: the export's
+    /// implementation until issue 9.
+    fn by_csv_core(rows: &[Vec<Cell>]) -> String {
+        let mut writer = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
+        let mut out = "\u{feff}".as_bytes().to_vec();
+        let mut buffer = Vec::new();
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                let text = match cell {
+                    Cell::Text(t) => neutralise(t),
+                    Cell::Number(n) => n.to_string(),
+                    Cell::Empty => String::new(),
+                };
+                buffer.resize(2 * text.len() + 4, 0);
+                if i > 0 {
+                    let (_, n) = writer.delimiter(&mut buffer);
+                    out.extend_from_slice(&buffer[..n]);
+                }
+                let (_, _, n) = writer.field(text.as_bytes(), &mut buffer);
+                out.extend_from_slice(&buffer[..n]);
+            }
+            buffer.resize(4, 0);
+            let (_, n) = writer.terminator(&mut buffer);
+            out.extend_from_slice(&buffer[..n]);
+        }
+        let (_, n) = writer.finish(&mut buffer);
+        out.extend_from_slice(&buffer[..n]);
+        String::from_utf8(out).unwrap()
+    }
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            "[a-z ,\"\r\n=+@\t'₹é-]{0,8}".prop_map(Cell::Text),
+            proptest::num::f64::NORMAL.prop_map(Cell::Number),
+            (-1000i32..1000).prop_map(|n| Cell::Number(f64::from(n) / 8.0)),
+            Just(Cell::Empty),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn writes_what_csv_core_wrote_and_reads_back(rows in proptest::collection::vec(proptest::collection::vec(cell(), 1..5), 0..6)) {
+            let text = to_csv(&rows);
+            prop_assert_eq!(&text, &by_csv_core(&rows));
+            let read = parse(&text);
+            prop_assert_eq!(read.len(), rows.len());
+            for (row, back) in rows.iter().zip(&read) {
+                let expected: Vec<String> = row.iter().map(|c| match c {
+                    Cell::Text(t) => neutralise(t),
+                    Cell::Number(n) => n.to_string(),
+                    Cell::Empty => String::new(),
+                }).collect();
+                prop_assert_eq!(back, &expected);
+            }
+        }
+    }
+}

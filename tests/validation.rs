@@ -345,3 +345,119 @@ fn a_kra_rating_outside_the_rating_scale_is_refused() {
     assert!(fw.reviews().is_empty());
     assert!(fw.apply(rate(kra, Some(4.0))).is_ok());
 }
+
+mod reading_numbers {
+    //! `read_number` must read exactly what `str::parse::<f64>` read before it (issue 9 dropped
+    //! core's parser from the wasm): same value to the bit, same refusals.
+    use kra_kpi::domain::input::{read_number, Number};
+    use proptest::prelude::*;
+
+    /// What `str::parse::<f64>` makes of `text`, in `read_number`'s terms.
+    fn by_core(text: &str) -> Number {
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Number::Finite(v),
+            Ok(_) => Number::NotFinite,
+            Err(_) => Number::Invalid,
+        }
+    }
+
+    fn same(text: &str) {
+        match (read_number(text), by_core(text)) {
+            (Number::Finite(a), Number::Finite(b)) => assert_eq!(a.to_bits(), b.to_bits(), "{text:?}: {a} vs {b}"),
+            (a, b) => assert_eq!(a, b, "{text:?}"),
+        }
+    }
+
+    #[test]
+    fn edge_cases_read_as_core_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "+0",
+            "00",
+            "007",
+            "0.5",
+            ".5",
+            "-.5",
+            "+.5",
+            "5.",
+            "5.e3",
+            "1e5",
+            "1E+5",
+            "1e-5",
+            "2.5e-3",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1e309",
+            "-1e400",
+            "4.9e-324",
+            "2e-324",
+            "1e-400",
+            "2.2250738585072011e-308",
+            "0e99999999999999999999",
+            "1e99999999999999999999",
+            "1e-99999999999999999999",
+            "9007199254740993",
+            "0.1",
+            "0.30000000000000004",
+            "inf",
+            "+inf",
+            "-Infinity",
+            "INF",
+            "NaN",
+            "-nan",
+            "infinit",
+            "",
+            "+",
+            "-",
+            ".",
+            "e5",
+            "1e",
+            "1e+",
+            "1..2",
+            "1.2.3",
+            "--1",
+            "+-1",
+            "1_000",
+            "1,5",
+            "0x10",
+            "12 %",
+            " 1",
+            "1 ",
+            "١٢",
+            "½",
+            "1e5.5",
+            "e",
+            ".e1",
+        ] {
+            same(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn generated_decimals_read_as_core_reads_them(
+            sign in "[+-]?",
+            whole in "[0-9]{0,25}",
+            point in proptest::bool::ANY,
+            fraction in "[0-9]{0,25}",
+            exponent in proptest::option::of("[eE][+-]?[0-9]{0,4}"),
+        ) {
+            let text = format!("{sign}{whole}{}{fraction}{}", if point { "." } else { "" }, exponent.unwrap_or_default());
+            same(&text);
+        }
+
+        #[test]
+        fn any_short_text_is_refused_or_read_as_core_reads_it(text in "[-+0-9.eEinfaINFA ]{0,12}") {
+            same(&text);
+        }
+
+        #[test]
+        fn every_f64_written_by_rust_reads_back_exactly(bits in proptest::num::u64::ANY) {
+            let value = f64::from_bits(bits);
+            same(&value.to_string());
+            same(&format!("{value:e}"));
+        }
+    }
+}

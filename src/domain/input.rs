@@ -20,10 +20,86 @@ use super::error::ValidationError;
 /// ```
 pub fn parse_number(field: &'static str, input: &str) -> Result<f64, ValidationError> {
     let trimmed = input.trim();
-    match trimmed.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(value),
-        Ok(_) => Err(ValidationError::NotFinite { field, input: trimmed.to_owned() }),
-        Err(_) => Err(ValidationError::NotANumber { field, input: trimmed.to_owned() }),
+    match read_number(trimmed) {
+        Number::Finite(value) => Ok(value),
+        Number::NotFinite => Err(ValidationError::NotFinite { field, input: trimmed.to_owned() }),
+        Number::Invalid => Err(ValidationError::NotANumber { field, input: trimmed.to_owned() }),
+    }
+}
+
+/// What [`read_number`] found in a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number {
+    /// A finite number: the `f64` nearest to the decimal written.
+    Finite(f64),
+    /// A number, but not a finite one: `inf`, `infinity` or `NaN` (any case, with a sign or
+    /// not), or beyond the largest `f64`, such as `1e999`.
+    NotFinite,
+    /// Not a number at all.
+    Invalid,
+}
+
+/// Reads a decimal number written as Rust's `f64::from_str` reads one (an optional sign,
+/// digits with an optional point and fraction, an optional exponent: `12`, `-0.5`, `.5`, `5.`,
+/// `+1e3`), giving the same value, the `f64` nearest to it, without its code.
+///
+/// Why not `str::parse`: the saved data's numbers are read by serde_json's exact parser
+/// anyway, and `str::parse::<f64>` would ship a second one, with a 10 KB table of powers of
+/// five that no compressor shrinks (issue 9). This checks the text against the grammar above
+/// and hands serde_json the same number in JSON's spelling (no `+`, no bare point, no leading
+/// zeros). A test compares the two on generated inputs.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::{read_number, Number};
+///
+/// assert_eq!(read_number("+.5"), Number::Finite(0.5));
+/// assert_eq!(read_number("007.250e1"), Number::Finite(72.5));
+/// assert_eq!(read_number("-Infinity"), Number::NotFinite);
+/// assert_eq!(read_number("1e999"), Number::NotFinite);
+/// assert_eq!(read_number("12 %"), Number::Invalid);
+/// ```
+pub fn read_number(text: &str) -> Number {
+    let (negative, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if ["inf", "infinity", "nan"].iter().any(|word| body.eq_ignore_ascii_case(word)) {
+        return Number::NotFinite;
+    }
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (body, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) || !exponent_ok {
+        return Number::Invalid;
+    }
+    let whole = whole.trim_start_matches('0');
+    let mut json = String::with_capacity(text.len() + 2);
+    if negative {
+        json.push('-');
+    }
+    json.push_str(if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    if let Some(exponent) = exponent {
+        json.push('e');
+        json.push_str(exponent);
+    }
+    // The text is a valid JSON number now, so serde_json's only complaint is its range.
+    match serde_json::from_str::<f64>(&json) {
+        Ok(value) => Number::Finite(value),
+        Err(_) => Number::NotFinite,
     }
 }
 

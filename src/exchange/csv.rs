@@ -1,8 +1,14 @@
 //! CSV exports for spreadsheets: every reading, and the scorecard of one review period.
 //!
-//! The text is RFC 4180 (comma-separated, CRLF line ends, fields quoted when they need it,
-//! written by `csv-core`) and starts with a UTF-8 byte-order mark, so Excel opens names such as
-//! "₹ revenue" or "Zoë" with the right characters instead of guessing a code page.
+//! The text is RFC 4180 (comma-separated, CRLF line ends, fields quoted when they need it) and
+//! starts with a UTF-8 byte-order mark, so Excel opens names such as "₹ revenue" or "Zoë" with
+//! the right characters instead of guessing a code page.
+//!
+//! Writing is done here, not by `csv-core` (which reads the imports): its writer decides each
+//! field's quoting by a style chosen at run time, one of which quotes text that does not parse
+//! as a number, so every build that writes with it carries core's `f64` parser and its 10 KB
+//! table, about 11 KiB of the gzipped download (issue 9). The rules it would apply with the
+//! default style are the four lines of `push_field` and the empty-row case in [`to_csv`].
 //!
 //! Text cells are neutralised against CSV injection (OWASP): a spreadsheet runs a cell that
 //! begins with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula, so such text gets a
@@ -14,6 +20,7 @@ use jiff::civil::Date;
 use crate::domain::direction::Direction;
 use crate::domain::format::plain;
 use crate::domain::framework::Framework;
+use crate::domain::input::{read_number, Number};
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
@@ -41,7 +48,10 @@ impl Cell {
 
     /// A score or share, rounded as on screen (two decimals at most).
     fn rounded(value: Option<f64>) -> Cell {
-        value.map_or(Cell::Empty, |v| Cell::Number(plain(v).parse().unwrap_or(v)))
+        value.map_or(Cell::Empty, |v| match read_number(&plain(v)) {
+            Number::Finite(rounded) => Cell::Number(rounded),
+            _ => Cell::Number(v),
+        })
     }
 }
 
@@ -80,35 +90,43 @@ pub fn neutralise(text: &str) -> String {
 /// assert_eq!(to_csv(&rows), "\u{feff}KPI,Value\r\n\"Calls, \"\"outbound\"\"\",-3.5\r\n'@SUM(A1),\r\n");
 /// ```
 pub fn to_csv(rows: &[Vec<Cell>]) -> String {
-    let mut writer = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
-    let mut out: Vec<u8> = "\u{feff}".as_bytes().to_vec();
-    // Large enough for any field: two quotes plus every byte doubled. The delimiter and the
-    // row's end also close the previous field's quote, if it opened one (3 bytes at most).
-    let mut buffer = Vec::new();
-    let flush = |out: &mut Vec<u8>, buffer: &[u8], n: usize| out.extend_from_slice(&buffer[..n]);
+    use std::fmt::Write as _;
+    let mut out = String::from("\u{feff}");
     for row in rows {
+        let row_start = out.len();
         for (i, cell) in row.iter().enumerate() {
-            let text = match cell {
-                Cell::Text(t) => neutralise(t),
-                Cell::Number(n) => n.to_string(),
-                Cell::Empty => String::new(),
-            };
-            buffer.resize(2 * text.len() + 4, 0);
             if i > 0 {
-                let (_, n) = writer.delimiter(&mut buffer);
-                flush(&mut out, &buffer, n);
+                out.push(',');
             }
-            let (_, _, n) = writer.field(text.as_bytes(), &mut buffer);
-            flush(&mut out, &buffer, n);
+            match cell {
+                Cell::Text(t) => push_field(&mut out, &neutralise(t)),
+                // Digits, `-`, `.` and `e` only: never quoted.
+                Cell::Number(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                Cell::Empty => {}
+            }
         }
-        buffer.resize(4, 0);
-        let (_, n) = writer.terminator(&mut buffer);
-        flush(&mut out, &buffer, n);
+        // A row of nothing at all would be a blank line, which readers skip: write it as one
+        // empty quoted field instead, as csv-core and Python's csv module do.
+        if out.len() == row_start {
+            out.push_str("\"\"");
+        }
+        out.push_str("\r\n");
     }
-    let (_, n) = writer.finish(&mut buffer);
-    flush(&mut out, &buffer, n);
-    // Whole UTF-8 strings and ASCII punctuation only: the conversion cannot fail.
-    String::from_utf8(out).unwrap_or_default()
+    out
+}
+
+/// Appends one field, in double quotes (each inner quote doubled) when it holds a comma, a
+/// quote or a line break, as RFC 4180 requires, and as it is otherwise.
+fn push_field(out: &mut String, text: &str) {
+    if text.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
 }
 
 /// Every reading of every KPI, one row each, in KRA and KPI order and then by period: the KRA,
