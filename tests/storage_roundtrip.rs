@@ -735,3 +735,29 @@ fn awkward_numbers_round_trip_exactly() {
     );
     assert_eq!(back, fw);
 }
+
+/// Runs are read through one reused buffer (issue 6); a run longer than the room it keeps, then
+/// shorter ones, each come back whole and in order.
+#[test]
+fn a_very_long_run_then_short_ones_decode_exactly() {
+    let mut fw = Framework::new("Long");
+    let kra = fw.add_kra(KraDraft::new("Area", 100.0)).unwrap();
+    let weekly = KpiSpec {
+        frequency: Frequency::Weekly,
+        ..KpiSpec::new("Weekly calls", "calls", Direction::HigherIsBetter, 10.0)
+    };
+    let long = fw.add_kpi(kra, weekly).unwrap();
+    let short = fw.add_kpi(kra, KpiSpec::new("Monthly leads", "leads", Direction::HigherIsBetter, 5.0)).unwrap();
+    // 5,000 weeks (about 96 years) from Monday 2 January 1928: more than the 4,096 values kept.
+    let mut day = date(1928, 1, 2);
+    for i in 0..5_000 {
+        fw.add_reading(long, day, f64::from(i) + 0.25, "").unwrap();
+        day = day.checked_add(jiff::Span::new().try_days(7).unwrap()).unwrap();
+    }
+    for (m, value) in [(1, 1.5), (2, 2.5), (4, 4.5)] {
+        fw.add_reading(short, date(2026, m, 1), value, if m == 2 { "note" } else { "" }).unwrap();
+    }
+    let text = encode(&fw);
+    assert_eq!(decode(&text).unwrap(), fw);
+    assert_eq!(decode(&text).unwrap(), fw, "a second decode, with the buffer used before");
+}
