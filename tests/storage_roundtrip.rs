@@ -761,3 +761,14 @@ fn a_very_long_run_then_short_ones_decode_exactly() {
     assert_eq!(decode(&text).unwrap(), fw);
     assert_eq!(decode(&text).unwrap(), fw, "a second decode, with the buffer used before");
 }
+
+/// A run refused part way (a value that is not a number after many that are) is reported as
+/// before, and the next save decodes whole (issue 6's reused buffer is cleared on every path).
+#[test]
+fn a_run_refused_part_way_leaves_nothing_behind() {
+    let mut values: Vec<Value> = vec![json!(1.5); 5_000];
+    values.push(json!("x"));
+    let text = damaged(&sample(), |v| v["framework"]["readings"][0]["values"] = Value::Array(values));
+    assert!(shape_error(&text).contains("invalid type"), "{}", shape_error(&text));
+    assert_eq!(decode(&encode(&sample())).unwrap(), sample());
+}

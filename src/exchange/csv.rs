@@ -100,7 +100,7 @@ pub fn to_csv(rows: &[Vec<Cell>]) -> String {
             }
             match cell {
                 Cell::Text(t) => push_field(&mut out, &neutralise(t)),
-                // Digits, `-`, `.` and `e` only: never quoted.
+                // Digits, `-` and `.` (or `NaN`, `inf`): never quoted.
                 Cell::Number(n) => {
                     let _ = write!(out, "{n}");
                 }

@@ -256,15 +256,19 @@ fn values_with_room<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Option
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             RUN_BUFFER.with_borrow_mut(|buffer| {
                 buffer.clear();
-                while let Some(v) = seq.next_element()? {
-                    buffer.push(v);
-                }
-                let values = buffer.to_vec();
-                // A hostile file's one long run should not keep its room for the page's life.
+                let mut read = || {
+                    while let Some(v) = seq.next_element()? {
+                        buffer.push(v);
+                    }
+                    Ok(())
+                };
+                let values = read().map(|()| buffer.to_vec());
+                // A hostile file's one long run should not keep its room for the page's life,
+                // whether it was read whole or refused part way.
                 if buffer.capacity() > RUN_BUFFER_KEPT {
                     *buffer = Vec::new();
                 }
-                Ok(values)
+                values
             })
         }
     }
