@@ -165,13 +165,21 @@ fn draw(b: &Bullets, svg: &mut String, size: (u32, u32)) -> Result<(), Box<dyn s
     // the right, so it never covers a bar.
     let names = if stacked { 0 } else { (widest + 12).min(width / 3) };
     let row = if stacked { STACKED_ROW } else { ROW };
-    let status_width = text_size("✕ 1000 %", FONT).0 as i32 + 8;
+    // Wide enough for every row's status as written ("○ No reading" is wider than any score).
+    let statuses: Vec<String> = b.rows.iter().map(status_text).collect();
+    let status_width = statuses
+        .iter()
+        .map(|s| text_size(s, FONT).0 as i32)
+        .max()
+        .unwrap_or(0)
+        .max(text_size("✕ 1000 %", FONT).0 as i32)
+        + 8;
     let x0 = MARGIN + names;
     let plot = (width - x0 - status_width - MARGIN).max(1);
     let end = axis_end(b);
     let x = |percent: f64| x0 + ((percent.clamp(0.0, end) / end) * plot as f64).round() as i32;
     let left = font(FONT).color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, r) in b.rows.iter().enumerate() {
+    for (i, (r, status)) in b.rows.iter().zip(statuses).enumerate() {
         let top = MARGIN + i as i32 * row;
         let (name, top) = if stacked {
             (fit_text(&r.name, FONT, width - 2 * MARGIN), top + 16)
@@ -203,10 +211,6 @@ fn draw(b: &Bullets, svg: &mut String, size: (u32, u32)) -> Result<(), Box<dyn s
         }
         // The target: 100 % of the goal.
         root.draw(&Rectangle::new([(x(100.0) - 1, top + 2), (x(100.0) + 1, top + ROW - 2)], INK.filled()))?;
-        let status = match r.score {
-            Some(score) => format!("{} {} %", r.status.symbol(), num(score)),
-            None => format!("{} {}", r.status.symbol(), r.status.label()),
-        };
         root.draw(&Text::new(status, (x(end) + 8, mid), left.clone()))?;
     }
     // The axis: 0, the target and the end, in percent, under the last row.
@@ -220,6 +224,14 @@ fn draw(b: &Bullets, svg: &mut String, size: (u32, u32)) -> Result<(), Box<dyn s
     }
     root.present()?;
     Ok(())
+}
+
+/// What a row says at its right: its symbol and score (`✓ 104 %`), or its status (`○ No reading`).
+fn status_text(r: &BulletRow) -> String {
+    match r.score {
+        Some(score) => format!("{} {} %", r.status.symbol(), num(score)),
+        None => format!("{} {}", r.status.symbol(), r.status.label()),
+    }
 }
 
 #[cfg(test)]
@@ -276,6 +288,31 @@ mod tests {
         assert!(svg.contains(&format!(r#"height="{}""#, 2 * MARGIN + b.rows.len() as i32 * STACKED_ROW + AXIS)));
         let wide = bullet_svg(&b, 640).unwrap();
         assert!(wide.contains(&format!(r#"height="{}""#, 2 * MARGIN + b.rows.len() as i32 * ROW + AXIS)));
+    }
+
+    #[test]
+    fn every_status_fits_inside_the_chart() {
+        // Five rows say "○ No reading", which is wider than any score ("✕ 1000 %").
+        let b = october(&[(1, 40.0)]);
+        for width in [300, 520, 640, 960] {
+            let svg = bullet_svg(&b, width).unwrap();
+            let mut found = 0;
+            for piece in svg.split("<text").skip(1) {
+                let Some(text) =
+                    piece.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")).map(|(t, _)| t.trim())
+                else {
+                    continue;
+                };
+                if !text.starts_with(['○', '✓', '!', '✕']) {
+                    continue;
+                }
+                found += 1;
+                let x: f64 = piece.split("x=\"").nth(1).and_then(|v| v.split('"').next()).unwrap().parse().unwrap();
+                let right = x + f64::from(text_size(text, FONT).0);
+                assert!(right <= f64::from(width) - 4.0, "{text:?} ends at {right} in a chart {width} wide");
+            }
+            assert_eq!(found, b.rows.len(), "{svg}");
+        }
     }
 
     #[test]
