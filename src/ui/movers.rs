@@ -32,21 +32,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     });
     let now_label = move || state.review.get().label();
     let before_label = move || state.review.get().previous().label();
-    let headline = move || {
-        compared.with(|m| {
-            m.as_ref().map(|m| {
-                let o = &m.overall;
-                format!(
-                    "Overall: {} for {}, against {} for {}: {}.",
-                    score_text(o.now),
-                    now_label(),
-                    score_text(o.before),
-                    before_label(),
-                    change_text(o)
-                )
-            })
-        })
-    };
+    let headline = move || compared.with(|m| m.as_ref().map(|m| headline(&m.overall, &now_label(), &before_label())));
     let kpi_count = move || compared.with(|m| m.as_ref().map_or(0, |m| m.kpis.len()));
 
     view! {
@@ -117,6 +103,20 @@ fn row(m: &Mover, kpi: bool, before: &str, now: &str) -> impl IntoView {
     }
 }
 
+/// The panel's first line: both periods' overall scores and the change between them, or, when
+/// neither period has a score, just that ("no score …, against no score …: —" said nothing).
+fn headline(overall: &Mover, now: &str, before: &str) -> String {
+    match (overall.now, overall.before) {
+        (None, None) => format!("Overall: no score yet for {now} or {before}."),
+        _ => format!(
+            "Overall: {} for {now}, against {} for {before}: {}.",
+            score_text(overall.now),
+            score_text(overall.before),
+            change_text(overall)
+        ),
+    }
+}
+
 fn score_text(score: Option<f64>) -> String {
     score.map_or_else(|| "no score".to_owned(), |s| format!("{} %", num(s)))
 }
@@ -131,5 +131,31 @@ fn change_text(m: &Mover) -> String {
         (None, Some(_), None) => "new this period".to_owned(),
         (Some(_), None, None) => "no score now".to_owned(),
         _ => "—".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::id::Id;
+
+    fn overall(before: Option<f64>, now: Option<f64>) -> Mover {
+        Mover { id: Id(1), name: "Overall".into(), kra: String::new(), before, now }
+    }
+
+    #[test]
+    fn the_headline_says_plainly_when_neither_period_has_a_score() {
+        assert_eq!(
+            headline(&overall(None, None), "Dec 2026", "Nov 2026"),
+            "Overall: no score yet for Dec 2026 or Nov 2026."
+        );
+        assert_eq!(
+            headline(&overall(None, Some(83.2)), "Dec 2026", "Nov 2026"),
+            "Overall: 83.2 % for Dec 2026, against no score for Nov 2026: new this period."
+        );
+        assert_eq!(
+            headline(&overall(Some(99.48), Some(97.04)), "Nov 2026", "Oct 2026"),
+            "Overall: 97.04 % for Nov 2026, against 99.48 % for Oct 2026: ▼ down 2.44 points."
+        );
     }
 }
