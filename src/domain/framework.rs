@@ -113,9 +113,9 @@ impl Framework {
         Framework::assemble(parts, Readings::CheckEach)
     }
 
-    /// Like [`Framework::from_parts`], for parts whose every reading has already passed
-    /// [`check_filed`] as it was read (as `storage::codec` does while it files a stored run's
-    /// values under their periods); every other invariant is checked here.
+    /// Like [`Framework::from_parts`], for parts whose every reading has already been checked
+    /// as [`check_filed`] checks it, as it was read (as `storage::codec` does while it files a
+    /// stored run's values under their periods); every other invariant is checked here.
     ///
     /// Loading 100,000 readings then walks them once instead of twice.
     pub(crate) fn from_filed_parts(parts: FrameworkParts) -> Result<Framework, IntegrityError> {

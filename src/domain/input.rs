@@ -39,6 +39,27 @@ pub enum Number {
     Invalid,
 }
 
+impl Number {
+    /// The value, if it is a finite number: what `str::parse::<f64>().ok()` gave, less the
+    /// infinities and NaN.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use kra_kpi::domain::input::read_number;
+    ///
+    /// assert_eq!(read_number("4.5").finite(), Some(4.5));
+    /// assert_eq!(read_number("inf").finite(), None);
+    /// assert_eq!(read_number("four").finite(), None);
+    /// ```
+    pub fn finite(self) -> Option<f64> {
+        match self {
+            Number::Finite(value) => Some(value),
+            Number::NotFinite | Number::Invalid => None,
+        }
+    }
+}
+
 /// Reads a decimal number written as Rust's `f64::from_str` reads one (an optional sign,
 /// digits with an optional point and fraction, an optional exponent: `12`, `-0.5`, `.5`, `5.`,
 /// `+1e3`), giving the same value, the `f64` nearest to it, without its code.

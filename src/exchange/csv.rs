@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use crate::domain::direction::Direction;
 use crate::domain::format::plain;
 use crate::domain::framework::Framework;
-use crate::domain::input::{read_number, Number};
+use crate::domain::input::read_number;
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
@@ -48,10 +48,7 @@ impl Cell {
 
     /// A score or share, rounded as on screen (two decimals at most).
     fn rounded(value: Option<f64>) -> Cell {
-        value.map_or(Cell::Empty, |v| match read_number(&plain(v)) {
-            Number::Finite(rounded) => Cell::Number(rounded),
-            _ => Cell::Number(v),
-        })
+        value.map_or(Cell::Empty, |v| Cell::Number(read_number(&plain(v)).finite().unwrap_or(v)))
     }
 }
 

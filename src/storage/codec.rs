@@ -21,9 +21,10 @@ use serde_json::value::RawValue;
 
 use super::migrate;
 use super::review_codec::{self, ReviewRecord};
-use crate::domain::error::IntegrityError;
+use crate::domain::error::{IntegrityError, ValidationError};
 use crate::domain::framework::{check_filed, Framework, FrameworkParts};
 use crate::domain::id::Id;
+use crate::domain::input::check_reading;
 use crate::domain::iso_date;
 use crate::domain::kpi::{Kpi, KpiSpec};
 use crate::domain::kra::Kra;
@@ -89,6 +90,10 @@ impl std::error::Error for DecodeError {}
 
 fn shape(e: impl fmt::Display) -> DecodeError {
     DecodeError::Invalid(Damage::Shape(e.to_string()))
+}
+
+fn broken(e: IntegrityError) -> DecodeError {
+    DecodeError::Invalid(Damage::Integrity(e))
 }
 
 /// What [`decode_saved`] read: the framework, the schema it was saved in, and its revision.
@@ -434,8 +439,7 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
     if let Some(Header { schema: SCHEMA_VERSION, revision }) = quick {
         if let Ok(file) = serde_json::from_str::<EnvelopeCurrent>(text) {
             let parts = from_v3(file.framework)?;
-            let framework =
-                Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+            let framework = Framework::from_filed_parts(parts).map_err(broken)?;
             return Ok(Decoded { framework, schema: SCHEMA_VERSION, revision });
         }
     }
@@ -458,7 +462,7 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
         SCHEMA_VERSION => from_v3(serde_json::from_str(body.get()).map_err(shape)?)?,
         _ => return Err(DecodeError::Foreign),
     };
-    let framework = Framework::from_filed_parts(parts).map_err(|e| DecodeError::Invalid(Damage::Integrity(e)))?;
+    let framework = Framework::from_filed_parts(parts).map_err(broken)?;
     Ok(Decoded { framework, schema, revision })
 }
 
@@ -491,17 +495,23 @@ impl<'a> Filing<'a> {
 
     /// The spec of the KPI readings are filed under, refused as damage when there is no such KPI.
     fn spec(&self, kpi: Id) -> Result<&'a KpiSpec, DecodeError> {
-        self.specs
-            .get(&kpi)
-            .copied()
-            .ok_or(DecodeError::Invalid(Damage::Integrity(IntegrityError::ReadingsWithoutKpi(kpi))))
+        self.specs.get(&kpi).copied().ok_or(broken(IntegrityError::ReadingsWithoutKpi(kpi)))
     }
 
     /// [`check_filed`], with the complaint `Framework::from_parts` would make.
     fn check(&self, spec: &KpiSpec, start: Date, value: f64) -> Result<(), DecodeError> {
-        check_filed(spec, self.fiscal, start, value).map_err(|error| {
-            DecodeError::Invalid(Damage::Integrity(IntegrityError::InvalidReading { kpi: spec.name.clone(), error }))
-        })
+        check_filed(spec, self.fiscal, start, value).map_err(|error| Filing::complaint(spec, error))
+    }
+
+    /// [`check_reading`] alone, for a value filed under a start stepped from a run's checked
+    /// first period (`Period::starts`), which is a period start by construction; the same
+    /// complaint as [`Filing::check`].
+    fn check_value(spec: &KpiSpec, value: f64) -> Result<(), DecodeError> {
+        check_reading(value).map(drop).map_err(|error| Filing::complaint(spec, error))
+    }
+
+    fn complaint(spec: &KpiSpec, error: ValidationError) -> DecodeError {
+        broken(IntegrityError::InvalidReading { kpi: spec.name.clone(), error })
     }
 }
 
@@ -554,7 +564,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
                 .next()
                 .ok_or_else(|| shape(format_args!("a run of KPI {} runs past the last representable date", run.kpi)))?;
             if let Some(value) = value {
-                filing.check(spec, start, value)?;
+                Filing::check_value(spec, value)?;
                 let note = if notes.is_empty() { String::new() } else { notes.remove(&i).unwrap_or_default() };
                 list.push((start, Reading { value, note }));
             }

@@ -10,7 +10,7 @@ use super::state::{use_state, AppState, Toast};
 use crate::domain::edit::{Edit, ReviewChange};
 use crate::domain::format::{long_date, num, plain};
 use crate::domain::id::Id;
-use crate::domain::input::{read_number, Number};
+use crate::domain::input::read_number;
 use crate::domain::review::{Closure, Review, ReviewKey};
 
 /// The review of the period shown, or what there is to say about it.
@@ -254,10 +254,7 @@ fn RatingSelect(
         <label class="kk-field">
             <span class="kk-field-label">{label}</span>
             <select aria-label=move || format!("{what} of {} for {}", name.get(), state.review.get().label())
-                on:change=move |ev| change.run(match read_number(&event_target_value(&ev)) {
-                    Number::Finite(rating) => Some(rating),
-                    _ => None,
-                })>
+                on:change=move |ev| change.run(read_number(&event_target_value(&ev)).finite())>
                 <option value="" selected=move || rating().is_none()>"Not rated"</option>
                 {move || options().into_iter().map(|v| {
                     view! { <option value=plain(v) selected=move || rating() == Some(v)>{num(v)}</option> }
