@@ -61,6 +61,14 @@ let loadProfileTaken = false;
 /** Edits whose timings are reported (at large the rest only feed the memory figure). */
 const TIMED_EDITS = 20;
 
+/** BENCH_JS_FLAGS=<flags>: V8 flags for the browser, to see what V8 does during a load, e.g.
+ *   BENCH_JS_FLAGS=--trace-wasm-compilation-times DEBUG=pw:browser node scripts/bench.mjs …
+ * prints each function V8 compiles, with its tier (Liftoff on first call, TurboFan when it has
+ * run long), time and size; --liftoff-only shows the load without the optimising tier. A names
+ * build (above) lets the function numbers be read as names. Figures taken with flags are not
+ * the widget's figures. */
+const JS_FLAGS = process.env.BENCH_JS_FLAGS ?? null;
+
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -74,6 +82,7 @@ const LAUNCH = {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : []),
   ],
 };
 
