@@ -39,14 +39,6 @@ pub fn ScoreHeatmap(history: ScoreHistory) -> impl IntoView {
             }
         })
         .collect_view();
-    // The latest periods are the ones a review is about: a box too narrow for the whole grid
-    // (a phone) opens scrolled to them, with the older ones to the left.
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
-            el.set_scroll_left(el.scroll_width());
-        }
-    });
     let chart = {
         let history = history.clone();
         Callback::new(move |()| ChartFile {
@@ -61,7 +53,11 @@ pub fn ScoreHeatmap(history: ScoreHistory) -> impl IntoView {
                 <h3>"Scores by KRA and period"</h3>
                 <ChartDownloads what="the scores by KRA and period".to_owned() chart=chart />
             </div>
-            <div class="kk-scroll" node_ref=scroller role="region" aria-label="Scores by KRA and period" tabindex="0">
+            // The latest periods are the ones a review is about: a box too narrow for the whole
+            // grid (a phone) opens scrolled to them, with the older ones to the left. CSS does
+            // it (`kk-scroll-end`): scrolling from script read the layout in the middle of every
+            // edit that changed a score, 3.9 ms of a 20-KPI edit's 18 ms in a profile.
+            <div class="kk-scroll kk-scroll-end" role="region" aria-label="Scores by KRA and period" tabindex="0">
                 <table class="kk-heat-table">
                     <thead>
                         <tr>
