@@ -86,6 +86,16 @@ test('the heatmap gives every KRA and period a cell with its status in a symbol,
   expect(oldest!.x + oldest!.width).toBeLessThanOrEqual(box!.x + 1);
 });
 
+test('on a 1280 px screen a year of the heatmap fits its box, with no scrollbar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const app = new ScorecardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  await expect(heatmap(page).getByRole('table').locator('thead').getByRole('columnheader')).toHaveCount(13);
+  const { scroll, client } = await heatmap(page).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+});
+
 test('the heatmap follows an edit and downloads as an SVG for a slide', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   const app = new ScorecardPage(page);
