@@ -96,3 +96,33 @@ fn a_range_kpi_is_charted_as_a_band_with_no_target_line_at_zero() {
         "Sleep from Aug 2026 to Oct 2026: 3 reading(s), latest 8.4 hours against the range 7–8 hours."
     );
 }
+
+#[test]
+fn the_latest_period_is_labelled_and_its_label_ends_inside_the_chart() {
+    // Three years of months at the side panel's width: the labels are thinned out, and the one
+    // under the latest period (the one a reviewer looks for) used to be centred on the plot's
+    // right edge with half of it cut off ("Dec 202").
+    let mut fw = sales_executive();
+    let leads = fw.kpis()[1].id;
+    for i in 0..36 {
+        fw.add_reading(leads, date(2024 + i / 12, (i % 12 + 1) as i8, 1), 40.0 + f64::from(i % 7), "").unwrap();
+    }
+    let series = trend_series(&fw, leads, 36).unwrap();
+    let latest = series.points.last().unwrap().label.clone();
+    assert_eq!(latest, "Dec 2026");
+    for width in [262, 320, 440, 520, 760] {
+        let svg = trend_svg(&series, width, 260).unwrap();
+        let tag = svg
+            .split("<text")
+            .skip(1)
+            .find(|t| t.split_once('>').unwrap().1.split("</text>").next().unwrap().trim() == latest)
+            .unwrap_or_else(|| panic!("at {width} px the latest period, {latest}, has a label"));
+        let attr = |name: &str| -> f64 {
+            let start = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+            tag[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        let x = attr("x");
+        let half = kra_kpi::charts::svg_backend::text_size(&latest, 12.0).0 as f64 / 2.0;
+        assert!(x + half <= f64::from(width), "at {width} px, centred at {x}: the label ends inside the chart");
+    }
+}

@@ -138,11 +138,19 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     let pad = ((hi - lo).abs() * 0.1).max(hi.abs().max(1.0) * 0.05);
     let (lo, hi) = (if lo >= 0.0 { (lo - pad).max(0.0) } else { lo - pad }, hi + pad);
 
+    // Room on the right for half of the latest period's label, centred under its period: the
+    // plot would otherwise end where the label's middle is, and cut off its second half.
+    let n = series.points.len().max(1);
+    let widest = series.points.iter().map(|p| svg_backend::text_size(&p.label, 12.0).0).max().unwrap_or(0) as f64;
+    let slot_guess = (width as f64 - 2.0 * 12.0 - 56.0) / n as f64;
+    let right_margin = (widest / 2.0 - slot_guess / 2.0 + 4.0).ceil().max(12.0) as u32;
+
     let root = SvgBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
         .margin_top(LEGEND_HEIGHT)
+        .margin_right(right_margin)
         .x_label_area_size(28)
         .y_label_area_size(56)
         .build_cartesian_2d(0.0..last_x, lo..hi)?;
@@ -159,17 +167,17 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
 
     // Period labels under each period's middle, as many as fit side by side at this width,
     // rather than plotters' evenly spaced numeric ticks, which would not line up with the periods.
-    let n = series.points.len().max(1);
-    let slot = (width as f64 - 2.0 * 12.0 - 56.0) / n as f64;
-    let widest = series.points.iter().map(|p| svg_backend::text_size(&p.label, 12.0).0).max().unwrap_or(0) as f64;
+    // Counted back from the latest period, so the most recent one is always labelled.
+    let slot = (width as f64 - 12.0 - right_margin as f64 - 56.0) / n as f64;
     let step = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
     let label_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Top));
     chart.draw_series(
         series
             .points
             .iter()
-            .step_by(step)
-            .map(|p| EmptyElement::at((mid_of(p), lo)) + Text::new(p.label.clone(), (0, 6), label_style.clone())),
+            .enumerate()
+            .filter(|(i, _)| (n - 1 - i) % step == 0)
+            .map(|(_, p)| EmptyElement::at((mid_of(p), lo)) + Text::new(p.label.clone(), (0, 6), label_style.clone())),
     )?;
     // A range or tolerance is a band of good values, one step per period.
     chart.draw_series(series.points.iter().filter_map(|p| {
