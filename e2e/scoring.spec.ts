@@ -121,3 +121,22 @@ test('a per-period target plan: a ramp gives each month its own target', async (
   await page.getByRole('button', { name: 'Previous review period' }).click();
   await expect(app.kpiRow('Leads converted').getByTestId('kpi-target')).toHaveText('50 leads');
 });
+
+test("the overall score's explanation names each KRA's part and follows new readings while open", async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await app.addReading('Leads converted', '45'); // 45 ÷ 50 = 90 %
+  const overall = page.getByTestId('overall');
+  await overall.getByText('Explain').click();
+  await expect(overall).toContainText('"Sales executive" scores 90 % for Nov 2026: the weighted mean of 1 scored KRA(s).');
+  await expect(overall).toContainText('"Achieve monthly revenue targets": 90 % × weight 100 %');
+  await expect(overall).toContainText('"Build client relationships": no score this period, left out');
+
+  // 1 − (5 − 4) ÷ 4 = 75 %; overall 60 % × 90 + 40 % × 75 = 84 %.
+  await app.addReading('Average response time to client queries', '5');
+  await expect(overall).toContainText('"Sales executive" scores 84 % for Nov 2026: the weighted mean of 2 scored KRA(s).');
+  await expect(overall).toContainText('"Achieve monthly revenue targets": 90 % × weight 60 %');
+  await expect(overall).toContainText('"Build client relationships": 75 % × weight 40 %');
+  await expect(overall).not.toContainText('left out');
+});

@@ -11,7 +11,7 @@ use super::state::use_state;
 use super::status_badge::StatusBadge;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
-use crate::domain::scoring::Explanation;
+use crate::domain::scoring::explain_overall;
 
 /// The scorecard's title bar.
 #[component]
@@ -108,7 +108,7 @@ pub fn Header() -> impl IntoView {
                 <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
                 <Explain
                     subject=Signal::derive(move || "the whole scorecard".to_string())
-                    words=Signal::derive(move || card.with(|c| Explanation { summary: c.summary.clone(), steps: c.steps.clone() }))
+                    words=Signal::derive(move || card.with(|c| state.framework.with_untracked(|f| explain_overall(f, c))))
                 />
                 <p class="kk-meta kk-coverage" data-testid="coverage">{standing}</p>
                 <Show when=move || card.with(|c| c.coverage.is_minority())>

@@ -22,8 +22,8 @@ pub use coverage::Coverage;
 pub use method::{Bands, LowerRatio, ScoringMethod, Thresholds};
 pub use pace::Pace;
 pub use scorecard::{
-    explain_kpi, explain_kra, score_framework, score_framework_with, score_kpi, Explanation, KpiScore, KraScore,
-    ScoreCache, Scorecard,
+    explain_kpi, explain_kra, explain_overall, score_framework, score_framework_with, score_kpi, Explanation, KpiScore,
+    KraScore, ScoreCache, Scorecard,
 };
 pub use settings::ScoringSettings;
 pub use status::Status;

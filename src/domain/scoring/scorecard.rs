@@ -184,9 +184,9 @@ struct CachedKra {
 
 impl ScoreCache {
     /// A cache whose scorecards leave out the words behind each KPI's and KRA's number: their
-    /// `summary` and `steps` are empty (the scorecard's own are still written). Those words are
-    /// most of the cost of scoring, and a screen shows them for one KPI or KRA at a time:
-    /// [`explain_kpi`] and [`explain_kra`] write them when asked. [`ScoreCache::default`]
+    /// `summary` and `steps` are empty, and so are the scorecard's own. Those words are most of
+    /// the cost of scoring, and a screen shows them for one KPI or KRA at a time:
+    /// [`explain_kpi`], [`explain_kra`] and [`explain_overall`] write them when asked. [`ScoreCache::default`]
     /// writes everything.
     ///
     /// # Example
@@ -280,27 +280,24 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
             stale |= cache.refresh(fw, kpi, specs_same, review, today);
         }
         let rating = fw.review(review).and_then(|r| r.rating(kra.id));
-        let reused = if stale { None } else { cache.kra_block(kra, &kra_kpis, rating) };
-        let block = match reused {
-            Some(block) => block.clone(),
-            None => {
-                let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis, cache.words);
-                cache.kras.insert(kra.id, block.clone());
-                block
-            }
-        };
+        if stale || cache.kra_block(kra, &kra_kpis, rating).is_none() {
+            let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis, cache.words);
+            cache.kras.insert(kra.id, block);
+        }
+        // Read in place: every KRA's block is read after every edit, and copying it meant copying
+        // the KRA and its list of KPI results each time.
+        let block = &cache.kras[&kra.id];
         kra_coverage.push(block.score.coverage.as_part(kra.weight));
         if let Some(s) = block.score.score {
             kra_parts.push((kra.id, kra.weight, s));
         }
-        kpis.extend(block.kpis.into_iter().map(|s| (s.id, s)));
-        kras.insert(kra.id, block.score);
+        kpis.extend(block.kpis.iter().map(|s| (s.id, s.clone())));
+        kras.insert(kra.id, block.score.clone());
     }
 
     let kra_weights: Vec<f64> = fw.kras().iter().map(|k| k.weight).collect();
     let weight_warning = weight_warning(&kra_weights, "KRA weights");
     let rolled = weighted_mean(&kra_parts, kra_weights.iter().all(|&w| w == 0.0));
-    let mut steps = Vec::new();
     for kra in fw.kras() {
         let Some(k) = kras.get_mut(&kra.id) else { continue };
         let share = rolled.shares.get(&kra.id).copied().unwrap_or(0.0);
@@ -312,36 +309,92 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
                 c.score = k.clone();
             }
         }
-        match k.score {
-            Some(s) => steps.push(format!("\"{}\": {} % × weight {} %", kra.name, num(s), num(k.weight_share))),
-            None => steps.push(format!("\"{}\": no score this period, left out", kra.name)),
-        }
-    }
-    if rolled.equal_weights {
-        steps.push("All KRA weights are 0, so the KRAs count equally.".into());
-    }
-    if let Some(w) = &weight_warning {
-        steps.push(w.clone());
     }
     let overall = rolled.mean;
     let status = overall.map_or(Status::NoData, |s| settings.rollup_thresholds.status(s));
-    let summary = match overall {
+    let coverage = combine(&kra_coverage);
+    let in_progress = review.contains(today);
+    let mut card = Scorecard {
+        period: *review,
+        kpis,
+        kras,
+        overall,
+        status,
+        weight_warning,
+        coverage,
+        in_progress,
+        summary: String::new(),
+        steps: Vec::new(),
+    };
+    if cache.words == Words::Explained {
+        let Explanation { summary, steps } = explain_overall(fw, &card);
+        (card.summary, card.steps) = (summary, steps);
+    }
+    card
+}
+
+/// Why `card`, scored from `fw`, has the overall score it has: the summary and steps a scorecard
+/// scored with [`ScoreCache::default`] holds, written from the KRAs' results already in `card`
+/// (nothing is scored again).
+///
+/// A screen that scores with [`ScoreCache::numbers_only`] after every edit asks for these words
+/// only when someone opens them: writing a step per KRA was a good part of an edit's cost.
+///
+/// # Example
+///
+/// ```
+/// use jiff::civil::date;
+/// use kra_kpi::domain::period::{Frequency, Period};
+/// use kra_kpi::domain::scoring::{explain_overall, score_framework, score_framework_with, ScoreCache};
+/// use kra_kpi::domain::template::sales_executive;
+///
+/// let mut fw = sales_executive();
+/// let today = date(2026, 11, 23);
+/// fw.add_reading(fw.kpis()[0].id, today, 42.0, "").unwrap();
+/// let month = Period::containing(today, Frequency::Monthly, fw.settings().fiscal_year_start);
+///
+/// let quick = score_framework_with(&fw, &month, today, &mut ScoreCache::numbers_only());
+/// assert!(quick.summary.is_empty() && quick.steps.is_empty());
+/// let full = score_framework(&fw, &month, today);
+/// let words = explain_overall(&fw, &quick);
+/// assert_eq!((words.summary, words.steps), (full.summary, full.steps));
+/// ```
+pub fn explain_overall(fw: &Framework, card: &Scorecard) -> Explanation {
+    let mut steps = Vec::new();
+    let mut scored = 0;
+    for kra in fw.kras() {
+        let Some(k) = card.kras.get(&kra.id) else { continue };
+        match k.score {
+            Some(s) => {
+                scored += 1;
+                steps.push(format!("\"{}\": {} % × weight {} %", kra.name, num(s), num(k.weight_share)));
+            }
+            None => steps.push(format!("\"{}\": no score this period, left out", kra.name)),
+        }
+    }
+    if scored > 0 && fw.kras().iter().all(|k| k.weight == 0.0) {
+        steps.push("All KRA weights are 0, so the KRAs count equally.".into());
+    }
+    if let Some(w) = &card.weight_warning {
+        steps.push(w.clone());
+    }
+    let summary = match card.overall {
         Some(s) => format!(
             "\"{}\" scores {} % for {}: the weighted mean of {} scored KRA(s).",
             fw.name(),
             num(s),
-            review.label(),
-            kra_parts.len()
+            card.period.label(),
+            scored
         ),
-        None => format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name(), review.label()),
+        None => {
+            format!("\"{}\" has no score for {}: no KPI has a reading in this period.", fw.name(), card.period.label())
+        }
     };
-    let coverage = combine(&kra_coverage);
-    if !coverage.is_complete() {
-        steps.push(format!("{}, carrying {} % of the weight.", coverage.describe(), num(coverage.weight)));
+    if !card.coverage.is_complete() {
+        steps.push(format!("{}, carrying {} % of the weight.", card.coverage.describe(), num(card.coverage.weight)));
     }
-    steps.push(thresholds_step(status, settings.rollup_thresholds));
-    let in_progress = review.contains(today);
-    Scorecard { period: *review, kpis, kras, overall, status, weight_warning, coverage, in_progress, summary, steps }
+    steps.push(thresholds_step(card.status, fw.settings().rollup_thresholds));
+    Explanation { summary, steps }
 }
 
 /// The words behind one score: the sentence a screen shows first, and the steps.
