@@ -81,7 +81,7 @@ pub fn App(state: AppState) -> impl IntoView {
     let in_two_steps = start_folded && state.kras.with_untracked(|ks| ks.len()) > FIRST_KRAS;
     let shown = RwSignal::new(if in_two_steps { FIRST_KRAS } else { usize::MAX });
     if in_two_steps {
-        request_animation_frame(move || set_timeout(move || shown.set(usize::MAX), std::time::Duration::ZERO));
+        super::after_paint::after_paint(move || shown.set(usize::MAX));
     }
     let shown_ids = move || kra_ids.with(|ids| ids.iter().copied().take(shown.get()).collect::<Vec<_>>());
     let all_shown = move || shown.get() == usize::MAX;

@@ -1,9 +1,8 @@
 //! The selected KPI's trend chart, with its data as a table.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::state::use_state;
@@ -38,7 +37,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
         move || (series.get(), width.get()),
         move |(s, w), _, _| {
             let (s, w) = (s.clone(), *w);
-            request_animation_frame(move || set_timeout(move || drop(svg.try_set(draw(&s, w))), Duration::ZERO));
+            after_paint(move || drop(svg.try_set(draw(&s, w))));
         },
         false,
     );

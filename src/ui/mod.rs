@@ -7,6 +7,7 @@
 //! its readings: [`slots::Slots`]), written only when that part changed, so an edit wakes and
 //! re-renders only the views of what it changed.
 
+pub mod after_paint;
 pub mod app;
 pub mod backups;
 pub mod bullet_panel;

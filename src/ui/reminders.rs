@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::after_paint::after_paint;
 use super::state::{use_state, AppState};
 use crate::domain::id::Id;
 use crate::domain::overdue::{overdue, Missing};
@@ -19,7 +20,22 @@ const SHOWN: usize = 8;
 #[component]
 pub fn Reminders() -> impl IntoView {
     let state = use_state();
-    let due = Memo::new(move |_| state.framework.with(|f| overdue(f, state.today, PERIODS)));
+    // Worked out once the edit's own scores are painted: it looks at every KPI, and a reminder
+    // going away a frame after its reading is entered is not worth holding back that frame.
+    let checked = RwSignal::new(0_u32);
+    Effect::new(move |previous: Option<()>| {
+        state.framework.track();
+        // The first time, `due` below has just read the framework as it is.
+        if previous.is_some() {
+            after_paint(move || {
+                let _ = checked.try_update(|n| *n = n.wrapping_add(1));
+            });
+        }
+    });
+    let due = Memo::new(move |_| {
+        checked.track();
+        state.framework.with_untracked(|f| overdue(f, state.today, PERIODS))
+    });
     view! {
         <Show when=move || due.with(|d| !d.is_empty())>
             <section class="kk-reminders" aria-label="Missing readings" data-testid="reminders">

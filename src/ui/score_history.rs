@@ -49,9 +49,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
         } else if state.printing.get_untracked() {
             history.set(score());
         } else {
-            request_animation_frame(move || {
-                set_timeout(move || drop(history.try_set(score())), std::time::Duration::ZERO)
-            });
+            super::after_paint::after_paint(move || drop(history.try_set(score())));
         }
     });
     let pending = move || history.with(Option::is_none);
