@@ -1,6 +1,6 @@
 // Issue 2, steps 1–5, as a new user does them in the release build.
 import { expect, test } from '@playwright/test';
-import { ScorecardPage } from './fixtures/scorecard_page';
+import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 test.describe('a new user', () => {
   test('sees a clear first step and can load the Sales executive template', async ({ page }) => {
@@ -172,5 +172,51 @@ test.describe('a new user', () => {
     await expect(updated).toBeVisible();
     await expect(updated.locator('svg circle')).toHaveCount(4 + 1);
     await expect(table.getByRole('row', { name: /Nov 2026 57 leads 50 leads/ })).toBeVisible();
+  });
+
+  test('sees the latest 24 readings of a long history first, and can list them all', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-12-06T10:00:00'));
+    const app = new ScorecardPage(page);
+    // 30 monthly readings, June 2024 to November 2026 (values 1 to 30), a note on the oldest.
+    const values = Array.from({ length: 30 }, (_, i) => i + 1);
+    const save = {
+      app: 'kra-kpi', schema: 4, framework: {
+        name: 'Long history',
+        kras: [{ id: 1, name: 'Grow the business', description: '', owner: '', weight: 100 }],
+        kpis: [{ id: 2, kra: 1, spec: {
+          name: 'Orders', unit: 'orders', direction: { kind: 'higher-is-better' }, target: { kind: 'constant', value: 20 },
+          frequency: 'monthly', aggregation: 'average', weight: 100,
+        } }],
+        readings: [{ kpi: 2, from: '2024-06-01', values, notes: { '0': 'first month' } }],
+        next_id: 3,
+      },
+    };
+    await app.seed({ [STORAGE_KEY]: JSON.stringify(save) });
+    await app.open();
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    const panel = app.panel();
+    const items = panel.locator('.kk-readings > li');
+    await expect(items).toHaveCount(24);
+    await expect(items.first()).toContainText('Nov 2026: 30 orders');
+    await expect(items.last()).toContainText('Dec 2024: 7 orders');
+    await expect(panel).toContainText('The latest 24 of 30 readings.');
+
+    const all = panel.getByRole('button', { name: 'Show all 30' });
+    await expect(all).toHaveAttribute('aria-expanded', 'false');
+    await all.focus();
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(30);
+    await expect(items.last()).toContainText('Jun 2024: 1 orders — first month');
+    await expect(panel).toContainText('All 30 readings, latest first.');
+    // The oldest reading can be edited from the full list.
+    await panel.getByRole('button', { name: 'Edit reading Jun 2024' }).click();
+    await panel.locator('.kk-readings').getByLabel('Value', { exact: true }).fill('2');
+    await panel.locator('.kk-readings').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(items.last()).toContainText('Jun 2024: 2 orders — first month');
+
+    const fewer = panel.getByRole('button', { name: 'Show only the latest 24' });
+    await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+    await fewer.click();
+    await expect(items).toHaveCount(24);
   });
 });

@@ -17,6 +17,10 @@ use crate::domain::iso_date;
 use crate::domain::next_reading::next_period;
 use crate::domain::period::Period;
 
+/// How many readings the list shows, latest first, before "Show all": two years of monthly
+/// readings.
+const LISTED: usize = 24;
+
 /// The side panel for the selected KPI, or a hint when none is selected. With `on_close`, the
 /// panel is the one shown under the KPI's row on a narrow widget, with a Close button that
 /// calls it (the row then gives the focus back to the KPI's name).
@@ -127,16 +131,40 @@ fn KpiDetail(id: Id) -> impl IntoView {
     };
 
     let series = state.series_of(id);
+    // The latest readings first, and only the latest LISTED until asked for all: years of weekly
+    // readings would make a list a user scrolls past to reach the chart, and every new reading
+    // would rebuild and compare all of it.
+    let show_all = RwSignal::new(false);
+    let total = Memo::new(move |_| state.with_kpi(series, |f| f.readings_of(id).len()));
     let readings = Memo::new(move |_| {
+        let limit = if show_all.get() { usize::MAX } else { LISTED };
         state.with_kpi(series, |f| {
             let Some(k) = f.kpi(id) else { return Vec::new() };
             f.readings_of(id)
                 .iter()
                 .rev()
+                .take(limit)
                 .map(|(&start, r)| (start, f.period_of(k, start).label(), r.value, r.note.clone(), k.spec.unit.clone()))
                 .collect::<Vec<_>>()
         })
     });
+    let more = move || {
+        let total = total.get();
+        (total > LISTED).then(|| {
+            let (hint, action) = if show_all.get() {
+                (format!("All {total} readings, latest first."), format!("Show only the latest {LISTED}"))
+            } else {
+                (format!("The latest {LISTED} of {total} readings."), format!("Show all {total}"))
+            };
+            view! {
+                <p class="kk-hint kk-readings-more">
+                    {hint} " "
+                    <button type="button" class="kk-link" aria-expanded=move || show_all.get().to_string()
+                        on:click=move |_| show_all.update(|all| *all = !*all)>{action}</button>
+                </p>
+            }
+        })
+    };
 
     view! {
         <section class="kk-detail" aria-label=move || format!("Readings: {}", name())>
@@ -165,6 +193,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
                         <ReadingItem kpi=id period_start=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
                     </For>
                 </ul>
+                {more}
             </Show>
         </section>
     }
