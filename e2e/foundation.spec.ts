@@ -219,4 +219,20 @@ test.describe('a new user', () => {
     await fewer.click();
     await expect(items).toHaveCount(24);
   });
+
+  test("keeps every decimal of a reading when only its note is edited", async ({ page }) => {
+    const app = new ScorecardPage(page);
+    await app.open();
+    await app.loadTemplate();
+    await app.addReading('Leads converted', '42.125');
+    const list = app.panel().locator('.kk-readings');
+    await expect(list).toContainText('42.13 leads'); // shown to two decimals
+    await app.panel().getByRole('button', { name: /^Edit reading / }).click();
+    // The form holds the stored value, not the rounded one: saving it must not change it.
+    await expect(list.getByLabel('Value', { exact: true })).toHaveValue('42.125');
+    await list.getByLabel('Note (optional)').fill('checked with the team');
+    await list.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(list).toContainText('42.13 leads — checked with the team');
+    await expect.poll(async () => (await app.savedJson()).framework.readings.flatMap((r: any) => r.values)).toContain(42.125);
+  });
 });

@@ -84,7 +84,7 @@ fn a_file_over_ten_megabytes_is_refused_before_and_after_reading() {
     assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
     assert_eq!(
         check_size(12 * 1024 * 1024).unwrap_err().to_string(),
-        "the file is 12.0 MB, and files over 10 MB are not imported"
+        "the file is 12 MB, and files over 10 MB are not imported"
     );
     let padded = format!("{}{}", export(&sample()), " ".repeat(MAX_FILE_BYTES as usize));
     assert!(matches!(import(&padded), Err(ImportError::TooLarge { .. })));

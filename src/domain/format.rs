@@ -21,7 +21,7 @@ use super::direction::Direction;
 /// assert_eq!(num(-0.0001), "0");
 /// ```
 pub fn num(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
+    let rounded = hundredths(value);
     if !rounded.is_finite() {
         return plain(value);
     }
@@ -30,8 +30,35 @@ pub fn num(value: f64) -> String {
     NUMBER_FORMAT.with(|f| f.borrow().as_ref().map(|f| f(rounded))).unwrap_or_else(|| plain(rounded))
 }
 
-/// Formats a number as a program or a form field reads it back: at most two decimals, no
-/// trailing zeros, no grouping, `.` as the decimal point: `84`, `12.5`, `500000`.
+/// `value` rounded to two decimals, halves away from zero: `2.0 / 3.0` gives `0.67`. What
+/// [`num`] shows, as a number (a spreadsheet cell, say). Values too large for hundredths are
+/// returned as they are.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::format::hundredths;
+///
+/// assert_eq!(hundredths(2.0 / 3.0), 0.67);
+/// assert_eq!(hundredths(12.5), 12.5);
+/// assert_eq!(hundredths(f64::MAX), f64::MAX);
+/// ```
+pub fn hundredths(value: f64) -> f64 {
+    let scaled = (value * 100.0).round();
+    if scaled.is_finite() {
+        scaled / 100.0
+    } else {
+        value
+    }
+}
+
+/// Formats a number as a program or a form field reads it back: the number itself, in the
+/// fewest digits that read back as exactly the same number, with no grouping and `.` as the
+/// decimal point: `84`, `12.5`, `500000`, `0.125`.
+///
+/// A form shows what is stored, so saving a form unchanged never changes a value: rounding
+/// `0.125` to `0.13` in an Edit form would change the reading when only its note was edited.
+/// Use [`num`] for text people read.
 ///
 /// # Example
 ///
@@ -39,19 +66,17 @@ pub fn num(value: f64) -> String {
 /// use kra_kpi::domain::format::plain;
 ///
 /// assert_eq!(plain(500000.0), "500000");
-/// assert_eq!(plain(2.0 / 3.0), "0.67");
-/// assert_eq!(plain(-0.0001), "0");
+/// assert_eq!(plain(0.125), "0.125");
+/// assert_eq!(plain(-0.0), "0");
+/// let third = 1.0 / 3.0;
+/// assert_eq!(plain(third).parse::<f64>(), Ok(third));
 /// ```
 pub fn plain(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
+    // Rust writes an f64 in its shortest exact form and never with an exponent; -0 is 0 here.
+    if value == 0.0 {
         "0".to_owned()
     } else {
-        text.to_owned()
+        value.to_string()
     }
 }
 

@@ -18,9 +18,8 @@
 use jiff::civil::Date;
 
 use crate::domain::direction::Direction;
-use crate::domain::format::plain;
+use crate::domain::format::{hundredths, plain};
 use crate::domain::framework::Framework;
-use crate::domain::input::read_number;
 use crate::domain::iso_date;
 use crate::domain::kpi::Kpi;
 use crate::domain::period::Period;
@@ -48,7 +47,7 @@ impl Cell {
 
     /// A score or share, rounded as on screen (two decimals at most).
     fn rounded(value: Option<f64>) -> Cell {
-        value.map_or(Cell::Empty, |v| Cell::Number(read_number(&plain(v)).finite().unwrap_or(v)))
+        value.map_or(Cell::Empty, |v| Cell::Number(hundredths(v)))
     }
 }
 

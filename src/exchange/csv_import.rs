@@ -14,6 +14,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::file::MAX_FILE_BYTES;
+use crate::domain::format::num;
 use crate::domain::framework::Framework;
 use crate::domain::input::parse_number;
 use crate::domain::iso_date;
@@ -47,8 +48,8 @@ impl fmt::Display for CsvImportError {
         match self {
             CsvImportError::TooLarge { bytes } => write!(
                 f,
-                "it is {:.1} MB, more than the {} MB a file may have",
-                *bytes as f64 / 1_048_576.0,
+                "it is {} MB, more than the {} MB a file may have",
+                num(*bytes as f64 / 1_048_576.0),
                 MAX_FILE_BYTES / 1_048_576
             ),
             CsvImportError::Empty => write!(f, "the file is empty"),

@@ -10,6 +10,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::domain::format::num;
 use crate::domain::framework::Framework;
 use crate::domain::iso_date;
 use crate::storage::codec::{self, Damage, DecodeError, SCHEMA_VERSION};
@@ -43,8 +44,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB, and files over {} MB are not imported",
-                *bytes as f64 / 1_048_576.0,
+                "the file is {} MB, and files over {} MB are not imported",
+                num(*bytes as f64 / 1_048_576.0),
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::Empty => write!(f, "the file is empty"),
