@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
 use super::state::use_state;
@@ -22,10 +23,23 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     });
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, PRINT_WIDTH);
-    let svg = Memo::new(move |_| {
-        let width = width.get();
-        data.with(|b| b.as_ref().and_then(|b| bullet_svg(b, width).ok()))
-    });
+    // Drawn at once when the chart opens (and for print, which lays the page out at once); after
+    // an edit or a new width, redrawn once the edit's own scores are painted, so drawing every
+    // KPI's bar never holds them back by a frame.
+    let svg = RwSignal::new(None::<String>);
+    Effect::watch(
+        move || (data.get(), width.get()),
+        move |(bullets, width), _, _| {
+            let draw = |b: &Option<Bullets>, w: u32| b.as_ref().and_then(|b| bullet_svg(b, w).ok());
+            if bullets.is_none() || svg.with_untracked(Option::is_none) || state.printing.get_untracked() {
+                svg.set(draw(bullets, *width));
+            } else {
+                let (bullets, width) = (bullets.clone(), *width);
+                after_paint(move || drop(svg.try_set(draw(&bullets, width))));
+            }
+        },
+        true,
+    );
     let label = Memo::new(move |_| data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
     let period = move || state.review.get().label();
     let chart = Callback::new(move |()| {
