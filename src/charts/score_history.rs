@@ -11,7 +11,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::svg_backend::{font, hidden_from_screen_readers, text_size, SvgBackend};
+use super::svg_backend::{font, hidden_from_screen_readers, label_step, text_size, SvgBackend};
 use crate::domain::format::num;
 use crate::domain::score_history::{HistoryPeriod, ScoreHistory};
 
@@ -235,7 +235,7 @@ fn draw(
 
     // Period labels under their points, as many as fit, always the last (the period shown).
     let slot = (right - left) as f64 / n as f64;
-    let step = ((widest as f64 + 8.0) / slot).ceil().max(1.0) as usize;
+    let step = label_step(widest as f64, slot);
     let (_, bottom) = chart.backend_coord(&(0.0, lo));
     let centred = TextStyle::from(font(FONT)).pos(Pos::new(HPos::Center, VPos::Top));
     for (i, period) in history.periods.iter().enumerate().filter(|(i, _)| (n - 1 - i) % step == 0) {

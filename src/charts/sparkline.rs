@@ -6,7 +6,7 @@
 //! [`Sparkline::description`] says in words, for screen readers.
 
 use super::trend::TrendSeries;
-use crate::domain::format::{num, unit_around};
+use crate::domain::format::{hundredths, num, unit_around};
 
 /// Width of a sparkline's drawing, in SVG user units (CSS pixels at 1:1).
 pub const WIDTH: f64 = 96.0;
@@ -74,13 +74,14 @@ pub fn sparkline(series: &TrendSeries) -> Option<Sparkline> {
     let left = |i: usize| INSET + slot * i as f64;
     let centre = |i: usize| left(i) + slot / 2.0;
 
+    // Coordinates to two decimals: finer than a pixel in a 96 × 24 drawing, and short attributes.
     let mut line = String::new();
     let mut pen_down = false;
     let mut last = (0.0, 0.0);
     for (i, p) in points.iter().enumerate() {
         match p.value {
             Some(v) => {
-                last = (round(centre(i)), round(y(v)));
+                last = (hundredths(centre(i)), hundredths(y(v)));
                 line.push_str(&format!("{}{} {}", if pen_down { 'L' } else { 'M' }, last.0, last.1));
                 pen_down = true;
             }
@@ -91,12 +92,12 @@ pub fn sparkline(series: &TrendSeries) -> Option<Sparkline> {
     let mut target = String::new();
     let mut band = String::new();
     for (i, p) in points.iter().enumerate() {
-        let (x0, x1) = (round(left(i)), round(left(i) + slot));
+        let (x0, x1) = (hundredths(left(i)), hundredths(left(i) + slot));
         if let Some((low, high)) = series.band(p) {
-            band.push_str(&format!("M{x0} {}H{x1}V{}H{x0}Z", round(y(high)), round(y(low))));
+            band.push_str(&format!("M{x0} {}H{x1}V{}H{x0}Z", hundredths(y(high)), hundredths(y(low))));
         }
         if series.has_target_line() {
-            target.push_str(&format!("M{x0} {}H{x1}", round(y(p.target))));
+            target.push_str(&format!("M{x0} {}H{x1}", hundredths(y(p.target))));
         }
     }
     Some(Sparkline { line, target, band, last, description: describe(series) })
@@ -117,11 +118,6 @@ fn describe(series: &TrendSeries) -> String {
         last.label,
         series.goal(last)
     )
-}
-
-/// Two decimals are finer than a pixel in a 96 × 24 drawing, and keep the attribute short.
-fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

@@ -50,6 +50,22 @@ pub fn text_size(text: &str, size: f64) -> (u32, u32) {
     ((chars * CHAR_WIDTH_EM * size).ceil() as u32, (LINE_HEIGHT_EM * size).ceil() as u32)
 }
 
+/// Every how many periods a time axis has a label, for labels at most `widest` pixels wide
+/// centred on periods `slot` pixels apart: as many as fit with 8 pixels between neighbours.
+/// Charts count the labelled periods back from the latest, so the latest always has one.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::charts::svg_backend::label_step;
+///
+/// assert_eq!(label_step(50.0, 80.0), 1, "room for every label");
+/// assert_eq!(label_step(50.0, 10.0), 6, "every sixth period");
+/// ```
+pub fn label_step(widest: f64, slot: f64) -> usize {
+    ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize
+}
+
 /// `text`, cut with "…" to fit `room` pixels at `size` pixels: for names in a chart's label
 /// column (the chart's table keeps them whole).
 ///

@@ -169,7 +169,7 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
     // rather than plotters' evenly spaced numeric ticks, which would not line up with the periods.
     // Counted back from the latest period, so the most recent one is always labelled.
     let slot = (width as f64 - 12.0 - right_margin as f64 - 56.0) / n as f64;
-    let step = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let step = svg_backend::label_step(widest, slot);
     let label_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Top));
     chart.draw_series(
         series
