@@ -285,3 +285,17 @@ fn it_scores_like_the_same_data_entered_through_the_app() {
         );
     }
 }
+
+/// Schema 1 is migrated through a `serde_json::Value`, whose numbers keep their text
+/// (`arbitrary_precision`): a target that a quick reader misreads comes through exact, as do
+/// readings (issue 9 moved saved numbers to `domain::decimal`).
+#[test]
+fn a_migrated_number_comes_through_exactly() {
+    let hard = 2.9504483359709606_f64;
+    let quick: f64 = serde_json::from_str("2.9504483359709606").unwrap();
+    assert_ne!(quick.to_bits(), hard.to_bits(), "not a hard case");
+    let text = FIXTURE.replacen("\"target\": 500000", "\"target\": 2.9504483359709606", 1);
+    assert_ne!(text, FIXTURE);
+    let fw = decode(&text).unwrap();
+    assert_eq!(fw.kpis()[0].spec.target, TargetPlan::constant(hard));
+}

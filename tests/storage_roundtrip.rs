@@ -772,3 +772,63 @@ fn a_run_refused_part_way_leaves_nothing_behind() {
     assert!(shape_error(&text).contains("invalid type"), "{}", shape_error(&text));
     assert_eq!(decode(&encode(&sample())).unwrap(), sample());
 }
+
+/// Numbers whose shortest text a quick reader (digits times a power of ten, rounded twice) reads
+/// one unit in the last place off: serde_json's own, without `float_roundtrip`. Saved numbers are
+/// read by `domain::decimal` instead (issue 9); this puts one in every number field of the saved
+/// format, so a field that slipped past it would come back changed.
+#[test]
+fn every_saved_number_field_is_read_exactly() {
+    let hard: [f64; 5] =
+        [2.9504483359709606, 3.6158448181202028, 3.8566829194149443, 1.6463514503857435, 108.62796582926163];
+    for h in hard {
+        let quick: f64 = serde_json::from_str(&format!("{h:?}")).unwrap();
+        assert_ne!(quick.to_bits(), h.to_bits(), "{h} is read right by the quick reader too: not a hard case");
+    }
+    let [a, b, c, d, over] = hard;
+    let mut fw = Framework::new("Hard numbers");
+    fw.set_settings(ScoringSettings {
+        floor: a,
+        kpi_cap: over + 100.0,
+        rollup_cap: over,
+        rating_blend: b,
+        rating_scale: c + 1.0,
+        rollup_thresholds: Thresholds { green: over, amber: d },
+        ..ScoringSettings::default()
+    })
+    .unwrap();
+    let kra = fw.add_kra(KraDraft::new("Area", a)).unwrap();
+    let specs = [
+        KpiSpec {
+            baseline: Some(b),
+            weight: c,
+            bands: Some(Bands { red_flag: a, goal: d }),
+            thresholds: Some(Thresholds { green: over, amber: b }),
+            method: Some(ScoringMethod::Bands),
+            ..KpiSpec::new("Constant", "", Direction::KeepWithinRange { min: a, max: over }, c)
+        },
+        KpiSpec {
+            target: TargetPlan::Steps { from: date(2026, 1, 1), values: vec![a, b, c] },
+            ..KpiSpec::new("Steps", "", Direction::HitValue { tolerance: d }, 1.0)
+        },
+        KpiSpec {
+            target: TargetPlan::Ramp { from: date(2026, 1, 1), start: b, end: over, periods: 4 },
+            ..KpiSpec::new("Ramp", "", Direction::LowerIsBetter, 1.0)
+        },
+    ];
+    let kpis: Vec<Id> = specs.into_iter().map(|s| fw.add_kpi(kra, s).unwrap()).collect();
+    for (i, &kpi) in kpis.iter().enumerate() {
+        fw.add_reading(kpi, date(2026, 10, 1), hard[i], "").unwrap();
+    }
+    let key = ReviewKey { cycle: Frequency::Monthly, start: date(2026, 10, 1) };
+    fw.apply(KkEdit::SetReview { key, change: ReviewChange::Rating { kra, rating: Some(c) } }).unwrap();
+    fw.apply(KkEdit::SetReview { key, change: ReviewChange::SelfRating { kra, rating: Some(a) } }).unwrap();
+    let closure = Closure { on: date(2026, 11, 2), overall: Some(over), kras: [(kra, Some(d))].into_iter().collect() };
+    fw.apply(KkEdit::CloseReview { key, closure }).unwrap();
+
+    let text = encode(&fw);
+    for h in hard {
+        assert!(text.contains(&format!("{h:?}")), "{h} is not in the saved text: {text}");
+    }
+    assert_eq!(decode(&text), Ok(fw));
+}

@@ -487,3 +487,39 @@ async fn scorecards_are_created_switched_copied_deleted_and_restored_and_remembe
     assert_eq!(storage().get_item(&format!("{key}:card-2")).unwrap(), None, "deleted for good");
     assert!(saved_list(key).deleted().is_empty());
 }
+
+/// In the browser, numbers the fast path leaves (seventeen digits, far exponents) are read by the
+/// JavaScript engine's `parseFloat` (`domain::decimal`, issue 9). It must give core's correctly
+/// rounded `f64` bit for bit: for the shortest text of generated numbers over the whole range,
+/// and for long texts near halfway between two numbers.
+#[wasm_bindgen_test]
+fn numbers_read_in_the_browser_are_read_exactly() {
+    use kra_kpi::domain::decimal::parse;
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut checked = 0;
+    for _ in 0..20_000 {
+        let v = f64::from_bits(next());
+        if !v.is_finite() {
+            continue;
+        }
+        for text in [format!("{v:?}"), format!("{v:e}"), format!("{:.30e}", v), format!("{}", v / 3.0)] {
+            let expected: f64 = text.parse().unwrap();
+            let expected = expected.is_finite().then_some(expected);
+            assert_eq!(parse(&text).map(f64::to_bits), expected.map(f64::to_bits), "{text}");
+            checked += 1;
+        }
+    }
+    // Halfway cases, where one digit far out decides the rounding.
+    for text in
+        ["9007199254740993", "9007199254740993.0000000000000001", "2.2250738585072011e-308", "0.30000000000000004"]
+    {
+        assert_eq!(parse(text), text.parse().ok(), "{text}");
+    }
+    assert!(checked > 70_000, "only {checked} numbers were checked");
+}

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::decimal::Exact;
+
 /// Which values of a KPI are good, and so how its achievement is scored.
 ///
 /// # Example
@@ -34,9 +36,9 @@ pub enum Direction {
 #[derive(Deserialize)]
 struct DirectionRecord {
     kind: DirectionKind,
-    min: Option<f64>,
-    max: Option<f64>,
-    tolerance: Option<f64>,
+    min: Option<Exact>,
+    max: Option<Exact>,
+    tolerance: Option<Exact>,
 }
 
 #[derive(Deserialize)]
@@ -57,9 +59,9 @@ impl TryFrom<DirectionRecord> for Direction {
             DirectionKind::HigherIsBetter => Direction::HigherIsBetter,
             DirectionKind::LowerIsBetter => Direction::LowerIsBetter,
             DirectionKind::KeepWithinRange => {
-                Direction::KeepWithinRange { min: need(r.min, "min")?, max: need(r.max, "max")? }
+                Direction::KeepWithinRange { min: need(r.min, "min")?.0, max: need(r.max, "max")?.0 }
             }
-            DirectionKind::HitValue => Direction::HitValue { tolerance: need(r.tolerance, "tolerance")? },
+            DirectionKind::HitValue => Direction::HitValue { tolerance: need(r.tolerance, "tolerance")?.0 },
         })
     }
 }

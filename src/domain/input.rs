@@ -64,13 +64,11 @@ impl Number {
 /// digits with an optional point and fraction, an optional exponent: `12`, `-0.5`, `.5`, `5.`,
 /// `+1e3`), giving the same value, the `f64` nearest to it, without its code.
 ///
-/// Why not `str::parse`: the saved data's numbers are read by serde_json's exact parser
-/// anyway, and `str::parse::<f64>` would ship a second one, with a 10 KB table of powers of
-/// five that no compressor shrinks (issue 9). This checks the text against the grammar above
-/// and hands serde_json the same number in JSON's spelling (no `+`, no bare point, no leading
-/// zeros). A test compares the two on generated inputs. (Past about 65,000 digits, where core's
-/// parser stops counting the exponent, the two can differ; serde_json's is the correctly rounded
-/// value.)
+/// Why not `str::parse`: `str::parse::<f64>` would ship a 10 KB table of powers of five that no
+/// compressor shrinks (issue 9). This checks the text against the grammar above and hands
+/// [`decimal::parse`](super::decimal::parse), the reader of saved numbers, the same number in
+/// JSON's spelling (no `+`, no bare point, no leading zeros). A test compares the result with
+/// `str::parse` on generated inputs.
 ///
 /// # Example
 ///
@@ -119,10 +117,10 @@ pub fn read_number(text: &str) -> Number {
         json.push('e');
         json.push_str(exponent);
     }
-    // The text is a valid JSON number now, so serde_json's only complaint is its range.
-    match serde_json::from_str::<f64>(&json) {
-        Ok(value) => Number::Finite(value),
-        Err(_) => Number::NotFinite,
+    // The text is a valid JSON number now, so the only failure left is its range.
+    match super::decimal::parse(&json) {
+        Some(value) => Number::Finite(value),
+        None => Number::NotFinite,
     }
 }
 

@@ -41,11 +41,12 @@ pub struct KpiSpec {
     pub unit: String,
     pub direction: Direction,
     pub target: TargetPlan,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::decimal::serde::optional")]
     pub baseline: Option<f64>,
     pub frequency: Frequency,
     #[serde(default)]
     pub aggregation: Aggregation,
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub weight: f64,
     /// Overrides the framework's scoring method.
     #[serde(default)]

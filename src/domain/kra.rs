@@ -20,6 +20,7 @@ pub struct Kra {
     #[serde(default)]
     pub owner: String,
     /// Relative weight within the framework (normalised when scoring).
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub weight: f64,
 }
 

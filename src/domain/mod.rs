@@ -1,9 +1,12 @@
 //! The pure domain core: the KRA/KPI model, validation, periods and scoring.
 //!
 //! Nothing here knows about the browser, Leptos or storage; it is plain data and functions,
-//! tested natively with `cargo test`. The UI and the adapters call in; nothing calls out.
+//! tested natively with `cargo test`. (One exception: [`decimal`] hands the rare long number to
+//! the JavaScript engine's `parseFloat` in WebAssembly; its module comment says why.)
+//! The UI and the adapters call in; nothing calls out.
 
 pub mod compare;
+pub mod decimal;
 pub mod demo;
 pub mod direction;
 pub mod edit;

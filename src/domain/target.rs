@@ -3,6 +3,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::decimal::Exact;
+
 use super::iso_date;
 use super::period::Period;
 
@@ -53,11 +55,11 @@ pub enum TargetPlan {
 #[derive(Deserialize)]
 struct TargetRecord {
     kind: TargetKind,
-    value: Option<f64>,
+    value: Option<Exact>,
     from: Option<String>,
-    values: Option<Vec<f64>>,
-    start: Option<f64>,
-    end: Option<f64>,
+    values: Option<Vec<Exact>>,
+    start: Option<Exact>,
+    end: Option<Exact>,
     periods: Option<u32>,
 }
 
@@ -80,12 +82,15 @@ impl TryFrom<TargetRecord> for TargetPlan {
     fn try_from(r: TargetRecord) -> Result<TargetPlan, String> {
         let from = |text: Option<String>| iso_date::serde::read(&required(text, "from")?);
         Ok(match r.kind {
-            TargetKind::Constant => TargetPlan::Constant { value: required(r.value, "value")? },
-            TargetKind::Steps => TargetPlan::Steps { from: from(r.from)?, values: required(r.values, "values")? },
+            TargetKind::Constant => TargetPlan::Constant { value: required(r.value, "value")?.0 },
+            TargetKind::Steps => TargetPlan::Steps {
+                from: from(r.from)?,
+                values: required(r.values, "values")?.into_iter().map(|v| v.0).collect(),
+            },
             TargetKind::Ramp => TargetPlan::Ramp {
                 from: from(r.from)?,
-                start: required(r.start, "start")?,
-                end: required(r.end, "end")?,
+                start: required(r.start, "start")?.0,
+                end: required(r.end, "end")?.0,
                 periods: required(r.periods, "periods")?,
             },
         })
@@ -199,7 +204,10 @@ mod tests {
         );
         assert!(target(r#"{"kind":"wobbly","value":1}"#).starts_with("unknown variant `wobbly`"));
         assert!(target(r#"{"value":1}"#).starts_with("missing field `kind`"));
-        assert!(target(r#"{"kind":"constant","value":"95"}"#).starts_with("invalid type: string \"95\", expected f64"));
+        assert_eq!(
+            target(r#"{"kind":"constant","value":"95"}"#),
+            "invalid type: string \"95\", expected a number at line 1 column 32"
+        );
         assert!(direction(r#"{"kind":"keep-within-range","min":1}"#).starts_with("missing field `max`"));
         assert!(direction(r#"{"kind":"hit-value","tolerance":null}"#).starts_with("missing field `tolerance`"));
         assert!(direction(r#"{"kind":"sideways"}"#).starts_with("unknown variant `sideways`"));

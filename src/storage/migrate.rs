@@ -25,7 +25,10 @@ pub fn v1_to_v2(mut body: Value) -> Result<Value, DecodeError> {
             _ => return Err(bad("a KPI direction is neither \"higher\" nor \"lower\"")),
         };
         kpi.insert("direction".into(), json!({ "kind": direction }));
-        let target = kpi.get("target").and_then(Value::as_f64).ok_or_else(|| bad("a KPI target is not a number"))?;
+        // Moved as written (serde_json's `arbitrary_precision` keeps a number's text), to be read
+        // exactly with the rest of the body.
+        let target =
+            kpi.get("target").filter(|t| t.is_number()).cloned().ok_or_else(|| bad("a KPI target is not a number"))?;
         kpi.insert("target".into(), json!({ "kind": "constant", "value": target }));
         kpi.entry("aggregation").or_insert_with(|| json!("last"));
     }

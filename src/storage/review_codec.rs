@@ -40,10 +40,19 @@ pub(super) struct ReviewRecord {
 #[derive(Serialize, Deserialize)]
 struct KraRecord {
     kra: Id,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::decimal::serde::optional"
+    )]
     rating: Option<f64>,
     /// The self-assessment (written only when given, so older saves read unchanged).
-    #[serde(default, rename = "self", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "self",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::decimal::serde::optional"
+    )]
     self_rating: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     comment: String,
@@ -53,6 +62,7 @@ struct KraRecord {
 struct ClosureRecord {
     #[serde(with = "crate::domain::iso_date::serde")]
     on: Date,
+    #[serde(default, deserialize_with = "crate::domain::decimal::serde::optional")]
     overall: Option<f64>,
     #[serde(default)]
     kras: Vec<ClosedKra>,
@@ -61,6 +71,7 @@ struct ClosureRecord {
 #[derive(Serialize, Deserialize)]
 struct ClosedKra {
     kra: Id,
+    #[serde(default, deserialize_with = "crate::domain::decimal::serde::optional")]
     score: Option<f64>,
 }
 
@@ -139,7 +150,9 @@ pub(super) fn migrate_marks(body: &Value, settings: &ScoringSettings, today: Dat
     let id = |item: &Value| item.get("id").and_then(Value::as_u64).map(Id);
     let mut review = Review::default();
     for k in list("kras") {
-        if let (Some(id), Some(rating)) = (id(k), k.get("rating").and_then(Value::as_f64)) {
+        if let (Some(id), Some(rating)) =
+            (id(k), k.get("rating").and_then(Value::as_number).and_then(|n| crate::domain::decimal::parse(n.as_str())))
+        {
             review.kras.insert(id, KraReview { rating: Some(rating), self_rating: None, comment: String::new() });
         }
     }

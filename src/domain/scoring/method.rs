@@ -91,7 +91,9 @@ impl LowerRatio {
 /// direction is implied by which of the two is larger.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bands {
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub red_flag: f64,
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub goal: f64,
 }
 
@@ -107,7 +109,9 @@ pub struct Bands {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Thresholds {
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub green: f64,
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub amber: f64,
 }
 

@@ -32,14 +32,19 @@ pub struct ScoringSettings {
     /// How the ratio method treats lower-is-better KPIs.
     pub lower_ratio: LowerRatio,
     /// Lowest score a KPI can get, in percent.
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub floor: f64,
     /// Highest score a KPI can show (over-achievement), in percent.
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub kpi_cap: f64,
     /// Highest KPI score that counts in the roll-up, in percent.
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub rollup_cap: f64,
     /// Share of a KRA's score taken from its qualitative rating, 0–100 %. 0 ignores ratings.
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub rating_blend: f64,
     /// The top of the rating scale (5 for a 1–5 rating).
+    #[serde(deserialize_with = "crate::domain::decimal::serde::number")]
     pub rating_scale: f64,
     /// Status thresholds for KRA and framework scores.
     pub rollup_thresholds: Thresholds,
