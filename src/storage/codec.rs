@@ -251,10 +251,10 @@ struct RunIn {
 /// at their exact length.
 ///
 /// The list is borrowed whole from the text (serde_json has checked that it is JSON), its commas
-/// counted for the length, and each item read by `domain::decimal`. Reading it element by
-/// element through serde instead costs a fifth more of decoding a large save (natively, 18 ms
-/// against 15 ms at 1,000 KPIs × 100), and JSON gives no length: growing each of a thousand runs
-/// from nothing (4, 8, … 128) was once a fifth of decoding a large save in the browser.
+/// counted for the length, and each item read by `domain::decimal`: decoding 1,000 KPIs × 100
+/// takes as long as it did with serde_json's own number reader (README, Speed). JSON gives no
+/// length, and growing each of a thousand runs from nothing (4, 8, … 128) was once a fifth of
+/// decoding a large save in the browser.
 ///
 /// Anything else in the list (a string, a list, an object) is refused with serde's "invalid type"
 /// complaint; an item's own commas can only split it into pieces that are refused as well.
