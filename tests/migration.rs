@@ -286,9 +286,9 @@ fn it_scores_like_the_same_data_entered_through_the_app() {
     }
 }
 
-/// Schema 1 is migrated through a `serde_json::Value`, whose numbers keep their text
-/// (`arbitrary_precision`): a target that a quick reader misreads comes through exact, as do
-/// readings (issue 9 moved saved numbers to `domain::decimal`).
+/// Schema 1 is migrated as objects whose values keep their text (`migrate::Object`): a target
+/// that a quick reader misreads comes through exact (issue 9 moved saved numbers to
+/// `domain::decimal`).
 #[test]
 fn a_migrated_number_comes_through_exactly() {
     let hard = 2.9504483359709606_f64;

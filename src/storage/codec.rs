@@ -9,8 +9,8 @@
 //!
 //! Reading is one pass over the text into typed values: the envelope is read with the body left
 //! as a borrowed slice of the text ([`serde_json::value::RawValue`]), and the body is then read by
-//! the type of its schema. No `serde_json::Value` tree of the file is ever built, except for
-//! schema 1, whose small old files are migrated as JSON documents.
+//! the type of its schema. No `serde_json::Value` tree of the file is ever built: older schemas
+//! are migrated as objects whose values are kept as text (`migrate::Object`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -434,15 +434,14 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
     let (envelope, schema, body) = envelope(text)?;
     let revision = envelope.revision.unwrap_or(0);
     let parts = match schema {
-        // Older schemas are rare and small: they are upgraded as JSON documents, then turned
+        // Older schemas are rare and small: they are upgraded as text objects, then turned
         // back into text and read by the typed readers. Reading the types from a `Value` as well
         // would compile every deserializer a second time (about 20 KB of wasm).
         1 | 2 => {
-            let mut value = serde_json::from_str(body.get()).map_err(shape)?;
-            if schema == 1 {
-                value = migrate::v1_to_v2(value)?;
-            }
-            let v2 = migrate::nest_kpi_specs(value)?.to_string();
+            let v2 = match schema {
+                1 => migrate::nest_kpi_specs(&migrate::v1_to_v2(body.get())?)?,
+                _ => migrate::nest_kpi_specs(body.get())?,
+            };
             let parts = from_v2(serde_json::from_str(&v2).map_err(shape)?)?;
             with_marks(parts, &v2, today)?
         }
@@ -457,8 +456,7 @@ pub fn decode_saved_on(text: &str, today: Date) -> Result<Decoded, DecodeError> 
 /// Moves a schema 1–3 body's all-time ratings and N/A flags into a review (see
 /// `review_codec::migrate_marks`).
 fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<FrameworkParts, DecodeError> {
-    let body: serde_json::Value = serde_json::from_str(body).map_err(shape)?;
-    if let Some((key, mut review)) = review_codec::migrate_marks(&body, &parts.settings, today) {
+    if let Some((key, mut review)) = review_codec::migrate_marks(body, &parts.settings, today) {
         let kras: Vec<Id> = parts.kras.iter().map(|k| k.id).collect();
         let kpis: Vec<Id> = parts.kpis.iter().map(|k| k.id).collect();
         review_codec::keep_known(&mut review, &kras, &kpis);

@@ -1,12 +1,49 @@
 //! Upgrades of older saved formats to the current one.
 //!
-//! Migrations work on untyped JSON so that old types never have to be kept in the code: each
-//! step rewrites only the fields that changed shape, and the result is then read by the
-//! current types and checked like any other save.
+//! Migrations work on untyped JSON (objects whose values are kept as their text, [`Object`]) so
+//! that old types never have to be kept in the code: each step rewrites only the fields that
+//! changed shape, and the result is then read by the current types and checked like any other
+//! save.
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
 
 use super::codec::{Damage, DecodeError};
+
+/// A JSON object whose values are kept as their text: what the migrations rewrite.
+///
+/// Not a `serde_json::Value`, whose numbers are `f64`s read by serde_json's quick reader (one
+/// unit in the last place off for some seventeen-digit numbers, without the `float_roundtrip`
+/// tables that issue 9 took out): a migration moves a number as it was written, and the current
+/// types then read it exactly (`domain::decimal`).
+pub(super) type Object = BTreeMap<String, Box<RawValue>>;
+
+/// `text` as an [`Object`], or `None` when it is not an object.
+pub(super) fn object(text: &str) -> Option<Object> {
+    serde_json::from_str(text).ok()
+}
+
+/// The items of the list at `key` in `object`, each kept as its text, or `None` when there is
+/// no list there.
+pub(super) fn list(object: &Object, key: &str) -> Option<Vec<Box<RawValue>>> {
+    serde_json::from_str(object.get(key)?.get()).ok()
+}
+
+/// Written JSON (`{"kind":"constant","value":12.5}`) as a value of an [`Object`].
+fn raw(text: String) -> Result<Box<RawValue>, DecodeError> {
+    RawValue::from_string(text).map_err(shape)
+}
+
+/// serde_json's complaint as damage.
+fn shape(e: serde_json::Error) -> DecodeError {
+    DecodeError::Invalid(Damage::Shape(e.to_string()))
+}
+
+/// A rewritten list or object as a value of an [`Object`].
+fn raw_of<T: serde::Serialize>(value: &T) -> Result<Box<RawValue>, DecodeError> {
+    raw(serde_json::to_string(value).map_err(shape)?)
+}
 
 /// Schema 1 (the first release) to schema 2 (scoring engine and review cycles).
 ///
@@ -14,48 +51,61 @@ use super::codec::{Damage, DecodeError};
 /// object; its `target` was a number and is now a target plan; it had no aggregation rule
 /// (one reading per period was shown as is, i.e. the latest). A reading's `period` is now
 /// `period_start`. Framework settings did not exist; defaults apply.
-pub fn v1_to_v2(mut body: Value) -> Result<Value, DecodeError> {
+pub fn v1_to_v2(body: &str) -> Result<String, DecodeError> {
     let bad = |what: &str| DecodeError::Invalid(Damage::Shape(format!("schema 1 data: {what}")));
-    let kpis = body.get_mut("kpis").and_then(Value::as_array_mut).ok_or_else(|| bad("no KPI list"))?;
-    for kpi in kpis {
-        let kpi = kpi.as_object_mut().ok_or_else(|| bad("a KPI is not an object"))?;
-        let direction = match kpi.get("direction").and_then(Value::as_str) {
+    let mut body = object(body).ok_or_else(|| bad("no KPI list"))?;
+    let mut kpis = Vec::new();
+    for kpi in list(&body, "kpis").ok_or_else(|| bad("no KPI list"))? {
+        let mut kpi = object(kpi.get()).ok_or_else(|| bad("a KPI is not an object"))?;
+        let direction = kpi.get("direction").and_then(|d| serde_json::from_str::<String>(d.get()).ok());
+        let direction = match direction.as_deref() {
             Some("higher") => "higher-is-better",
             Some("lower") => "lower-is-better",
             _ => return Err(bad("a KPI direction is neither \"higher\" nor \"lower\"")),
         };
-        kpi.insert("direction".into(), json!({ "kind": direction }));
-        // Moved as written (serde_json's `arbitrary_precision` keeps a number's text), to be read
-        // exactly with the rest of the body.
-        let target =
-            kpi.get("target").filter(|t| t.is_number()).cloned().ok_or_else(|| bad("a KPI target is not a number"))?;
-        kpi.insert("target".into(), json!({ "kind": "constant", "value": target }));
-        kpi.entry("aggregation").or_insert_with(|| json!("last"));
+        kpi.insert("direction".into(), raw(format!(r#"{{"kind":"{direction}"}}"#))?);
+        // Moved as written, to be read exactly with the rest of the body.
+        let target = kpi
+            .get("target")
+            .map(|t| t.get())
+            .filter(|t| t.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']))
+            .ok_or_else(|| bad("a KPI target is not a number"))?;
+        let plan = raw(format!(r#"{{"kind":"constant","value":{target}}}"#))?;
+        kpi.insert("target".into(), plan);
+        if !kpi.contains_key("aggregation") {
+            kpi.insert("aggregation".into(), raw(r#""last""#.into())?);
+        }
+        kpis.push(kpi);
     }
-    let readings = body.get_mut("readings").and_then(Value::as_array_mut).ok_or_else(|| bad("no reading list"))?;
-    for reading in readings {
-        let reading: &mut Map<String, Value> =
-            reading.as_object_mut().ok_or_else(|| bad("a reading is not an object"))?;
+    let mut readings = Vec::new();
+    for reading in list(&body, "readings").ok_or_else(|| bad("no reading list"))? {
+        let mut reading = object(reading.get()).ok_or_else(|| bad("a reading is not an object"))?;
         let period = reading.remove("period").ok_or_else(|| bad("a reading has no period"))?;
         reading.insert("period_start".into(), period);
+        readings.push(reading);
     }
-    Ok(body)
+    body.insert("kpis".into(), raw_of(&kpis)?);
+    body.insert("readings".into(), raw_of(&readings)?);
+    serde_json::to_string(&body).map_err(shape)
 }
 
 /// Schema 2 to the KPI shape of schema 3: a KPI's own fields move under `spec`, beside its `id`
 /// and `kra`. (Schema 2's flat reading list is read by its own type in `codec`.)
-pub fn nest_kpi_specs(mut body: Value) -> Result<Value, DecodeError> {
+pub fn nest_kpi_specs(body: &str) -> Result<String, DecodeError> {
     let bad = |what: &str| DecodeError::Invalid(Damage::Shape(format!("schema 2 data: {what}")));
-    let kpis = body.get_mut("kpis").and_then(Value::as_array_mut).ok_or_else(|| bad("no KPI list"))?;
-    for kpi in kpis {
-        let fields = kpi.as_object_mut().ok_or_else(|| bad("a KPI is not an object"))?;
-        let mut spec = std::mem::take(fields);
+    let mut body = object(body).ok_or_else(|| bad("no KPI list"))?;
+    let mut kpis = Vec::new();
+    for kpi in list(&body, "kpis").ok_or_else(|| bad("no KPI list"))? {
+        let mut spec = object(kpi.get()).ok_or_else(|| bad("a KPI is not an object"))?;
+        let mut fields = Object::new();
         for key in ["id", "kra"] {
             if let Some(v) = spec.remove(key) {
                 fields.insert(key.into(), v);
             }
         }
-        fields.insert("spec".into(), Value::Object(spec));
+        fields.insert("spec".into(), raw_of(&spec)?);
+        kpis.push(fields);
     }
-    Ok(body)
+    body.insert("kpis".into(), raw_of(&kpis)?);
+    serde_json::to_string(&body).map_err(shape)
 }

@@ -9,9 +9,9 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::codec::{Damage, DecodeError};
+use super::migrate;
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::iso_date;
@@ -143,25 +143,26 @@ pub(super) fn from_records(records: Vec<ReviewRecord>) -> Result<Reviews, Decode
 /// review of the period holding `today` (the period they were meant for when last set), as an
 /// open review: `None` when there was nothing to move.
 ///
-/// `body` is the old body as a JSON document (after `migrate::nest_kpi_specs` for schemas 1 and
-/// 2): read untyped, as the other migrations are, so no old types stay compiled in.
-pub(super) fn migrate_marks(body: &Value, settings: &ScoringSettings, today: Date) -> Option<(ReviewKey, Review)> {
-    let list = |key: &str| body.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    let id = |item: &Value| item.get("id").and_then(Value::as_u64).map(Id);
+/// `body` is the old body's text (after `migrate::nest_kpi_specs` for schemas 1 and 2): read
+/// untyped, as the other migrations are, so no old types stay compiled in. What is not where it
+/// should be (a rating that is not a number, an id that is not a whole number) is left behind.
+pub(super) fn migrate_marks(body: &str, settings: &ScoringSettings, today: Date) -> Option<(ReviewKey, Review)> {
+    let body = migrate::object(body).unwrap_or_default();
+    let items =
+        |key: &str| migrate::list(&body, key).unwrap_or_default().into_iter().filter_map(|i| migrate::object(i.get()));
+    let id = |item: &migrate::Object| item.get("id").and_then(|id| serde_json::from_str::<u64>(id.get()).ok()).map(Id);
+    let number = |text: &str| crate::domain::decimal::serde::read::<serde_json::Error>(text).ok();
     let mut review = Review::default();
-    for k in list("kras") {
-        if let (Some(id), Some(rating)) =
-            (id(k), k.get("rating").and_then(Value::as_number).and_then(|n| crate::domain::decimal::parse(n.as_str())))
-        {
+    for k in items("kras") {
+        if let (Some(id), Some(rating)) = (id(&k), k.get("rating").and_then(|r| number(r.get()))) {
             review.kras.insert(id, KraReview { rating: Some(rating), self_rating: None, comment: String::new() });
         }
     }
-    review.not_applicable = set_from(
-        list("kpis")
-            .iter()
-            .filter(|k| k.pointer("/spec/not_applicable").and_then(Value::as_bool) == Some(true))
-            .filter_map(id),
-    );
+    let not_applicable = |k: &migrate::Object| {
+        let spec = k.get("spec").and_then(|s| migrate::object(s.get()));
+        spec.and_then(|s| s.get("not_applicable").map(|flag| flag.get() == "true")) == Some(true)
+    };
+    review.not_applicable = set_from(items("kpis").filter(not_applicable).filter_map(|k| id(&k)));
     let period = Period::containing(today, settings.review_cycle, settings.fiscal_year_start);
     (!review.is_empty()).then(|| (ReviewKey::of(&period), review))
 }
