@@ -740,8 +740,8 @@ fn awkward_numbers_round_trip_exactly() {
     assert_eq!(back, fw);
 }
 
-/// Runs are read through one reused buffer (issue 6); a run longer than the room it keeps, then
-/// shorter ones, each come back whole and in order.
+/// Runs are read from their list's text and allocated at their counted length (issue 6, then
+/// issue 9); a very long run, then shorter ones, each come back whole and in order.
 #[test]
 fn a_very_long_run_then_short_ones_decode_exactly() {
     let mut fw = Framework::new("Long");
@@ -752,7 +752,7 @@ fn a_very_long_run_then_short_ones_decode_exactly() {
     };
     let long = fw.add_kpi(kra, weekly).unwrap();
     let short = fw.add_kpi(kra, KpiSpec::new("Monthly leads", "leads", Direction::HigherIsBetter, 5.0)).unwrap();
-    // 5,000 weeks (about 96 years) from Monday 2 January 1928: more than the 4,096 values kept.
+    // 5,000 weeks (about 96 years) from Monday 2 January 1928.
     let mut day = date(1928, 1, 2);
     for i in 0..5_000 {
         fw.add_reading(long, day, f64::from(i) + 0.25, "").unwrap();
@@ -763,11 +763,11 @@ fn a_very_long_run_then_short_ones_decode_exactly() {
     }
     let text = encode(&fw);
     assert_eq!(decode(&text).unwrap(), fw);
-    assert_eq!(decode(&text).unwrap(), fw, "a second decode, with the buffer used before");
+    assert_eq!(decode(&text).unwrap(), fw, "a second decode");
 }
 
 /// A run refused part way (a value that is not a number after many that are) is reported as
-/// before, and the next save decodes whole (issue 6's reused buffer is cleared on every path).
+/// before, and the next save decodes whole (nothing of a refused run is kept between reads).
 #[test]
 fn a_run_refused_part_way_leaves_nothing_behind() {
     let mut values: Vec<Value> = vec![json!(1.5); 5_000];

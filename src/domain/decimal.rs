@@ -163,13 +163,19 @@ pub mod serde {
         Option::<&RawValue>::deserialize(d)?.map(|raw| read(raw.get())).transpose()
     }
 
+    /// Whether one saved value's text (valid JSON) is a number rather than a string, a list, an
+    /// object, `true`, `false` or `null`: JSON's numbers, and only they, start with `-` or a digit.
+    pub fn is_number(text: &str) -> bool {
+        text.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+    }
+
     /// One saved value's text (valid JSON) through [`parse`](super::parse), or the error serde
     /// would give for a value that is not a number.
     pub fn read<E: Error>(text: &str) -> Result<f64, E> {
+        if is_number(text) {
+            return super::parse(text).ok_or_else(|| E::custom(format_args!("number out of range: {text}")));
+        }
         let unexpected = match text.as_bytes().first() {
-            Some(b'-' | b'0'..=b'9') => {
-                return super::parse(text).ok_or_else(|| E::custom(format_args!("number out of range: {text}")))
-            }
             Some(b'"') => Unexpected::Str(text.trim_matches('"')),
             Some(b't') => Unexpected::Bool(true),
             Some(b'f') => Unexpected::Bool(false),

@@ -88,7 +88,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-fn shape(e: impl fmt::Display) -> DecodeError {
+pub(super) fn shape(e: impl fmt::Display) -> DecodeError {
     DecodeError::Invalid(Damage::Shape(e.to_string()))
 }
 
@@ -265,7 +265,7 @@ fn values_with_room<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Option
         let what = serde::de::Unexpected::Other("a value that is not a list");
         return Err(D::Error::invalid_type(what, &"a list of numbers and nulls"));
     };
-    if items.trim().is_empty() {
+    if items.trim_ascii().is_empty() {
         return Ok(Vec::new());
     }
     let mut values = Vec::with_capacity(items.bytes().filter(|&b| b == b',').count() + 1);

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::codec::{Damage, DecodeError};
+use super::codec::{shape, Damage, DecodeError};
 
 /// A JSON object whose values are kept as their text: what the migrations rewrite.
 ///
@@ -33,11 +33,6 @@ pub(super) fn list(object: &Object, key: &str) -> Option<Vec<Box<RawValue>>> {
 /// Written JSON (`{"kind":"constant","value":12.5}`) as a value of an [`Object`].
 fn raw(text: String) -> Result<Box<RawValue>, DecodeError> {
     RawValue::from_string(text).map_err(shape)
-}
-
-/// serde_json's complaint as damage.
-fn shape(e: serde_json::Error) -> DecodeError {
-    DecodeError::Invalid(Damage::Shape(e.to_string()))
 }
 
 /// A rewritten list or object as a value of an [`Object`].
@@ -68,7 +63,7 @@ pub fn v1_to_v2(body: &str) -> Result<String, DecodeError> {
         let target = kpi
             .get("target")
             .map(|t| t.get())
-            .filter(|t| t.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']))
+            .filter(|t| crate::domain::decimal::serde::is_number(t))
             .ok_or_else(|| bad("a KPI target is not a number"))?;
         let plan = raw(format!(r#"{{"kind":"constant","value":{target}}}"#))?;
         kpi.insert("target".into(), plan);
