@@ -3,6 +3,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::backups::BackupsPanel;
 use super::bullet_panel::BulletPanel;
 use super::entry_grid::EntryGridPanel;
@@ -97,7 +99,7 @@ pub fn App(state: AppState) -> impl IntoView {
             // (Enter there opens its reading form), or to the KRA list when no KPI is shown. A
             // button, not `href="#…"`: a fragment would change the host page's address, and
             // cannot reach into a shadow root.
-            <Show when=move || !is_empty()>
+            <When when=move || !is_empty()>
                 <button type="button" class="kk-skip" on:click=move |_| {
                     use wasm_bindgen::JsCast;
                     let Some(tree) = tree.get_untracked() else { return };
@@ -114,59 +116,59 @@ pub fn App(state: AppState) -> impl IntoView {
                         }
                     }
                 }>"Skip to the KRAs and KPIs"</button>
-            </Show>
+            </When>
             <super::share::SharedBanner />
             <Notices />
             <Header />
-            <Show when=move || state.editable()>
+            <When when=move || state.editable()>
                 <Reminders />
-            </Show>
+            </When>
             <SettingsPanel />
-            <Show when=move || super::shelf::can_change(state)>
+            <When when=move || super::shelf::can_change(state)>
                 <Scorecards />
-            </Show>
-            <Show when=move || state.editable() || super::shelf::can_change(state)>
+            </When>
+            <When when=move || state.editable() || super::shelf::can_change(state)>
                 <TemplatePicker />
-            </Show>
+            </When>
             <TransferPanel />
-            <Show when=move || state.editable() && has_kpis.get()>
+            <When when=move || state.editable() && has_kpis.get()>
                 <EntryGridPanel />
-            </Show>
-            <Show when=move || state.has_store() && !state.host_read_only.get()>
+            </When>
+            <When when=move || state.has_store() && !state.host_read_only.get()>
                 <BackupsPanel />
-            </Show>
-            <Show when=move || has_kpis.get()>
+            </When>
+            <When when=move || has_kpis.get()>
                 <ScoreHistoryPanel folded=start_folded />
                 <MoversPanel folded=start_folded />
                 <BulletPanel folded=start_folded />
-            </Show>
+            </When>
             <div class="kk-body">
                 // A labelled region, not <main>: the host page has its own main landmark.
                 <section node_ref=tree class="kk-tree" aria-label="KRAs and KPIs" tabindex="-1">
-                    <Show when=move || is_empty() && state.editable() fallback=|| ()>
+                    <When when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
-                    </Show>
+                    </When>
                     <For each=shown_ids key=|id| *id let:id>
                         <KraCard id=id folded=start_folded />
                     </For>
-                    <Show when=move || state.editable()>
+                    <When when=move || state.editable()>
                         <details class="kk-add">
                             <summary>"Add a KRA"</summary>
                             <KraForm existing=None />
                         </details>
-                    </Show>
+                    </When>
                 </section>
                 // On a narrow widget the panel opens under the KPI that asked for it (`KpiRow`).
-                <Show when=move || state.side_panel.get()>
+                <When when=move || state.side_panel.get()>
                     <ReadingPanel />
-                </Show>
+                </When>
             </div>
-            <Show when=move || !is_empty() && all_shown()>
+            <When when=move || !is_empty() && all_shown()>
                 <ReviewPanel folded=start_folded />
-            </Show>
-            <Show when=move || state.presenting.get()>
+            </When>
+            <When when=move || state.presenting.get()>
                 <Presentation />
-            </Show>
+            </When>
         </div>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::download::{download_text, JSON};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
@@ -30,13 +32,13 @@ pub fn BackupsPanel() -> impl IntoView {
     view! {
         <details class="kk-backups" on:toggle=toggled>
             <summary>{move || format!("Backups ({})", list.with(Vec::len))}</summary>
-            <Show when=move || open.get() && !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
+            <When when=move || open.get() && !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
                 <ul class="kk-backup-list">
                     <For each=move || list.get() key=|b| (b.key.clone(), b.chars) let:backup>
                         <BackupItem backup=backup />
                     </For>
                 </ul>
-            </Show>
+            </When>
         </details>
     }
 }
@@ -91,9 +93,9 @@ fn BackupItem(backup: Backup) -> impl IntoView {
             <p><strong>{title}</strong></p>
             <p class="kk-meta">{backup.reason.clone().map(|r| format!("Kept because: {r}."))}</p>
             <p>{summary}</p>
-            <Show when=move || restorable && state.editable()>
+            <When when=move || restorable && state.editable()>
                 <button type="button" on:click=restore.clone() aria-label=format!("Restore backup {name}")>"Restore"</button>
-            </Show>
+            </When>
             <button type="button" on:click=download aria-label=format!("Download backup {}", backup.key)>"Download"</button>
             <button type="button" class="kk-danger" on:click=delete aria-label=format!("Delete backup {}", backup.key)>"Delete"</button>
         </li>

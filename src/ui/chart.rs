@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
@@ -78,25 +80,25 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
 
     view! {
         <figure class="kk-chart">
-            <Show when=move || has_series.get() fallback=|| view! { <p class="kk-hint">"Enter a reading to see this KPI's trend."</p> }>
+            <When when=move || has_series.get() fallback=|| view! { <p class="kk-hint">"Enter a reading to see this KPI's trend."</p> }>
                 <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get() inner_html=move || svg.get()></div>
                 <figcaption>{move || label.get()}</figcaption>
-                <Show when=move || svg.with(Option::is_some)>
+                <When when=move || svg.with(Option::is_some)>
                     <div class="kk-chart-download">
                         <ChartDownloads what=Signal::derive(move || format!("the chart of {}", name())) chart=chart />
                     </div>
-                </Show>
+                </When>
                 // Built when first opened, then kept up to date.
                 <details on:toggle=move |ev| super::disclosure::mark_opened(&ev, data_opened)>
                     <summary>"Chart data"</summary>
-                    <Show when=move || data_opened.get()>
+                    <When when=move || data_opened.get()>
                         <table>
                             <thead><tr><th scope="col">"Period"</th><th scope="col">"Reading"</th><th scope="col">"Target"</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </Show>
+                    </When>
                 </details>
-            </Show>
+            </When>
         </figure>
     }
 }

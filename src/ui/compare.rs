@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::state::use_state;
 use crate::domain::compare::{compare, Cell, Comparison};
 use crate::domain::format::num;
@@ -19,9 +21,9 @@ pub fn Compare() -> impl IntoView {
     view! {
         <details class="kk-compare" on:toggle=toggled>
             <summary>"Compare scorecards"</summary>
-            <Show when=move || open.get()>
+            <When when=move || open.get()>
                 <CompareBody />
-            </Show>
+            </When>
         </details>
     }
 }

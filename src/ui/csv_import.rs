@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::state::{use_state, AppState};
 use crate::domain::reading_batch::{describe_tally, describe_value, Checked, Refusal, Tally, Verdict};
 use crate::exchange::csv_import::{read_readings, CsvReadings, CsvRow};
@@ -124,25 +126,25 @@ pub fn CsvReadingsImport() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <Show when=move || { shown < total }>
+                    <When when=move || { shown < total }>
                         <p class="kk-hint">{format!("The first {shown} of {total} rows are listed, refused ones first.")}</p>
-                    </Show>
+                    </When>
                     <p class="kk-actions">
-                        <Show when=move || { saves > 0 }>
+                        <When when=move || { saves > 0 }>
                             <button type="button" class="kk-primary" on:click=move |_| save(false)>
                                 {format!("Save {saves} {}", if saves == 1 { "reading" } else { "readings" })}
                             </button>
-                        </Show>
-                        <Show when=move || { added > 0 && replaced > 0 }>
+                        </When>
+                        <When when=move || { added > 0 && replaced > 0 }>
                             <button type="button" on:click=move |_| save(true)>
                                 {format!("Add only the {added} new, keep existing readings")}
                             </button>
-                        </Show>
+                        </When>
                         <button type="button" on:click=cancel>{if saves > 0 { "Cancel" } else { "Close" }}</button>
                     </p>
-                    <Show when=move || { saves > 0 }>
+                    <When when=move || { saves > 0 }>
                         <p class="kk-hint">"Saved as one change: one Undo takes it back."</p>
-                    </Show>
+                    </When>
                 </div>
             }
         })}

@@ -14,7 +14,7 @@ pub fn is_open(ev: &web_sys::Event) -> bool {
 ///
 /// ```ignore
 /// let opened = RwSignal::new(false);
-/// view! { <details on:toggle=move |ev| mark_opened(&ev, opened)>…<Show when=move || opened.get()>…</Show></details> }
+/// view! { <details on:toggle=move |ev| mark_opened(&ev, opened)>…<When when=move || opened.get()>…</When></details> }
 /// ```
 pub fn mark_opened(ev: &web_sys::Event, opened: leptos::prelude::RwSignal<bool>) {
     use leptos::prelude::{GetUntracked, Set};

@@ -8,6 +8,8 @@
 //! their reason.
 
 use leptos::prelude::*;
+
+use crate::ui::when::When;
 use wasm_bindgen::JsCast;
 
 use super::state::{use_state, AppState};
@@ -57,9 +59,9 @@ pub fn EntryGridPanel() -> impl IntoView {
     view! {
         <details class="kk-grid-entry" on:toggle=toggled>
             <summary>"Enter many readings at once"</summary>
-            <Show when=move || open.get()>
+            <When when=move || open.get()>
                 <EntryGrid />
-            </Show>
+            </When>
         </details>
     }
 }
@@ -169,7 +171,7 @@ fn EntryGrid() -> impl IntoView {
                 "Clearing a cell deletes its reading. Nothing is saved until you press Save."
             </p>
             {tables}
-            <Show when=move || !problems().is_empty()>
+            <When when=move || !problems().is_empty()>
                 <div class="kk-grid-problems">
                     <h4>"Cells that will not be saved"</h4>
                     <ul>
@@ -178,7 +180,7 @@ fn EntryGrid() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </div>
-            </Show>
+            </When>
             <p class="kk-actions">
                 <button type="button" class="kk-primary" on:click=save disabled=move || changed_count() == 0>
                     {move || match changed_count() {
@@ -300,9 +302,9 @@ fn Cell(
                 aria-describedby=move || cell.error.with(Option::is_some).then(|| error_id(&cell))
                 prop:value=move || cell.text.get()
                 on:input=input on:keydown=keydown on:paste=paste />
-            <Show when=move || cell.error.with(Option::is_some)>
+            <When when=move || cell.error.with(Option::is_some)>
                 <span class="kk-cell-mark" aria-hidden="true">"!"</span>
-            </Show>
+            </When>
         </td>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use jiff::civil::Date;
 
 use super::state::AppState;
@@ -32,7 +34,7 @@ pub fn Explain(
             <summary>
                 "Explain" <span class="kk-visually-hidden">{move || format!(" the score of {}", subject.get())}</span>
             </summary>
-            <Show when=move || opened.get()>
+            <When when=move || opened.get()>
                 {move || {
                     let Explanation { summary, steps } = words.get();
                     view! {
@@ -40,7 +42,7 @@ pub fn Explain(
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     }
                 }}
-            </Show>
+            </When>
         </details>
     }
 }

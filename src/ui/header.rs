@@ -3,6 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use crate::domain::format::long_date;
 
 use super::explain::Explain;
@@ -61,17 +63,17 @@ pub fn Header() -> impl IntoView {
         // landmark beside the host's own.
         <div class="kk-header">
             <div class="kk-title">
-                <Show
+                <When
                     when=move || renaming.get()
                     fallback=move || {
                         view! {
                             <h1>{name}</h1>
-                            <Show when=move || state.editable()>
+                            <When when=move || state.editable()>
                                 <button type="button" class="kk-link" node_ref=rename_button on:click=move |_| {
                                     draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
                                     set_renaming.set(true);
                                 }>"Rename scorecard"</button>
-                            </Show>
+                            </When>
                         }
                     }
                 >
@@ -89,7 +91,7 @@ pub fn Header() -> impl IntoView {
                     </form>
                     }
                     }
-                </Show>
+                </When>
             </div>
             <p class="kk-print-only kk-meta">{format!("Scorecard report, printed {}", long_date(state.today))}</p>
             <div class="kk-period" role="group" aria-label="Review period">
@@ -99,9 +101,9 @@ pub fn Header() -> impl IntoView {
                     {move || if is_current() { " (current)" } else { "" }}
                 </span>
                 <button type="button" on:click=next aria-label="Next review period">"›"</button>
-                <Show when=move || !is_current()>
+                <When when=move || !is_current()>
                     <button type="button" class="kk-link" on:click=current>"Back to current period"</button>
-                </Show>
+                </When>
             </div>
             <div class="kk-overall" data-testid="overall">
                 <span>{move || if card.with(|c| c.in_progress) { "Overall score so far: " } else { "Overall score: " }}</span>
@@ -111,7 +113,7 @@ pub fn Header() -> impl IntoView {
                     words=Signal::derive(move || card.with(|c| state.framework.with_untracked(|f| explain_overall(f, c))))
                 />
                 <p class="kk-meta kk-coverage" data-testid="coverage">{standing}</p>
-                <Show when=move || card.with(|c| c.coverage.is_minority())>
+                <When when=move || card.with(|c| c.coverage.is_minority())>
                     <p class="kk-warning" role="note" data-testid="minority">
                         <span aria-hidden="true">"⚠ "</span>
                         {move || card.with(|c| format!(
@@ -119,20 +121,20 @@ pub fn Header() -> impl IntoView {
                             num(c.coverage.weight)
                         ))}
                     </p>
-                </Show>
-                <Show when=move || card.with(|c| c.weight_warning.is_some())>
+                </When>
+                <When when=move || card.with(|c| c.weight_warning.is_some())>
                     <p class="kk-warning" role="note">
                         <span aria-hidden="true">"⚠ "</span>
                         {move || card.with(|c| c.weight_warning.clone())}
                     </p>
-                </Show>
+                </When>
             </div>
-            <Show when=move || state.editable()>
+            <When when=move || state.editable()>
                 <div class="kk-history">
                     <button type="button" on:click=move |_| state.undo() disabled=move || !state.can_undo()>"Undo"</button>
                     <button type="button" on:click=move |_| state.redo() disabled=move || !state.can_redo()>"Redo"</button>
                 </div>
-            </Show>
+            </When>
         </div>
     }
 }

@@ -4,6 +4,8 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
@@ -274,29 +276,29 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
             <TextField label="KPI name" errors=errors value=fields.name placeholder="e.g. Leads converted" />
             <TextField label="Unit" value=fields.unit placeholder="e.g. leads, %, ₹, hours" />
             <SelectField label="Direction" value=fields.direction options=directions />
-            <Show when=direction_is("range")>
+            <When when=direction_is("range")>
                 <TextField label="Range minimum" errors=errors value=fields.range_min numeric=true />
                 <TextField label="Range maximum" errors=errors value=fields.range_max numeric=true />
-            </Show>
-            <Show when=move || fields.direction.get() != "range">
+            </When>
+            <When when=move || fields.direction.get() != "range">
                 <SelectField label="Target plan" value=fields.plan options=plans.clone() />
-                <Show when=move || fields.plan.get() != "steps">
+                <When when=move || fields.plan.get() != "steps">
                     <TextField label="Target" errors=errors value=fields.target numeric=true />
-                </Show>
-                <Show when=plan_is("steps")>
+                </When>
+                <When when=plan_is("steps")>
                     <TextField label="Step targets (comma-separated, one per period)" field="Step targets" errors=errors value=fields.steps placeholder="100, 110, 120" />
-                </Show>
-                <Show when=plan_is("ramp")>
+                </When>
+                <When when=plan_is("ramp")>
                     <TextField label="Ramp end target" errors=errors value=fields.ramp_end numeric=true />
                     <TextField label="Ramp periods" errors=errors value=fields.ramp_periods numeric=true />
-                </Show>
-                <Show when=move || fields.plan.get() != "constant">
+                </When>
+                <When when=move || fields.plan.get() != "constant">
                     <TextField label="Plan starts (date)" errors=errors value=fields.plan_from input_type="date" />
-                </Show>
-            </Show>
-            <Show when=direction_is("hit")>
+                </When>
+            </When>
+            <When when=direction_is("hit")>
                 <TextField label="Tolerance (±)" field="Tolerance" errors=errors value=fields.tolerance numeric=true />
-            </Show>
+            </When>
             <SelectField label="Measured" value=fields.frequency options=options(&Frequency::ALL, Frequency::key, Frequency::label) />
             <SelectField label="Combine readings in a review period by" value=fields.aggregation options=options(&Aggregation::ALL, Aggregation::key, Aggregation::label) />
             <TextField label="KPI weight (%)" field="Weight" errors=errors value=fields.weight numeric=true />

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
@@ -108,25 +110,25 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 />
             </td>
             <td class="kk-row-actions">
-                <Show when=move || state.editable()>
+                <When when=move || state.editable()>
                     <button type="button" on:click=move |_| { state.entry_requested.set(Some(id)); select() } aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
                     <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
-                </Show>
+                </When>
             </td>
         </tr>
-        <Show when=move || editing.get()>
+        <When when=move || editing.get()>
             <tr class="kk-edit-row">
                 <td colspan="5">
                     {move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> })}
                 </td>
             </tr>
-        </Show>
+        </When>
         // Too narrow for a panel beside the KRAs: the readings open right under this KPI, where
         // the user tapped, instead of a screen's height below the last KRA.
-        <Show when=move || selected() && !state.side_panel.get()>
+        <When when=move || selected() && !state.side_panel.get()>
             <tr class="kk-inline-panel">
                 <td colspan="5"><ReadingPanel on_close=close_inline /></td>
             </tr>
-        </Show>
+        </When>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
@@ -94,29 +96,29 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                     />
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=words_of(state, id, score, explain_kra) />
-                    <Show when=move || has_kpis()>
+                    <When when=move || has_kpis()>
                         <span class="kk-meta kk-coverage" data-testid="kra-coverage">{coverage}</span>
-                    </Show>
+                    </When>
                 </div>
                 <div class="kk-row-actions">
-                    <Show when=move || has_kpis()>
+                    <When when=move || has_kpis()>
                         <button type="button" class="kk-kra-toggle" aria-expanded=move || open.get().to_string()
                             aria-label=move || format!("{} of {}", toggle_label(), name())
                             on:click=move |_| open.update(|o| *o = !*o)>{toggle_label}</button>
-                    </Show>
-                    <Show when=move || state.editable()>
+                    </When>
+                    <When when=move || state.editable()>
                         <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
-                    </Show>
+                    </When>
                 </div>
             </header>
-            <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>
+            <When when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>
                 <p class="kk-warning" role="note"><span aria-hidden="true">"⚠ "</span>{field(|s| s.weight_warning.clone().unwrap_or_default())}</p>
-            </Show>
-            <Show when=move || editing.get()>
+            </When>
+            <When when=move || editing.get()>
                 <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
-            </Show>
-            <Show when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
-              <Show when=move || open.get() || state.printing.get()>
+            </When>
+            <When when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
+              <When when=move || open.get() || state.printing.get()>
                 <table class="kk-kpis">
                     <caption class="kk-visually-hidden">{move || format!("KPIs of {}", name())}</caption>
                     <thead>
@@ -134,18 +136,18 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-              </Show>
-            </Show>
+              </When>
+            </When>
             // The form is built the first time the user opens it, then kept (a half-typed KPI
             // survives closing): fifty KRAs would otherwise hold fifty hidden forms of 70 nodes.
-            <Show when=move || state.editable()>
+            <When when=move || state.editable()>
                 <details class="kk-add" on:toggle=move |ev| super::disclosure::mark_opened(&ev, add_opened)>
                     <summary>{move || format!("Add a KPI to {}", name())}</summary>
-                    <Show when=move || add_opened.get()>
+                    <When when=move || add_opened.get()>
                         <KpiForm kra=id existing=None />
-                    </Show>
+                    </When>
                 </details>
-            </Show>
+            </When>
         </article>
     }
 }

@@ -54,3 +54,4 @@ pub mod status_badge;
 pub mod template_picker;
 pub mod today;
 pub mod transfer;
+pub mod when;

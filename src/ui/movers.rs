@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::state::use_state;
 use crate::domain::format::num;
 use crate::domain::movers::{movers, Mover, Movers};
@@ -74,11 +76,11 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { kpi_count() > TOP }>
+            <When when=move || { kpi_count() > TOP }>
                 <button type="button" aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
                     {move || if all.get() { format!("Show the {TOP} that moved most") } else { format!("Show all {} KPIs", kpi_count()) }}
                 </button>
-            </Show>
+            </When>
         </details>
     }
 }

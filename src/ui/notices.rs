@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::download::{download_text, JSON};
 use super::notice::Notice;
 use super::persistence::start_over;
@@ -34,21 +36,21 @@ pub fn Notices() -> impl IntoView {
     };
     view! {
         <div class="kk-notices">
-            <Show when=move || state.notice.with(|n| n.is_some())>
+            <When when=move || state.notice.with(|n| n.is_some())>
                 <div class="kk-banner" role="alert">
                     <span aria-hidden="true">"⚠ "</span>
                     {move || state.notice.with(|n| n.as_ref().map(|n| n.text()))}
-                    <Show when=move || !state.host_read_only.get() && state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
+                    <When when=move || !state.host_read_only.get() && state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
                         <span class="kk-banner-actions">
                             <button type="button" on:click=download_damaged>"Download the unreadable data"</button>
                             <button type="button" on:click=start_new>"Start a new scorecard"</button>
                         </span>
-                    </Show>
-                    <Show when=move || state.notice.with(|n| n.as_ref().is_some_and(Notice::dismissable))>
+                    </When>
+                    <When when=move || state.notice.with(|n| n.as_ref().is_some_and(Notice::dismissable))>
                         <button type="button" class="kk-link" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
             <div class="kk-toast" role="status" aria-live="polite">
                 {move || state.toast.get().map(|t| view! {
                     <span>{t.text}</span>

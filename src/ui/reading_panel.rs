@@ -4,6 +4,8 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::chart::TrendChart;
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
@@ -169,7 +171,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
     view! {
         <section class="kk-detail" aria-label=move || format!("Readings: {}", name())>
             <h2>{move || format!("Readings: {}", name())}</h2>
-            <Show when=move || state.editable()>
+            <When when=move || state.editable()>
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" field="Period" errors=errors value=day input_type="date" />
                 <p class="kk-hint" aria-live="polite">{period_hint}</p>
@@ -184,17 +186,17 @@ fn KpiDetail(id: Id) -> impl IntoView {
                 <FormError errors=errors />
                 <button type="submit" class="kk-primary">"Save reading"</button>
             </form>
-            </Show>
+            </When>
             <TrendChart kpi=id />
             <h3>"All readings"</h3>
-            <Show when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
+            <When when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
                 <ul class="kk-readings">
                     <For each=move || readings.get() key=|r| (r.0, r.1.clone(), r.2.to_bits(), r.3.clone(), r.4.clone()) let:r>
                         <ReadingItem kpi=id period_start=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
                     </For>
                 </ul>
                 {more}
-            </Show>
+            </When>
         </section>
     }
 }
@@ -226,7 +228,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
     let (edit_label, delete_label) = (format!("Edit reading {label}"), format!("Delete reading {label}"));
     view! {
         <li>
-            <Show
+            <When
                 when=move || editing.get()
                 fallback=move || {
                     let note = note.clone();
@@ -254,7 +256,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
                 </form>
                     }
                 }
-            </Show>
+            </When>
         </li>
     }
 }

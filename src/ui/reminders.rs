@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::after_paint::after_paint;
 use super::state::{use_state, AppState};
 use crate::domain::id::Id;
@@ -37,13 +39,13 @@ pub fn Reminders() -> impl IntoView {
         state.framework.with_untracked(|f| overdue(f, state.today, PERIODS))
     });
     view! {
-        <Show when=move || due.with(|d| !d.is_empty())>
+        <When when=move || due.with(|d| !d.is_empty())>
             <section class="kk-reminders" aria-label="Missing readings" data-testid="reminders">
                 <For each=move || due.get() key=|o| (o.review.start(), o.missing.len()) let:o>
                     <ReminderGroup review=o.review missing=o.missing open=due.with_untracked(|d| d.first().map(|f| f.review)) == Some(o.review) />
                 </For>
             </section>
-        </Show>
+        </When>
     }
 }
 

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::state::{use_state, AppState, Toast};
 use crate::domain::edit::{Edit, ReviewChange};
 use crate::domain::format::{long_date, num, plain};
@@ -43,7 +45,7 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                 <h2>"Review of " {label}</h2>
                 <ReviewState review=review />
             </div>
-            <Show when=move || !nothing_to_show() fallback=move || view! {
+            <When when=move || !nothing_to_show() fallback=move || view! {
                 <p class="kk-hint">"No review has been written for " {label} "."</p>
             }>
                 <BlendHint />
@@ -60,13 +62,13 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     <details class="kk-review-kras" open=!folded
                         on:toggle=move |ev| super::disclosure::mark_opened(&ev, kras_built)>
                         <summary>{kras_summary}</summary>
-                        <Show when=move || kras_built.get() || state.printing.get()>
+                        <When when=move || kras_built.get() || state.printing.get()>
                             <div class="kk-review-kra-list">
                                 <For each=move || kra_ids.get() key=|id| *id let:kra>
                                     <KraReviewFields kra=kra key=key review=review error=error />
                                 </For>
                             </div>
-                        </Show>
+                        </When>
                     </details>
                     <label class="kk-field kk-wide">
                         <span class="kk-field-label">"Overall comment for " {label}</span>
@@ -79,10 +81,10 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     </label>
                 </fieldset>
                 <p class="kk-error" role="alert">{move || error.get()}</p>
-                <Show when=move || state.editable()>
+                <When when=move || state.editable()>
                     <CloseOrReopen key=key review=review error=error />
-                </Show>
-            </Show>
+                </When>
+            </When>
         </section>
     }
 }
@@ -212,9 +214,9 @@ fn KraReviewFields(
                     n => format!("KPIs not applicable in {} ({n})", state.review.get().label()),
                 }}</summary>
                 // Built only when opened: a KRA with many KPIs costs nothing until then.
-                <Show when=move || na_open.get()>
+                <When when=move || na_open.get()>
                     <NaChecks kra=kra key=key review=review error=error />
-                </Show>
+                </When>
             </details>
         </fieldset>
     }

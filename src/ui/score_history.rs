@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::score_heatmap::ScoreHeatmap;
@@ -68,7 +70,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
             <div class="kk-over-time-head">
                 <h2>"Scores over time"</h2>
                 <div class="kk-chart-actions">
-                    <Show when=move || shown.get() && has_scores()>
+                    <When when=move || shown.get() && has_scores()>
                         <ChartDownloads what="the scores over time chart".to_owned() chart=Callback::new(move |()| {
                             let width = DOWNLOAD_WIDTH;
                             ChartFile {
@@ -77,19 +79,19 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                                 svg: history.with_untracked(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok())),
                             }
                         }) />
-                    </Show>
+                    </When>
                     <button type="button" aria-expanded=move || open.get().to_string()
                         aria-label=move || format!("{} of scores over time", toggle())
                         on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
                 </div>
             </div>
-            <Show when=move || shown.get()>
+            <When when=move || shown.get()>
                 // Measured before the first drawing, so the chart is drawn once, at its width;
                 // until the figures are in, it keeps the chart's room so the KRAs below do not jump.
                 <div node_ref=node class="kk-over-time-body"
                     style:min-height=move || if pending() { format!("{}px", plot_height(width.get()) + 40) } else { String::new() }>
-                <Show when=move || !pending()>
-                <Show when=has_scores fallback=|| view! { <p class="kk-hint">"Scores over time appear once a review period has a score."</p> }>
+                <When when=move || !pending()>
+                <When when=has_scores fallback=|| view! { <p class="kk-hint">"Scores over time appear once a review period has a score."</p> }>
                     <figure class="kk-chart">
                         <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                             inner_html=move || svg.get().unwrap_or_default()></div>
@@ -102,10 +104,10 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         </details>
                     </figure>
                     {move || history.get().map(|h| view! { <ScoreHeatmap history=h /> })}
-                </Show>
-                </Show>
+                </When>
+                </When>
                 </div>
-            </Show>
+            </When>
         </section>
     }
 }

@@ -4,6 +4,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::compare::Compare;
 use super::shelf;
 use super::state::use_state;
@@ -84,7 +86,7 @@ pub fn Scorecards() -> impl IntoView {
         // Built the first time the panel opens, then kept.
         <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>{move || format!("Scorecards ({})", rows.with(Vec::len))}</summary>
-          <Show when=move || opened.get()>
+          <When when=move || opened.get()>
             <ul class="kk-card-list" aria-label="Your scorecards">
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <CardItem id=row.id name=row.name.clone() saved=row.saved />
@@ -106,15 +108,15 @@ pub fn Scorecards() -> impl IntoView {
                 <p class="kk-hint">"A copy keeps every KRA, KPI, weight and target, for another person or for next year. To start from a template instead, use \"New scorecard from a template\"."</p>
             </form>
             <Compare />
-            <Show when=move || !deleted.with(Vec::is_empty)>
+            <When when=move || !deleted.with(Vec::is_empty)>
                 <h3 class="kk-subheading">"Deleted scorecards"</h3>
                 <ul class="kk-card-list" aria-label="Deleted scorecards">
                     <For each=move || deleted.get() key=|(id, name, _)| (*id, name.clone()) let:entry>
                         <DeletedItem id=entry.0 name=entry.1 when=entry.2 />
                     </For>
                 </ul>
-            </Show>
-          </Show>
+            </When>
+          </When>
         </details>
     }
 }
@@ -128,17 +130,17 @@ fn CardItem(id: CardId, name: String, saved: bool) -> impl IntoView {
         <li class="kk-card" class:kk-selected=is_open>
             <span class="kk-card-name">
                 {name.clone()}
-                <Show when=is_open>
+                <When when=is_open>
                     <span class="kk-meta">{if saved { " (open)" } else { " (open, not saved yet)" }}</span>
-                </Show>
+                </When>
             </span>
             <span class="kk-card-actions">
-                <Show when=move || !is_open()>
+                <When when=move || !is_open()>
                     <button type="button" aria-label=open_label.clone() on:click=move |_| shelf::open(state, id)>"Open"</button>
-                </Show>
-                <Show when=move || saved>
+                </When>
+                <When when=move || saved>
                     <button type="button" class="kk-danger" aria-label=delete_label.clone() on:click=move |_| shelf::delete(state, id)>"Delete"</button>
-                </Show>
+                </When>
             </span>
         </li>
     }

@@ -3,6 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
@@ -98,10 +100,10 @@ pub fn SettingsPanel() -> impl IntoView {
         // The form is built the first time the panel opens, then kept.
         <details class="kk-settings" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>"Scoring settings"</summary>
-          <Show when=move || opened.get()>
-            <Show when=move || !state.editable()>
+          <When when=move || opened.get()>
+            <When when=move || !state.editable()>
                 <p class="kk-hint">"This scorecard is read-only, so its settings cannot be changed here."</p>
-            </Show>
+            </When>
             <form class="kk-form kk-settings-form" on:submit=submit>
               <fieldset class="kk-plain" disabled=move || !state.editable()>
                 <SelectField label="Review cycle" value=cycle options=cycles.clone() />
@@ -119,7 +121,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <button type="submit" class="kk-primary">"Save settings"</button>
               </fieldset>
             </form>
-          </Show>
+          </When>
         </details>
     }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::state::{use_state, AppState, Toast};
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
 use crate::domain::direction::Direction;
@@ -113,7 +115,7 @@ pub fn TemplatePicker() -> impl IntoView {
         <details class="kk-templates" on:toggle=toggled>
             <summary>"New scorecard from a template"</summary>
             // Built only while open: the library costs nothing at start-up.
-            <Show when=move || open.get()>
+            <When when=move || open.get()>
                 <p class="kk-hint">
                     {format!("{} frameworks from common practice, one per department or role. Targets are illustrative defaults: edit them to fit.", LIBRARY.len())}
                 </p>
@@ -165,7 +167,7 @@ pub fn TemplatePicker() -> impl IntoView {
                     }
                 } /> })}
                 </div>
-            </Show>
+            </When>
         </details>
     }
 }
@@ -221,12 +223,12 @@ fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> im
                     </ul>
                 </div>
             }).collect_view()}
-            <Show when=replacing>
+            <When when=replacing>
                 <p class="kk-hint">"This replaces the scorecard on screen. Undo brings it back."</p>
-            </Show>
-            <Show when=adds>
+            </When>
+            <When when=adds>
                 <p class="kk-hint">"It is added to your scorecards and opened; the one on screen is kept."</p>
-            </Show>
+            </When>
             <button type="button" class="kk-primary" on:click=move |_| on_create()>
                 {move || if replacing() {
                     format!("Replace this scorecard with \"{}\"", template.name)

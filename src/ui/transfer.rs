@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::when::When;
+
 use super::download::{download_text, CSV, JSON};
 use super::shelf;
 use super::state::{use_state, AppState, Toast};
@@ -64,7 +66,7 @@ pub fn TransferPanel() -> impl IntoView {
         // Built the first time the panel opens, then kept (a chosen file waits there).
         <details class="kk-transfer" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>"Export and import"</summary>
-          <Show when=move || opened.get()>
+          <When when=move || opened.get()>
             <div class="kk-transfer-body">
                 <section aria-labelledby="kk-export-title">
                     <h3 id="kk-export-title">"Export"</h3>
@@ -94,14 +96,14 @@ pub fn TransferPanel() -> impl IntoView {
                         </li>
                     </ul>
                 </section>
-                <Show when=can_import>
+                <When when=can_import>
                     <Import name=Signal::derive(name) />
-                </Show>
-                <Show when=move || state.share_links.get() && state.shared.with(Option::is_none)>
+                </When>
+                <When when=move || state.share_links.get() && state.shared.with(Option::is_none)>
                     <super::share::ShareLinkMaker />
-                </Show>
+                </When>
             </div>
-          </Show>
+          </When>
         </details>
     }
 }
@@ -180,14 +182,14 @@ fn Import(name: Signal<String>) -> impl IntoView {
                         <p>{summary.to_string()}"."</p>
                         <p class="kk-actions">
                             <button type="button" class="kk-primary" on:click=start>{first}</button>
-                            <Show when=move || adds_new() && state.editable()>
+                            <When when=move || adds_new() && state.editable()>
                                 <button type="button" on:click=replace>{replace_label.clone()}</button>
-                            </Show>
+                            </When>
                             <button type="button" on:click=cancel>"Cancel"</button>
                         </p>
-                        <Show when=move || state.editable() && !is_empty>
+                        <When when=move || state.editable() && !is_empty>
                             <p class="kk-hint">"Replacing keeps the open scorecard one Undo away."</p>
-                        </Show>
+                        </When>
                         {merging.map(|(tally, reasons)| {
                             let into = name.get();
                             let saves = tally.added + tally.replaced;
@@ -213,9 +215,9 @@ fn Import(name: Signal<String>) -> impl IntoView {
                     </div>
                 }
             })}
-            <Show when=move || state.editable()>
+            <When when=move || state.editable()>
                 <super::csv_import::CsvReadingsImport />
-            </Show>
+            </When>
         </section>
     }
 }
