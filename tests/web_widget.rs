@@ -523,3 +523,54 @@ fn numbers_read_in_the_browser_are_read_exactly() {
     }
     assert!(checked > 70_000, "only {checked} numbers were checked");
 }
+
+/// `<Each>` keeps a row's DOM while its key stays (moved, not rebuilt), builds new keys and drops
+/// gone ones, as Leptos's `<For>` does; `<When>` shows its children or its fallback as the
+/// condition flips, as `<Show>` does.
+#[wasm_bindgen_test]
+async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
+    use kra_kpi::ui::each::Each;
+    use kra_kpi::ui::when::When;
+    use leptos::prelude::*;
+
+    let el = host("each-when");
+    let items = RwSignal::new(vec![(1u64, "Leeds"), (2, "York"), (3, "Hull")]);
+    let open = RwSignal::new(false);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ul>
+                <Each each=move || items.get() key=|item| item.0 let:item>
+                    <li>{item.1}</li>
+                </Each>
+            </ul>
+            <When when=move || open.get() fallback=|| view! { <p>"Closed"</p> }>
+                <p>"Open"</p>
+            </When>
+        }
+    });
+    settle().await;
+    let rows = || {
+        let list = el.query_selector_all("li").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap()).collect::<Vec<web_sys::Node>>()
+    };
+    let texts = |nodes: &[web_sys::Node]| nodes.iter().map(|n| n.text_content().unwrap()).collect::<Vec<_>>();
+    let before = rows();
+    assert_eq!(texts(&before), ["Leeds", "York", "Hull"]);
+    assert_eq!(text(&el), "LeedsYorkHullClosed");
+
+    items.set(vec![(3, "Hull"), (1, "Leeds"), (4, "Bath")]);
+    open.set(true);
+    settle().await;
+    let after = rows();
+    assert_eq!(texts(&after), ["Hull", "Leeds", "Bath"]);
+    assert!(after[0].is_same_node(Some(&before[2])), "Hull's row is moved, not rebuilt");
+    assert!(after[1].is_same_node(Some(&before[0])), "Leeds's row is moved, not rebuilt");
+    assert!(before.iter().all(|old| !after[2].is_same_node(Some(old))), "Bath's row is new");
+    assert!(!before[1].is_connected(), "York's row is gone from the page");
+    assert_eq!(text(&el), "HullLeedsBathOpen");
+
+    open.set(false);
+    items.set(Vec::new());
+    settle().await;
+    assert_eq!(text(&el), "Closed");
+}

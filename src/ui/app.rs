@@ -3,6 +3,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::backups::BackupsPanel;
@@ -148,9 +150,9 @@ pub fn App(state: AppState) -> impl IntoView {
                     <When when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </When>
-                    <For each=shown_ids key=|id| *id let:id>
+                    <Each each=shown_ids key=|id| *id let:id>
                         <KraCard id=id folded=start_folded />
-                    </For>
+                    </Each>
                     <When when=move || state.editable()>
                         <details class="kk-add">
                             <summary>"Add a KRA"</summary>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::download::{download_text, JSON};
@@ -34,9 +36,9 @@ pub fn BackupsPanel() -> impl IntoView {
             <summary>{move || format!("Backups ({})", list.with(Vec::len))}</summary>
             <When when=move || open.get() && !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
                 <ul class="kk-backup-list">
-                    <For each=move || list.get() key=|b| (b.key.clone(), b.chars) let:backup>
+                    <Each each=move || list.get() key=|b| (b.key.clone(), b.chars) let:backup>
                         <BackupItem backup=backup />
-                    </For>
+                    </Each>
                 </ul>
             </When>
         </details>

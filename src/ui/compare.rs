@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::state::use_state;
@@ -89,7 +91,7 @@ fn CompareBody() -> impl IntoView {
     view! {
         <fieldset class="kk-compare-choice">
             <legend>"Scorecards to compare"</legend>
-            <For each=move || listed.get() key=|entry| entry.clone() let:entry>
+            <Each each=move || listed.get() key=|entry| entry.clone() let:entry>
                 {
                     let id = entry.0;
                     view! {
@@ -108,7 +110,7 @@ fn CompareBody() -> impl IntoView {
                         </label>
                     }
                 }
-            </For>
+            </Each>
         </fieldset>
         <p class="kk-hint">
             {move || format!("Each scorecard is scored for its own review period that contains {} (the period shown above; change it with ‹ and ›). KRAs with the same name share a row.", day())}

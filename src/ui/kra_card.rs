@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::explain::{words_of, Explain};
@@ -131,9 +133,9 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || kpi_ids.get() key=|id| *id let:kpi>
+                        <Each each=move || kpi_ids.get() key=|id| *id let:kpi>
                             <KpiRow id=kpi />
-                        </For>
+                        </Each>
                     </tbody>
                 </table>
               </When>

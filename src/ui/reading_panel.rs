@@ -4,6 +4,8 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::chart::TrendChart;
@@ -191,9 +193,9 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <h3>"All readings"</h3>
             <When when=move || !readings.with(|r| r.is_empty()) fallback=|| view! { <p class="kk-hint">"No readings yet."</p> }>
                 <ul class="kk-readings">
-                    <For each=move || readings.get() key=|r| (r.0, r.1.clone(), r.2.to_bits(), r.3.clone(), r.4.clone()) let:r>
+                    <Each each=move || readings.get() key=|r| (r.0, r.1.clone(), r.2.to_bits(), r.3.clone(), r.4.clone()) let:r>
                         <ReadingItem kpi=id period_start=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
-                    </For>
+                    </Each>
                 </ul>
                 {more}
             </When>

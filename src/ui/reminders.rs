@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::after_paint::after_paint;
@@ -41,9 +43,9 @@ pub fn Reminders() -> impl IntoView {
     view! {
         <When when=move || due.with(|d| !d.is_empty())>
             <section class="kk-reminders" aria-label="Missing readings" data-testid="reminders">
-                <For each=move || due.get() key=|o| (o.review.start(), o.missing.len()) let:o>
+                <Each each=move || due.get() key=|o| (o.review.start(), o.missing.len()) let:o>
                     <ReminderGroup review=o.review missing=o.missing open=due.with_untracked(|d| d.first().map(|f| f.review)) == Some(o.review) />
-                </For>
+                </Each>
             </section>
         </When>
     }

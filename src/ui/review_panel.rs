@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::state::{use_state, AppState, Toast};
@@ -64,9 +66,9 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         <summary>{kras_summary}</summary>
                         <When when=move || kras_built.get() || state.printing.get()>
                             <div class="kk-review-kra-list">
-                                <For each=move || kra_ids.get() key=|id| *id let:kra>
+                                <Each each=move || kra_ids.get() key=|id| *id let:kra>
                                     <KraReviewFields kra=kra key=key review=review error=error />
-                                </For>
+                                </Each>
                             </div>
                         </When>
                     </details>
@@ -282,7 +284,7 @@ fn NaChecks(
     });
     view! {
         <ul class="kk-plain-list">
-            <For each=move || kpis.get() key=|(id, name)| (*id, name.clone()) let:item>
+            <Each each=move || kpis.get() key=|(id, name)| (*id, name.clone()) let:item>
                 {
                     let (kpi, name) = item;
                     let checked = move || review.with(|r| r.as_ref().is_some_and(|r| r.not_applicable.contains(&kpi)));
@@ -298,7 +300,7 @@ fn NaChecks(
                         </li>
                     }
                 }
-            </For>
+            </Each>
         </ul>
     }
 }

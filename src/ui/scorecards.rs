@@ -4,6 +4,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::compare::Compare;
@@ -88,9 +90,9 @@ pub fn Scorecards() -> impl IntoView {
             <summary>{move || format!("Scorecards ({})", rows.with(Vec::len))}</summary>
           <When when=move || opened.get()>
             <ul class="kk-card-list" aria-label="Your scorecards">
-                <For each=move || rows.get() key=|row| row.clone() let:row>
+                <Each each=move || rows.get() key=|row| row.clone() let:row>
                     <CardItem id=row.id name=row.name.clone() saved=row.saved />
-                </For>
+                </Each>
             </ul>
             <form class="kk-new-card" on:submit=create_empty>
                 <label class="kk-field">
@@ -111,9 +113,9 @@ pub fn Scorecards() -> impl IntoView {
             <When when=move || !deleted.with(Vec::is_empty)>
                 <h3 class="kk-subheading">"Deleted scorecards"</h3>
                 <ul class="kk-card-list" aria-label="Deleted scorecards">
-                    <For each=move || deleted.get() key=|(id, name, _)| (*id, name.clone()) let:entry>
+                    <Each each=move || deleted.get() key=|(id, name, _)| (*id, name.clone()) let:entry>
                         <DeletedItem id=entry.0 name=entry.1 when=entry.2 />
-                    </For>
+                    </Each>
                 </ul>
             </When>
           </When>

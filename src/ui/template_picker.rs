@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::each::Each;
+
 use crate::ui::when::When;
 
 use super::state::{use_state, AppState, Toast};
@@ -143,9 +145,9 @@ pub fn TemplatePicker() -> impl IntoView {
                     }}
                 </p>
                 <ul class="kk-template-list">
-                    <For each=move || shown.get() key=|i| *i let:index>
+                    <Each each=move || shown.get() key=|i| *i let:index>
                         <TemplateItem index=index chosen=chosen />
-                    </For>
+                    </Each>
                 </ul>
                 <div node_ref=preview>
                 {move || chosen.get().map(|index| view! { <Preview template=&LIBRARY[index] on_create=move || {
