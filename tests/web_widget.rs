@@ -526,9 +526,10 @@ fn numbers_read_in_the_browser_are_read_exactly() {
 
 /// `<Each>` keeps a row's DOM while its key stays (moved, not rebuilt), builds new keys and drops
 /// gone ones, as Leptos's `<For>` does; `<When>` shows its children or its fallback as the
-/// condition flips, as `<Show>` does.
+/// condition flips, as `<Show>` does; `dynamic` rebuilds its markup as `{move || …}` does.
 #[wasm_bindgen_test]
 async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
+    use kra_kpi::ui::dynamic::dynamic;
     use kra_kpi::ui::each::Each;
     use kra_kpi::ui::when::When;
     use leptos::prelude::*;
@@ -546,6 +547,7 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
             <When when=move || open.get() fallback=|| view! { <p>"Closed"</p> }>
                 <p>"Open"</p>
             </When>
+            <b>{dynamic(move || open.get().then(|| view! { <i>"Shown"</i> }))}</b>
         }
     });
     settle().await;
@@ -567,10 +569,12 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
     assert!(after[1].is_same_node(Some(&before[0])), "Leeds's row is moved, not rebuilt");
     assert!(before.iter().all(|old| !after[2].is_same_node(Some(old))), "Bath's row is new");
     assert!(!before[1].is_connected(), "York's row is gone from the page");
-    assert_eq!(text(&el), "HullLeedsBathOpen");
+    assert_eq!(text(&el), "HullLeedsBathOpenShown");
+    assert!(el.query_selector("b > i").unwrap().is_some(), "dynamic builds its markup");
 
     open.set(false);
     items.set(Vec::new());
     settle().await;
     assert_eq!(text(&el), "Closed");
+    assert!(el.query_selector("b > i").unwrap().is_none(), "dynamic removes its markup");
 }

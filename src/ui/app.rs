@@ -4,7 +4,6 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::backups::BackupsPanel;

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::download::{download_text, JSON};

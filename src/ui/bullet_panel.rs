@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
+
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
@@ -66,7 +68,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     <details>
                         <summary>"Chart data"</summary>
                         <div class="kk-scroll" role="region" aria-label="KPIs against target, as a table" tabindex="0">
-                            {move || data.get().map(|b| view! { <BulletTable bullets=b /> })}
+                            {dynamic(move || data.get().map(|b| view! { <BulletTable bullets=b /> }))}
                         </div>
                     </details>
                 </figure>

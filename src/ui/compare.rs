@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::state::use_state;
@@ -115,12 +115,12 @@ fn CompareBody() -> impl IntoView {
         <p class="kk-hint">
             {move || format!("Each scorecard is scored for its own review period that contains {} (the period shown above; change it with ‹ and ›). KRAs with the same name share a row.", day())}
         </p>
-        {move || problems().into_iter().map(|p| view! { <p class="kk-warning" role="note">{p}</p> }).collect_view()}
-        {move || table.with(|t| if t.columns.len() < 2 {
+        {dynamic(move || problems().into_iter().map(|p| view! { <p class="kk-warning" role="note">{p}</p> }).collect_view())}
+        {dynamic(move || table.with(|t| if t.columns.len() < 2 {
             view! { <p class="kk-hint">"Tick at least two scorecards to compare them."</p> }.into_any()
         } else {
             comparison_table(t).into_any()
-        })}
+        }))}
     }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::state::{use_state, AppState};
@@ -95,7 +96,7 @@ pub fn CsvReadingsImport() -> impl IntoView {
             "and optionally KRA and Note, as in \"Download all readings (CSV)\"."
         </p>
         <p class="kk-error" role="alert">{move || error.get()}</p>
-        {move || pending.get().map(|p| {
+        {dynamic(move || pending.get().map(|p| {
             let Tally { added, replaced, .. } = p.tally;
             let saves = added + replaced;
             let shown = lines.with(Vec::len);
@@ -147,7 +148,7 @@ pub fn CsvReadingsImport() -> impl IntoView {
                     </When>
                 </div>
             }
-        })}
+        }))}
     }
 }
 

@@ -8,9 +8,10 @@
 //! their reason.
 
 use leptos::prelude::*;
-
-use crate::ui::when::When;
 use wasm_bindgen::JsCast;
+
+use crate::ui::dynamic::dynamic;
+use crate::ui::when::When;
 
 use super::state::{use_state, AppState};
 use crate::domain::edit::Edit;
@@ -175,9 +176,9 @@ fn EntryGrid() -> impl IntoView {
                 <div class="kk-grid-problems">
                     <h4>"Cells that will not be saved"</h4>
                     <ul>
-                        {move || problems().into_iter().map(|(label, reason, id)| view! {
+                        {dynamic(move || problems().into_iter().map(|(label, reason, id)| view! {
                             <li id=id>{format!("{label}: {reason}")}</li>
-                        }).collect_view()}
+                        }).collect_view())}
                     </ul>
                 </div>
             </When>

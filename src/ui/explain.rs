@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use jiff::civil::Date;
@@ -35,13 +36,13 @@ pub fn Explain(
                 "Explain" <span class="kk-visually-hidden">{move || format!(" the score of {}", subject.get())}</span>
             </summary>
             <When when=move || opened.get()>
-                {move || {
+                {dynamic(move || {
                     let Explanation { summary, steps } = words.get();
                     view! {
                         <p class="kk-explain-summary">{summary}</p>
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     }
-                }}
+                })}
             </When>
         </details>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::explain::{words_of, Explain};
@@ -119,7 +120,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         <When when=move || editing.get()>
             <tr class="kk-edit-row">
                 <td colspan="5">
-                    {move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> })}
+                    {dynamic(move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> }))}
                 </td>
             </tr>
         </When>

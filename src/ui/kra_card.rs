@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::explain::{words_of, Explain};
@@ -72,7 +72,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                 <div class="kk-kra-title">
                     <h2>{name}</h2>
                     <p class="kk-meta">
-                        {move || kra.with(|k| k.as_ref().map(|k| {
+                        {dynamic(move || kra.with(|k| k.as_ref().map(|k| {
                             let mut parts = Vec::new();
                             if !k.owner.is_empty() { parts.push(format!("Owner: {}", k.owner)); }
                             parts.push(format!("Weight {} %", num(k.weight)));
@@ -88,7 +88,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                                 parts.push(format!("Self-assessed {} of {}", num(r), num(scale)));
                             }
                             parts.join(" · ")
-                        }))}
+                        })))}
                     </p>
                     <p class="kk-description">{move || kra.with(|k| k.as_ref().map(|k| k.description.clone()))}</p>
                 </div>

@@ -18,6 +18,7 @@ pub mod compare;
 pub mod csv_import;
 pub mod disclosure;
 pub mod download;
+pub mod dynamic;
 pub mod each;
 pub mod entry_grid;
 pub mod explain;

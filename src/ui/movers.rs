@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::state::use_state;
@@ -69,10 +70,10 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         <th scope="col">"Change"</th>
                     </tr></thead>
                     <tbody>
-                        {move || {
+                        {dynamic(move || {
                             let limit = if all.get() { usize::MAX } else { TOP };
                             compared.with(|m| m.as_ref().map(|m| m.kpis.iter().take(limit).map(|k| row(k, true, &before_label(), &now_label())).collect_view()))
-                        }}
+                        })}
                     </tbody>
                 </table>
             </div>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::download::{download_text, JSON};
@@ -52,7 +53,7 @@ pub fn Notices() -> impl IntoView {
                 </div>
             </When>
             <div class="kk-toast" role="status" aria-live="polite">
-                {move || state.toast.get().map(|t| view! {
+                {dynamic(move || state.toast.get().map(|t| view! {
                     <span>{t.text}</span>
                     {match t.action {
                         ToastAction::None => None,
@@ -62,7 +63,7 @@ pub fn Notices() -> impl IntoView {
                         }.into_any()),
                     }}
                     <button type="button" class="kk-link" aria-label="Dismiss message" on:click=move |_| state.toast.set(None)>"×"</button>
-                })}
+                }))}
             </div>
         </div>
     }

@@ -9,6 +9,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::dynamic::dynamic;
+
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -98,13 +100,13 @@ pub fn Presentation() -> impl IntoView {
                 <span aria-live="polite">{position}</span>
             </div>
             <div class="kk-present-slide">
-                {move || match slide.get() {
+                {dynamic(move || match slide.get() {
                     0 => view! { <Overview go=open_slide /> }.into_any(),
                     n => match kra_ids.with(|ids| ids.get(n - 1).copied()) {
                         Some(id) => view! { <KraSlide id=id /> }.into_any(),
                         None => view! { <HeatmapSlide /> }.into_any(),
                     },
-                }}
+                })}
             </div>
             <div class="kk-present-nav">
                 <button type="button" on:click=move |_| go(slide.get_untracked().saturating_sub(1)) disabled=move || slide.get() == 0>
@@ -148,12 +150,12 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
             format!("{}{so_far}", c.coverage.describe())
         })}</p>
         <ol class="kk-present-kras">
-            {move || kras().into_iter().enumerate().map(|(i, (name, status, score))| view! {
+            {dynamic(move || kras().into_iter().enumerate().map(|(i, (name, status, score))| view! {
                 <li>
                     <button type="button" class="kk-link" on:click=move |_| go(i + 1)>{name}</button>
                     <StatusBadge status=status score=score />
                 </li>
-            }).collect_view()}
+            }).collect_view())}
         </ol>
     }
 }
@@ -226,14 +228,14 @@ fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
         <table class="kk-present-kpis">
             <thead><tr><th scope="col">"KPI"</th><th scope="col">"Value"</th><th scope="col">"Target"</th><th scope="col">"Score"</th></tr></thead>
             <tbody>
-                {move || rows().into_iter().map(|(name, value, target, status, score)| view! {
+                {dynamic(move || rows().into_iter().map(|(name, value, target, status, score)| view! {
                     <tr>
                         <th scope="row">{name}</th>
                         <td>{value}</td>
                         <td>{target}</td>
                         <td><StatusBadge status=status score=score /></td>
                     </tr>
-                }).collect_view()}
+                }).collect_view())}
             </tbody>
         </table>
     }

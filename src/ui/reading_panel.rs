@@ -4,8 +4,8 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::chart::TrendChart;
@@ -40,12 +40,12 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
         <aside class="kk-panel" class:kk-panel-inline=inline aria-label="Readings and chart"
             hidden=move || state.selected.with(Option::is_none) && state.kpis.with(|ks| ks.is_empty())>
             {on_close.map(|close| view! { <button type="button" class="kk-panel-close" aria-label=close_label on:click=move |_| close.run(())>"Close"</button> })}
-            {move || match state.selected.get() {
+            {dynamic(move || match state.selected.get() {
                 Some(id) => view! { <KpiDetail id=id /> }.into_any(),
                 None if state.kpis.with(|ks| ks.is_empty()) => ().into_any(),
                 None if state.editable() => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
                 None => view! { <p class="kk-hint">"Choose a KPI to see its readings and chart."</p> }.into_any(),
-            }}
+            })}
         </aside>
     }
 }

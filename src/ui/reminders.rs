@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::after_paint::after_paint;

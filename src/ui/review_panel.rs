@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::state::{use_state, AppState, Toast};
@@ -260,9 +260,9 @@ fn RatingSelect(
             <select aria-label=move || format!("{what} of {} for {}", name.get(), state.review.get().label())
                 on:change=move |ev| change.run(read_number(&event_target_value(&ev)).finite())>
                 <option value="" selected=move || rating().is_none()>"Not rated"</option>
-                {move || options().into_iter().map(|v| {
+                {dynamic(move || options().into_iter().map(|v| {
                     view! { <option value=plain(v) selected=move || rating() == Some(v)>{num(v)}</option> }
-                }).collect_view()}
+                }).collect_view())}
             </select>
         </label>
     }
@@ -337,7 +337,7 @@ fn CloseOrReopen(key: Memo<ReviewKey>, review: Memo<Option<Review>>, error: RwSi
     };
     view! {
         <div class="kk-actions kk-review-actions">
-            {move || if closed() {
+            {dynamic(move || if closed() {
                 view! { <button type="button" on:click=reopen>"Reopen review"</button> }.into_any()
             } else if over() {
                 view! {
@@ -353,7 +353,7 @@ fn CloseOrReopen(key: Memo<ReviewKey>, review: Memo<Option<Review>>, error: RwSi
                         period.label()
                     )}</span>
                 }.into_any()
-            }}
+            })}
         </div>
     }
 }

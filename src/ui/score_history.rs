@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::chart_download::{ChartDownloads, ChartFile};
@@ -99,11 +100,11 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         <details>
                             <summary>"Chart data"</summary>
                             <div class="kk-scroll" role="region" aria-label="Scores over time, as a table" tabindex="0">
-                                {move || history.get().map(|h| view! { <HistoryTable history=h /> })}
+                                {dynamic(move || history.get().map(|h| view! { <HistoryTable history=h /> }))}
                             </div>
                         </details>
                     </figure>
-                    {move || history.get().map(|h| view! { <ScoreHeatmap history=h /> })}
+                    {dynamic(move || history.get().map(|h| view! { <ScoreHeatmap history=h /> }))}
                 </When>
                 </When>
                 </div>

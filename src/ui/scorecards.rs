@@ -5,7 +5,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::compare::Compare;

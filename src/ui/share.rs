@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
+
 use crate::domain::format::long_date;
 use leptos::task::spawn_local;
 
@@ -100,7 +102,7 @@ pub fn SharedBanner() -> impl IntoView {
     };
     let own = page_address();
     view! {
-        {move || state.shared.get().map(|view| {
+        {dynamic(move || state.shared.get().map(|view| {
             let own = own.clone();
             match view {
                 SharedView::Opening => view! {
@@ -126,7 +128,7 @@ pub fn SharedBanner() -> impl IntoView {
                     </div>
                 }.into_any(),
             }
-        })}
+        }))}
     }
 }
 
@@ -239,7 +241,7 @@ pub fn ShareLinkMaker() -> impl IntoView {
                 {move || format!(" Only the {} review (a shorter link)", period())}
             </label>
             <p class="kk-actions"><button type="button" on:click=make>"Make a read-only link"</button></p>
-            {move || link.get().map(|url| view! {
+            {dynamic(move || link.get().map(|url| view! {
                 <label class="kk-field">
                     <span class="kk-field-label">"Read-only link"</span>
                     <input type="text" readonly prop:value=url on:focus=move |ev| {
@@ -247,7 +249,7 @@ pub fn ShareLinkMaker() -> impl IntoView {
                     } />
                 </label>
                 <p class="kk-actions"><button type="button" on:click=copy>"Copy link"</button></p>
-            })}
+            }))}
             <p class="kk-share-status" aria-live="polite">{move || message.get()}</p>
         </section>
     }

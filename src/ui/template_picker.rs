@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::each::Each;
-
 use crate::ui::when::When;
 
 use super::state::{use_state, AppState, Toast};
@@ -138,11 +138,11 @@ pub fn TemplatePicker() -> impl IntoView {
                     </label>
                 </div>
                 <p class="kk-hint" aria-live="polite">
-                    {move || match shown.with(Vec::len) {
+                    {dynamic(move || match shown.with(Vec::len) {
                         0 => "No template matches. Try another word, or all departments.".to_owned(),
                         1 => "1 template.".to_owned(),
                         n => format!("{n} templates."),
-                    }}
+                    })}
                 </p>
                 <ul class="kk-template-list">
                     <Each each=move || shown.get() key=|i| *i let:index>
@@ -150,7 +150,7 @@ pub fn TemplatePicker() -> impl IntoView {
                     </Each>
                 </ul>
                 <div node_ref=preview>
-                {move || chosen.get().map(|index| view! { <Preview template=&LIBRARY[index] on_create=move || {
+                {dynamic(move || chosen.get().map(|index| view! { <Preview template=&LIBRARY[index] on_create=move || {
                     let template = &LIBRARY[index];
                     match template.build() {
                         Ok(framework) => {
@@ -167,7 +167,7 @@ pub fn TemplatePicker() -> impl IntoView {
                         }
                         Err(e) => state.toast.set(Some(Toast::info(format!("This template could not be built: {e}")))),
                     }
-                } /> })}
+                } /> }))}
                 </div>
             </When>
         </details>
@@ -232,11 +232,11 @@ fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> im
                 <p class="kk-hint">"It is added to your scorecards and opened; the one on screen is kept."</p>
             </When>
             <button type="button" class="kk-primary" on:click=move |_| on_create()>
-                {move || if replacing() {
+                {dynamic(move || if replacing() {
                     format!("Replace this scorecard with \"{}\"", template.name)
                 } else {
                     format!("Create the \"{}\" scorecard", template.name)
-                }}
+                })}
             </button>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dynamic::dynamic;
 use crate::ui::when::When;
 
 use super::download::{download_text, CSV, JSON};
@@ -166,7 +167,7 @@ fn Import(name: Signal<String>) -> impl IntoView {
             </label>
             <p class="kk-error" role="alert">{move || error.get()}</p>
             // Only what the preview shows is copied out, not the pending scorecard itself.
-            {move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone(), p.merge.clone()))).map(|(file, summary, merging)| {
+            {dynamic(move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone(), p.merge.clone()))).map(|(file, summary, merging)| {
                 let replace_label = format!("Replace \"{}\"", name.get());
                 let is_empty = !shelf::has_content(state);
                 let first = if adds_new() {
@@ -214,7 +215,7 @@ fn Import(name: Signal<String>) -> impl IntoView {
                         })}
                     </div>
                 }
-            })}
+            }))}
             <When when=move || state.editable()>
                 <super::csv_import::CsvReadingsImport />
             </When>
