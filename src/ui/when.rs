@@ -6,8 +6,8 @@ use leptos::prelude::*;
 /// the same contract as Leptos's `<Show>`, whose `when` is memoised so that the children are
 /// built again only when the condition flips.
 ///
-/// Why not `<When>`: it is generic over both its condition and its children's view type, so
-/// each of the widget's eighty uses compiled its own memo, its own `Either` of the two views
+/// Why not `<Show>`: it is generic over both its condition and its children's view type, so
+/// each of the widget's 84 uses compiled its own memo, its own `Either` of the two views
 /// and its own render closure (issue 9). Here the condition is boxed and the children are
 /// erased views, so one copy of that machinery serves every use; what stays per use is the
 /// children's own view code.
