@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::dynamic::dynamic;
+
 /// Shows `children` while `when` returns true, and `fallback` (by default nothing) otherwise;
 /// the same contract as Leptos's `<Show>`, whose `when` is memoised so that the children are
 /// built again only when the condition flips.
@@ -37,8 +39,8 @@ where
     shown_when(Box::new(when), children, fallback)
 }
 
-/// The one compiled body behind every [`When`].
+/// The one compiled body behind every [`When`]; its view follows the memo through [`dynamic`].
 fn shown_when(when: Box<dyn Fn() -> bool + Send + Sync>, children: ChildrenFn, fallback: ViewFn) -> AnyView {
     let when = ArcMemo::new(move |_| when());
-    (move || if when.get() { children() } else { fallback.run() }).into_any()
+    dynamic(move || if when.get() { children() } else { fallback.run() })
 }
