@@ -3,11 +3,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
 use super::backups::BackupsPanel;
 use super::bullet_panel::BulletPanel;
+use super::each::Each;
 use super::entry_grid::EntryGridPanel;
 use super::header::Header;
 use super::kra_card::KraCard;
@@ -26,6 +24,7 @@ use super::shelf::on_list_changed;
 use super::state::AppState;
 use super::template_picker::TemplatePicker;
 use super::transfer::TransferPanel;
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
 

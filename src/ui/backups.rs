@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
 use super::download::{download_text, JSON};
+use super::each::Each;
 use super::state::{use_state, Toast};
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::storage::codec::decode_saved;

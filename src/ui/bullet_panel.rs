@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
+use super::dynamic::dynamic;
 use super::state::use_state;
 use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
 use crate::charts::standalone::DOWNLOAD_WIDTH;

@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::when::When;
-
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::state::use_state;
+use super::when::When;
 use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::charts::trend::describe;
 use crate::charts::trend::TrendSeries;

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
+use super::each::Each;
 use super::state::use_state;
+use super::when::When;
 use crate::domain::compare::{compare, Cell, Comparison};
 use crate::domain::format::num;
 use crate::domain::framework::Framework;

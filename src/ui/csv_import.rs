@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
 use super::state::{use_state, AppState};
+use super::when::When;
 use crate::domain::reading_batch::{describe_tally, describe_value, Checked, Refusal, Tally, Verdict};
 use crate::exchange::csv_import::{read_readings, CsvReadings, CsvRow};
 use crate::exchange::file::check_size;

@@ -10,10 +10,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
 use super::state::{use_state, AppState};
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::entry_grid::{cell_value, paste_block, recent_periods};
 use crate::domain::id::Id;

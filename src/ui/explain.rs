@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
 use jiff::civil::Date;
 
+use super::dynamic::dynamic;
 use super::state::AppState;
+use super::when::When;
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::period::Period;

@@ -3,14 +3,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::ui::when::When;
-
 use crate::domain::format::long_date;
 
 use super::explain::Explain;
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::scoring::explain_overall;

@@ -4,11 +4,10 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::ui::when::When;
-
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
+use super::when::When;
 use crate::domain::direction::Direction;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;

@@ -2,9 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
@@ -12,6 +10,7 @@ use super::reading_panel::ReadingPanel;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::{goal_text, with_unit};
 use crate::domain::id::Id;

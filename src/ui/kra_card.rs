@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
+use super::each::Each;
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
@@ -13,6 +11,7 @@ use super::kra_form::KraForm;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
 use crate::domain::id::Id;

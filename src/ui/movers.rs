@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
 use super::state::use_state;
+use super::when::When;
 use crate::domain::format::num;
 use crate::domain::movers::{movers, Mover, Movers};
 use crate::domain::scoring::{score_framework_with, ScoreCache};

@@ -2,13 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
 use super::download::{download_text, JSON};
+use super::dynamic::dynamic;
 use super::notice::Notice;
 use super::persistence::start_over;
 use super::state::{use_state, ToastAction};
+use super::when::When;
 use crate::domain::iso_date;
 
 /// The banner (with its actions) and the latest action's message, both announced to screen

@@ -9,8 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::dynamic::dynamic;
-
+use super::dynamic::dynamic;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;

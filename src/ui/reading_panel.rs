@@ -4,14 +4,13 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
 use super::chart::TrendChart;
+use super::dynamic::dynamic;
+use super::each::Each;
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::{use_state, Toast};
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::{plain, with_unit};

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
 use super::after_paint::after_paint;
+use super::each::Each;
 use super::state::{use_state, AppState};
+use super::when::When;
 use crate::domain::id::Id;
 use crate::domain::overdue::{overdue, Missing};
 use crate::domain::period::Period;

@@ -6,11 +6,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
+use super::each::Each;
 use super::state::{use_state, AppState, Toast};
+use super::when::When;
 use crate::domain::edit::{Edit, ReviewChange};
 use crate::domain::format::{long_date, num, plain};
 use crate::domain::id::Id;

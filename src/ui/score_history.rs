@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
+use super::dynamic::dynamic;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
+use super::when::When;
 use crate::charts::score_history::{describe, score_history_svg};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::domain::format::num;

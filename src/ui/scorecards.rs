@@ -4,12 +4,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
 use super::compare::Compare;
+use super::each::Each;
 use super::shelf;
 use super::state::use_state;
+use super::when::When;
 use crate::domain::framework::Framework;
 use crate::storage::shelf_index::CardId;
 

@@ -3,10 +3,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::ui::when::When;
-
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::state::{use_state, Toast};
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::plain;

@@ -7,11 +7,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-
 use crate::domain::format::long_date;
 use leptos::task::spawn_local;
 
+use super::dynamic::dynamic;
 use super::state::{use_state, AppState};
 use crate::domain::format::num;
 use crate::exchange::share::{

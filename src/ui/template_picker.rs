@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::each::Each;
-use crate::ui::when::When;
-
+use super::dynamic::dynamic;
+use super::each::Each;
 use super::state::{use_state, AppState, Toast};
+use super::when::When;
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
 use crate::domain::direction::Direction;
 use crate::domain::format::{num, with_unit};

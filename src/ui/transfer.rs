@@ -3,12 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dynamic::dynamic;
-use crate::ui::when::When;
-
 use super::download::{download_text, CSV, JSON};
+use super::dynamic::dynamic;
 use super::shelf;
 use super::state::{use_state, AppState, Toast};
+use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::framework::Framework;
 use crate::domain::reading_batch::{describe_tally, Tally};
