@@ -1,4 +1,5 @@
-// Minifies the JavaScript and CSS a page downloads, in place, for release builds (issue 9).
+// Shortens the WebAssembly module's import and export names and minifies the JavaScript and CSS
+// a page downloads, in place, for release builds (issue 9).
 //
 //   node scripts/minify.mjs [DIR]
 //
@@ -10,6 +11,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { shortenNames } from './wasm_names.mjs';
 
 const profile = process.env.TRUNK_PROFILE;
 if (profile !== undefined && profile !== 'release') process.exit(0);
@@ -17,6 +19,18 @@ const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('[minify] usage: node scripts/minify.mjs DIR (or run as a Trunk hook)');
   process.exit(2);
+}
+
+// The module's imports and exports get short names first, in the module and the loader together,
+// while the loader is still as wasm-bindgen wrote it (scripts/wasm_names.mjs): 7 KiB gzipped.
+const wasmPath = join(dir, 'kra-kpi-wasm_bg.wasm');
+const loaderPath = join(dir, 'kra-kpi-wasm.js');
+if (existsSync(wasmPath) && existsSync(loaderPath)) {
+  const before = readFileSync(wasmPath);
+  const { wasm, loader, renamed, names } = shortenNames(before, readFileSync(loaderPath, 'utf8'));
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(loaderPath, loader);
+  console.log(`[minify] kra-kpi-wasm_bg.wasm: ${renamed} of ${names} imports and exports renamed, ${before.length} → ${wasm.length} bytes`);
 }
 
 // The files a page downloads; the TypeScript types and the demo portal are left as written.

@@ -2,7 +2,8 @@
 # The ONE command that runs every test:
 #   setup -> fmt (warning only) -> host cargo test (unit, integration, doc) -> wasm tests in headless
 #   Chromium (wasm-bindgen-test: lib/bin unit tests + tests/*.rs that use wasm_bindgen_test)
-#   -> trunk release build into dist/ -> size report -> Playwright e2e -> browser benchmark (small).
+#   -> build script tests (node --test) -> trunk release build into dist/ -> size report
+#   -> Playwright e2e -> browser benchmark (small).
 # Exits non-zero if any step fails. Later steps still run when independent of a failed one.
 set -euo pipefail
 
@@ -77,6 +78,9 @@ for f in tests/*.rs tests/*/main.rs; do
 done
 step "wasm tests in headless Chromium: cargo test --target wasm32-unknown-unknown ${WASM_TEST_ARGS[*]}" \
   cargo test --target wasm32-unknown-unknown "${WASM_TEST_ARGS[@]}" || true
+
+# The release build's post-build step renames the module's imports and exports (scripts/minify.mjs).
+step "build script tests: node --test scripts/wasm_names.test.mjs" node --test scripts/wasm_names.test.mjs || true
 
 if step "release build: trunk build --release -> dist/" trunk build --release; then
   step "size report (scripts/size.sh -> dist/size.txt)" bash scripts/size.sh || true
