@@ -526,10 +526,11 @@ fn numbers_read_in_the_browser_are_read_exactly() {
 
 /// `<Each>` keeps a row's DOM while its key stays (moved, not rebuilt), builds new keys and drops
 /// gone ones, as Leptos's `<For>` does; `<When>` shows its children or its fallback as the
-/// condition flips, as `<Show>` does; `dynamic` rebuilds its markup as `{move || …}` does.
+/// condition flips, as `<Show>` does; `dynamic` rebuilds its markup and `dynamic_text` rewrites
+/// its text, keeping its text node, as `{move || …}` does.
 #[wasm_bindgen_test]
 async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
-    use kra_kpi::ui::dynamic::dynamic;
+    use kra_kpi::ui::dynamic::{dynamic, dynamic_text};
     use kra_kpi::ui::each::Each;
     use kra_kpi::ui::when::When;
     use leptos::prelude::*;
@@ -548,6 +549,8 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
                 <p>"Open"</p>
             </When>
             <b>{dynamic(move || open.get().then(|| view! { <i>"Shown"</i> }))}</b>
+            <s>{dynamic_text(move || format!("{} items", items.with(Vec::len)))}</s>
+            <u>{dynamic_text(move || open.get().then_some("Open"))}</u>
         }
     });
     settle().await;
@@ -558,7 +561,8 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
     let texts = |nodes: &[web_sys::Node]| nodes.iter().map(|n| n.text_content().unwrap()).collect::<Vec<_>>();
     let before = rows();
     assert_eq!(texts(&before), ["Leeds", "York", "Hull"]);
-    assert_eq!(text(&el), "LeedsYorkHullClosed");
+    assert_eq!(text(&el), "LeedsYorkHullClosed3 items");
+    let count = el.query_selector("s").unwrap().unwrap().first_child().unwrap();
 
     items.set(vec![(3, "Hull"), (1, "Leeds"), (4, "Bath")]);
     open.set(true);
@@ -569,12 +573,15 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
     assert!(after[1].is_same_node(Some(&before[0])), "Leeds's row is moved, not rebuilt");
     assert!(before.iter().all(|old| !after[2].is_same_node(Some(old))), "Bath's row is new");
     assert!(!before[1].is_connected(), "York's row is gone from the page");
-    assert_eq!(text(&el), "HullLeedsBathOpenShown");
+    assert_eq!(text(&el), "HullLeedsBathOpenShown3 itemsOpen");
     assert!(el.query_selector("b > i").unwrap().is_some(), "dynamic builds its markup");
 
     open.set(false);
     items.set(Vec::new());
     settle().await;
-    assert_eq!(text(&el), "Closed");
+    assert_eq!(text(&el), "Closed0 items");
     assert!(el.query_selector("b > i").unwrap().is_none(), "dynamic removes its markup");
+    let count_now = el.query_selector("s").unwrap().unwrap().first_child().unwrap();
+    assert!(count_now.is_same_node(Some(&count)), "dynamic_text rewrites its text node in place");
+    assert_eq!(el.query_selector("u").unwrap().unwrap().text_content().unwrap(), "", "None shows nothing");
 }

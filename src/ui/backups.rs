@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::download::{download_text, JSON};
+use super::dynamic::dynamic_text;
 use super::each::Each;
 use super::state::{use_state, Toast};
 use super::when::When;
@@ -31,7 +32,7 @@ pub fn BackupsPanel() -> impl IntoView {
     };
     view! {
         <details class="kk-backups" on:toggle=toggled>
-            <summary>{move || format!("Backups ({})", list.with(Vec::len))}</summary>
+            <summary>{dynamic_text(move || format!("Backups ({})", list.with(Vec::len)))}</summary>
             <When when=move || open.get() && !list.with(Vec::is_empty) fallback=|| view! { <p class="kk-hint">"No backups. One is made whenever saved data cannot be used as it is."</p> }>
                 <ul class="kk-backup-list">
                     <Each each=move || list.get() key=|b| (b.key.clone(), b.chars) let:backup>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::use_state;
 use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -62,7 +62,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                 <figure class="kk-chart">
                     <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                         inner_html=move || svg.get().unwrap_or_default()></div>
-                    <figcaption>{move || label.get()}</figcaption>
+                    <figcaption>{dynamic_text(move || label.get())}</figcaption>
                     <ChartDownloads what=Signal::derive(move || format!("KPIs against target, {},", period())) chart=chart />
                     <details>
                         <summary>"Chart data"</summary>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
+use super::dynamic::dynamic_text;
 use super::state::use_state;
 use super::when::When;
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -81,7 +82,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
         <figure class="kk-chart">
             <When when=move || has_series.get() fallback=|| view! { <p class="kk-hint">"Enter a reading to see this KPI's trend."</p> }>
                 <div node_ref=node class="kk-chart-svg" role="img" aria-label=move || label.get() inner_html=move || svg.get()></div>
-                <figcaption>{move || label.get()}</figcaption>
+                <figcaption>{dynamic_text(move || label.get())}</figcaption>
                 <When when=move || svg.with(Option::is_some)>
                     <div class="kk-chart-download">
                         <ChartDownloads what=Signal::derive(move || format!("the chart of {}", name())) chart=chart />

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::use_state;
 use super::when::When;
@@ -112,7 +112,7 @@ fn CompareBody() -> impl IntoView {
             </Each>
         </fieldset>
         <p class="kk-hint">
-            {move || format!("Each scorecard is scored for its own review period that contains {} (the period shown above; change it with ‹ and ›). KRAs with the same name share a row.", day())}
+            {dynamic_text(move || format!("Each scorecard is scored for its own review period that contains {} (the period shown above; change it with ‹ and ›). KRAs with the same name share a row.", day()))}
         </p>
         {dynamic(move || problems().into_iter().map(|p| view! { <p class="kk-warning" role="note">{p}</p> }).collect_view())}
         {dynamic(move || table.with(|t| if t.columns.len() < 2 {

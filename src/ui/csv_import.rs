@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::{use_state, AppState};
 use super::when::When;
 use crate::domain::reading_batch::{describe_tally, describe_value, Checked, Refusal, Tally, Verdict};
@@ -94,7 +94,7 @@ pub fn CsvReadingsImport() -> impl IntoView {
             "Columns found by their names in the first row: KPI, Value, Period start (YYYY-MM-DD) or Period, "
             "and optionally KRA and Note, as in \"Download all readings (CSV)\"."
         </p>
-        <p class="kk-error" role="alert">{move || error.get()}</p>
+        <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
         {dynamic(move || pending.get().map(|p| {
             let Tally { added, replaced, .. } = p.tally;
             let saves = added + replaced;

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::{use_state, AppState};
 use super::when::When;
 use crate::domain::edit::Edit;
@@ -183,15 +183,15 @@ fn EntryGrid() -> impl IntoView {
             </When>
             <p class="kk-actions">
                 <button type="button" class="kk-primary" on:click=save disabled=move || changed_count() == 0>
-                    {move || match changed_count() {
+                    {dynamic_text(move || match changed_count() {
                         0 => "Save".to_owned(),
                         1 => "Save 1 changed cell".to_owned(),
                         n => format!("Save {n} changed cells"),
-                    }}
+                    })}
                 </button>
                 <button type="button" on:click=discard disabled=move || changed_count() == 0>"Discard changes"</button>
             </p>
-            <p class="kk-grid-status" aria-live="polite">{move || status.get()}</p>
+            <p class="kk-grid-status" aria-live="polite">{dynamic_text(move || status.get())}</p>
         </div>
     }
 }

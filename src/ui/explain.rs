@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use jiff::civil::Date;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::AppState;
 use super::when::When;
 use crate::domain::framework::Framework;
@@ -32,7 +32,7 @@ pub fn Explain(
     view! {
         <details class="kk-explain" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>
-                "Explain" <span class="kk-visually-hidden">{move || format!(" the score of {}", subject.get())}</span>
+                "Explain" <span class="kk-visually-hidden">{dynamic_text(move || format!(" the score of {}", subject.get()))}</span>
             </summary>
             <When when=move || opened.get()>
                 {dynamic(move || {

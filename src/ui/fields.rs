@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 
+use super::dynamic::dynamic_text;
 use crate::domain::error::ValidationError;
 
 /// A form's error: its message, and the fields it is about.
@@ -145,5 +146,5 @@ pub fn SelectField(
 /// Shows a form's error, announced as an alert; the fields it is about point here.
 #[component]
 pub fn FormError(errors: FormErrors) -> impl IntoView {
-    view! { <p class="kk-error" role="alert" id=errors.message_id()>{move || errors.message.get()}</p> }
+    view! { <p class="kk-error" role="alert" id=errors.message_id()>{dynamic_text(move || errors.message.get())}</p> }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::long_date;
 
+use super::dynamic::dynamic_text;
 use super::explain::Explain;
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::use_state;
@@ -86,7 +87,7 @@ pub fn Header() -> impl IntoView {
                         </label>
                         <button type="submit">"Save name"</button>
                         <button type="button" on:click=move |_| set_renaming.set(false)>"Cancel"</button>
-                        <p class="kk-error" role="alert">{move || error.get()}</p>
+                        <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
                     </form>
                     }
                     }
@@ -97,7 +98,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
                 <span class="kk-period-label" aria-live="polite">
                     <span class="kk-period-prefix">"Review period: "</span><strong data-testid="period-label">{period_label}</strong>
-                    {move || if is_current() { " (current)" } else { "" }}
+                    {dynamic_text(move || if is_current() { " (current)" } else { "" })}
                 </span>
                 <button type="button" on:click=next aria-label="Next review period">"›"</button>
                 <When when=move || !is_current()>
@@ -105,7 +106,7 @@ pub fn Header() -> impl IntoView {
                 </When>
             </div>
             <div class="kk-overall" data-testid="overall">
-                <span>{move || if card.with(|c| c.in_progress) { "Overall score so far: " } else { "Overall score: " }}</span>
+                <span>{dynamic_text(move || if card.with(|c| c.in_progress) { "Overall score so far: " } else { "Overall score: " })}</span>
                 <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
                 <Explain
                     subject=Signal::derive(move || "the whole scorecard".to_string())
@@ -115,16 +116,16 @@ pub fn Header() -> impl IntoView {
                 <When when=move || card.with(|c| c.coverage.is_minority())>
                     <p class="kk-warning" role="note" data-testid="minority">
                         <span aria-hidden="true">"⚠ "</span>
-                        {move || card.with(|c| format!(
+                        {dynamic_text(move || card.with(|c| format!(
                             "This score rests on {} % of the scorecard's weight: it may change a lot as the other readings come in.",
                             num(c.coverage.weight)
-                        ))}
+                        )))}
                     </p>
                 </When>
                 <When when=move || card.with(|c| c.weight_warning.is_some())>
                     <p class="kk-warning" role="note">
                         <span aria-hidden="true">"⚠ "</span>
-                        {move || card.with(|c| c.weight_warning.clone())}
+                        {dynamic_text(move || card.with(|c| c.weight_warning.clone()))}
                     </p>
                 </When>
             </div>

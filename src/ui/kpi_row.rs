@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_sparkline::KpiSparkline;
@@ -94,7 +94,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             </th>
             <td data-label="Value">
                 <span data-testid="kpi-value">{value}</span>
-                <span class="kk-latest">{move || latest_elsewhere.get()}</span>
+                <span class="kk-latest">{dynamic_text(move || latest_elsewhere.get())}</span>
                 <KpiSparkline id=id series=series />
             </td>
             <td data-testid="kpi-target" data-label="Target">{target}</td>

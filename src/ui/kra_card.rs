@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
@@ -89,7 +89,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             parts.join(" · ")
                         })))}
                     </p>
-                    <p class="kk-description">{move || kra.with(|k| k.as_ref().map(|k| k.description.clone()))}</p>
+                    <p class="kk-description">{dynamic_text(move || kra.with(|k| k.as_ref().map(|k| k.description.clone())))}</p>
                 </div>
                 <div class="kk-kra-score" data-testid="kra-score">
                     <StatusBadge
@@ -121,7 +121,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
             <When when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
               <When when=move || open.get() || state.printing.get()>
                 <table class="kk-kpis">
-                    <caption class="kk-visually-hidden">{move || format!("KPIs of {}", name())}</caption>
+                    <caption class="kk-visually-hidden">{dynamic_text(move || format!("KPIs of {}", name()))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"KPI"</th>
@@ -143,7 +143,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
             // survives closing): fifty KRAs would otherwise hold fifty hidden forms of 70 nodes.
             <When when=move || state.editable()>
                 <details class="kk-add" on:toggle=move |ev| super::disclosure::mark_opened(&ev, add_opened)>
-                    <summary>{move || format!("Add a KPI to {}", name())}</summary>
+                    <summary>{dynamic_text(move || format!("Add a KPI to {}", name()))}</summary>
                     <When when=move || add_opened.get()>
                         <KpiForm kra=id existing=None />
                     </When>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::use_state;
 use super::when::When;
 use crate::domain::format::num;
@@ -51,17 +51,17 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         <th scope="col">"Change"</th>
                     </tr></thead>
                     <tbody>
-                        {move || compared.with(|m| m.as_ref().map(|m| m.kras.iter().map(|k| row(k, false, &before_label(), &now_label())).collect_view()))}
+                        {dynamic(move || compared.with(|m| m.as_ref().map(|m| m.kras.iter().map(|k| row(k, false, &before_label(), &now_label())).collect_view())))}
                     </tbody>
                 </table>
             </div>
             <div class="kk-scroll">
                 <table class="kk-movers-table" data-testid="movers-kpis">
-                    <caption>{move || if all.get() || kpi_count() <= TOP {
+                    <caption>{dynamic_text(move || if all.get() || kpi_count() <= TOP {
                         "KPIs, biggest change first".to_owned()
                     } else {
                         format!("The {TOP} KPIs that moved most, of {}", kpi_count())
-                    }}</caption>
+                    })}</caption>
                     <thead><tr>
                         <th scope="col">"KPI"</th>
                         <th scope="col">{before_label}</th>
@@ -78,7 +78,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
             </div>
             <When when=move || { kpi_count() > TOP }>
                 <button type="button" aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
-                    {move || if all.get() { format!("Show the {TOP} that moved most") } else { format!("Show all {} KPIs", kpi_count()) }}
+                    {dynamic_text(move || if all.get() { format!("Show the {TOP} that moved most") } else { format!("Show all {} KPIs", kpi_count()) })}
                 </button>
             </When>
         </details>

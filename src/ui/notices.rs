@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::download::{download_text, JSON};
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::notice::Notice;
 use super::persistence::start_over;
 use super::state::{use_state, ToastAction};
@@ -39,7 +39,7 @@ pub fn Notices() -> impl IntoView {
             <When when=move || state.notice.with(|n| n.is_some())>
                 <div class="kk-banner" role="alert">
                     <span aria-hidden="true">"⚠ "</span>
-                    {move || state.notice.with(|n| n.as_ref().map(|n| n.text()))}
+                    {dynamic_text(move || state.notice.with(|n| n.as_ref().map(|n| n.text())))}
                     <When when=move || !state.host_read_only.get() && state.notice.with(|n| n.as_ref().is_some_and(|n| n.offers_start_over()))>
                         <span class="kk-banner-actions">
                             <button type="button" on:click=download_damaged>"Download the unreadable data"</button>

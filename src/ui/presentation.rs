@@ -9,7 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -144,10 +144,10 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
         <p class="kk-present-big">
             <StatusBadge status=Signal::derive(move || card.with(|c| c.status)) score=Signal::derive(move || card.with(|c| c.overall)) />
         </p>
-        <p class="kk-meta" data-testid="present-coverage">{move || card.with(|c| {
+        <p class="kk-meta" data-testid="present-coverage">{dynamic_text(move || card.with(|c| {
             let so_far = if c.in_progress { " · in progress: scores so far" } else { "" };
             format!("{}{so_far}", c.coverage.describe())
-        })}</p>
+        }))}</p>
         <ol class="kk-present-kras">
             {dynamic(move || kras().into_iter().enumerate().map(|(i, (name, status, score))| view! {
                 <li>

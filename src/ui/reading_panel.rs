@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chart::TrendChart;
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
@@ -171,7 +171,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
 
     view! {
         <section class="kk-detail" aria-label=move || format!("Readings: {}", name())>
-            <h2>{move || format!("Readings: {}", name())}</h2>
+            <h2>{dynamic_text(move || format!("Readings: {}", name()))}</h2>
             <When when=move || state.editable()>
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" field="Period" errors=errors value=day input_type="date" />

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::{use_state, AppState, Toast};
 use super::when::When;
@@ -81,7 +81,7 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                             }></textarea>
                     </label>
                 </fieldset>
-                <p class="kk-error" role="alert">{move || error.get()}</p>
+                <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
                 <When when=move || state.editable()>
                     <CloseOrReopen key=key review=review error=error />
                 </When>
@@ -193,7 +193,7 @@ fn KraReviewFields(
 
     view! {
         <fieldset class="kk-review-kra">
-            <legend>{move || name.get()} <span class="kk-meta">" · " {score}</span></legend>
+            <legend>{dynamic_text(move || name.get())} <span class="kk-meta">" · " {score}</span></legend>
             <RatingSelect kra=kra label="Rating" what="Rating" review=review
                 get=|r: &Review, kra| r.rating(kra)
                 change=move |rating| send(state, key.get_untracked(), ReviewChange::Rating { kra, rating }, error) />
@@ -210,10 +210,10 @@ fn KraReviewFields(
                     }></textarea>
             </label>
             <details class="kk-review-na" on:toggle=move |ev| na_open.set(super::disclosure::is_open(&ev))>
-                <summary>{move || match na_count() {
+                <summary>{dynamic_text(move || match na_count() {
                     0 => format!("KPIs not applicable in {}", state.review.get().label()),
                     n => format!("KPIs not applicable in {} ({n})", state.review.get().label()),
-                }}</summary>
+                })}</summary>
                 // Built only when opened: a KRA with many KPIs costs nothing until then.
                 <When when=move || na_open.get()>
                     <NaChecks kra=kra key=key review=review error=error />

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::when::When;
@@ -95,7 +95,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     <figure class="kk-chart">
                         <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                             inner_html=move || svg.get().unwrap_or_default()></div>
-                        <figcaption>{move || label.get()}</figcaption>
+                        <figcaption>{dynamic_text(move || label.get())}</figcaption>
                         <details>
                             <summary>"Chart data"</summary>
                             <div class="kk-scroll" role="region" aria-label="Scores over time, as a table" tabindex="0">

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::compare::Compare;
+use super::dynamic::dynamic_text;
 use super::each::Each;
 use super::shelf;
 use super::state::use_state;
@@ -85,7 +86,7 @@ pub fn Scorecards() -> impl IntoView {
     view! {
         // Built the first time the panel opens, then kept.
         <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
-            <summary>{move || format!("Scorecards ({})", rows.with(Vec::len))}</summary>
+            <summary>{dynamic_text(move || format!("Scorecards ({})", rows.with(Vec::len)))}</summary>
           <When when=move || opened.get()>
             <ul class="kk-card-list" aria-label="Your scorecards">
                 <Each each=move || rows.get() key=|row| row.clone() let:row>
@@ -101,10 +102,10 @@ pub fn Scorecards() -> impl IntoView {
                 <p class="kk-actions">
                     <button type="submit">"Create an empty scorecard"</button>
                     <button type="button" on:click=copy>
-                        {move || format!("Copy \"{}\" without its readings", open_name())}
+                        {dynamic_text(move || format!("Copy \"{}\" without its readings", open_name()))}
                     </button>
                 </p>
-                <p class="kk-error" role="alert">{move || error.get()}</p>
+                <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
                 <p class="kk-hint">"A copy keeps every KRA, KPI, weight and target, for another person or for next year. To start from a template instead, use \"New scorecard from a template\"."</p>
             </form>
             <Compare />

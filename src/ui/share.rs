@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::format::long_date;
 use leptos::task::spawn_local;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::state::{use_state, AppState};
 use crate::domain::format::num;
 use crate::exchange::share::{
@@ -117,7 +117,7 @@ pub fn SharedBanner() -> impl IntoView {
                             <button type="button" class="kk-primary" on:click=import>"Import a copy"</button>
                             <a class="kk-button" href=own>"Open my own scorecard"</a>
                         </p>
-                        <p class="kk-error" role="alert">{move || message.get()}</p>
+                        <p class="kk-error" role="alert">{dynamic_text(move || message.get())}</p>
                     </div>
                 }.into_any(),
                 SharedView::Failed(reason) => view! {
@@ -237,7 +237,7 @@ pub fn ShareLinkMaker() -> impl IntoView {
             <label class="kk-check">
                 <input type="checkbox" prop:checked=move || only_period.get()
                     on:change=move |ev| only_period.set(event_target_checked(&ev)) />
-                {move || format!(" Only the {} review (a shorter link)", period())}
+                {dynamic_text(move || format!(" Only the {} review (a shorter link)", period()))}
             </label>
             <p class="kk-actions"><button type="button" on:click=make>"Make a read-only link"</button></p>
             {dynamic(move || link.get().map(|url| view! {
@@ -249,7 +249,7 @@ pub fn ShareLinkMaker() -> impl IntoView {
                 </label>
                 <p class="kk-actions"><button type="button" on:click=copy>"Copy link"</button></p>
             }))}
-            <p class="kk-share-status" aria-live="polite">{move || message.get()}</p>
+            <p class="kk-share-status" aria-live="polite">{dynamic_text(move || message.get())}</p>
         </section>
     }
 }

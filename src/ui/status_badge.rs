@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::dynamic::{dynamic, dynamic_text};
 use crate::domain::format::num;
 use crate::domain::scoring::Status;
 
@@ -10,11 +11,11 @@ use crate::domain::scoring::Status;
 pub fn StatusBadge(#[prop(into)] status: Signal<Status>, #[prop(into)] score: Signal<Option<f64>>) -> impl IntoView {
     view! {
         <span class=move || format!("kk-status kk-status--{}", status.get().css())>
-            {move || score.get().map(|s| view! { <span class="kk-score">{format!("{} % ", num(s))}</span> })}
+            {dynamic(move || score.get().map(|s| view! { <span class="kk-score">{format!("{} % ", num(s))}</span> }))}
             <span class="kk-status-word">
-                <span aria-hidden="true">{move || status.get().symbol()}</span>
+                <span aria-hidden="true">{dynamic_text(move || status.get().symbol())}</span>
                 " "
-                {move || status.get().label()}
+                {dynamic_text(move || status.get().label())}
             </span>
         </span>
     }

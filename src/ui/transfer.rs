@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::download::{download_text, CSV, JSON};
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 use super::shelf;
 use super::state::{use_state, AppState, Toast};
 use super::when::When;
@@ -81,17 +81,17 @@ pub fn TransferPanel() -> impl IntoView {
                             <span class="kk-meta">" One row per reading, for a spreadsheet."</span>
                         </li>
                         <li>
-                            <button type="button" on:click=review_csv>{move || format!("Download the {} scorecard (CSV)", period())}</button>
+                            <button type="button" on:click=review_csv>{dynamic_text(move || format!("Download the {} scorecard (CSV)", period()))}</button>
                             <span class="kk-meta">" Overall, KRA and KPI scores of the review period."</span>
                         </li>
                         <li>
                             <button type="button" class=super::presentation::OPEN_CLASS on:click=move |_| state.presenting.set(true)>
-                                {move || format!("Present the {} review", period())}
+                                {dynamic_text(move || format!("Present the {} review", period()))}
                             </button>
                             <span class="kk-meta">" Full screen, large type, read-only; arrow keys move between KRAs."</span>
                         </li>
                         <li>
-                            <button type="button" on:click=print>{move || format!("Print the {} report", period())}</button>
+                            <button type="button" on:click=print>{dynamic_text(move || format!("Print the {} report", period()))}</button>
                             <span class="kk-meta">" Or save it as PDF from the print dialog."</span>
                         </li>
                     </ul>
@@ -164,7 +164,7 @@ fn Import(name: Signal<String>) -> impl IntoView {
                 <span class="kk-field-label">"Import a scorecard file (JSON)"</span>
                 <input type="file" accept=".json,application/json" node_ref=input on:change=chosen />
             </label>
-            <p class="kk-error" role="alert">{move || error.get()}</p>
+            <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
             // Only what the preview shows is copied out, not the pending scorecard itself.
             {dynamic(move || pending.with(|p| p.as_ref().map(|p| (p.file.clone(), p.summary.clone(), p.merge.clone()))).map(|(file, summary, merging)| {
                 let replace_label = format!("Replace \"{}\"", name.get());
