@@ -585,3 +585,42 @@ async fn each_keeps_rows_by_key_and_when_follows_its_condition() {
     assert!(count_now.is_same_node(Some(&count)), "dynamic_text rewrites its text node in place");
     assert_eq!(el.query_selector("u").unwrap().unwrap().text_content().unwrap(), "", "None shows nothing");
 }
+
+/// `effect` runs once the render is done and again on each change, knowing its first run;
+/// `watch` hands its handler the new and the previous value, and runs it on the first run only
+/// when asked to: as Leptos's `Effect::new` and `Effect::watch` do.
+#[wasm_bindgen_test]
+async fn effect_and_watch_follow_their_signals() {
+    use kra_kpi::ui::effect::{effect, watch};
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let count = RwSignal::new(1_u32);
+    let runs = Rc::new(RefCell::new(Vec::<(u32, bool)>::new()));
+    let seen = Rc::new(RefCell::new(Vec::<(u32, Option<u32>)>::new()));
+    let seen_now = Rc::new(RefCell::new(Vec::<(u32, Option<u32>)>::new()));
+    let (r, s, n) = (runs.clone(), seen.clone(), seen_now.clone());
+    let mounted = leptos::mount::mount_to(host("effects"), move || {
+        effect(move |first| r.borrow_mut().push((count.get(), first)));
+        watch(move || count.get() * 10, move |&new, old| s.borrow_mut().push((new, old.copied())), false);
+        watch(move || count.get(), move |&new, old| n.borrow_mut().push((new, old.copied())), true);
+    });
+    settle().await;
+    assert_eq!(*runs.borrow(), [(1, true)]);
+    assert!(seen.borrow().is_empty(), "not run before a change unless immediate");
+    assert_eq!(*seen_now.borrow(), [(1, None)]);
+
+    count.set(2);
+    settle().await;
+    count.set(5);
+    settle().await;
+    assert_eq!(*runs.borrow(), [(1, true), (2, false), (5, false)]);
+    assert_eq!(*seen.borrow(), [(20, Some(10)), (50, Some(20))]);
+    assert_eq!(*seen_now.borrow(), [(1, None), (2, Some(1)), (5, Some(2))]);
+
+    drop(mounted);
+    count.set(6);
+    settle().await;
+    assert_eq!(runs.borrow().len(), 3, "an effect ends with its owner");
+}

@@ -7,6 +7,7 @@ use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
 use super::dynamic::{dynamic, dynamic_text};
+use super::effect::watch;
 use super::state::use_state;
 use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -28,9 +29,9 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     // an edit or a new width, redrawn once the edit's own scores are painted, so drawing every
     // KPI's bar never holds them back by a frame.
     let svg = RwSignal::new(None::<String>);
-    Effect::watch(
+    watch(
         move || (data.get(), width.get()),
-        move |(bullets, width), _, _| {
+        move |(bullets, width), _| {
             let draw = |b: &Option<Bullets>, w: u32| b.as_ref().and_then(|b| bullet_svg(b, w).ok());
             if bullets.is_none() || svg.with_untracked(Option::is_none) || state.printing.get_untracked() {
                 svg.set(draw(bullets, *width));

@@ -6,6 +6,7 @@ use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::dynamic::dynamic_text;
+use super::effect::watch;
 use super::state::use_state;
 use super::when::When;
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -35,9 +36,9 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
     // Drawn at once when the chart opens; after an edit (or a new width), redrawn only once the
     // new scores are on screen, so drawing never holds them back by a frame.
     let svg = RwSignal::new(series.with_untracked(|s| draw(s, width.get_untracked())));
-    Effect::watch(
+    watch(
         move || (series.get(), width.get()),
-        move |(s, w), _, _| {
+        move |(s, w), _| {
             let (s, w) = (s.clone(), *w);
             after_paint(move || drop(svg.try_set(draw(&s, w))));
         },

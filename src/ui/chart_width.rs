@@ -7,6 +7,8 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+
+use super::effect::effect;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -24,7 +26,7 @@ pub const PRINT_WIDTH: u32 = 640;
 /// with no width (hidden, folded, print-only) is not reported, so callers keep what they had.
 pub fn on_width(node: NodeRef<Div>, f: impl Fn(f64) + 'static) {
     let f = std::rc::Rc::new(f);
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(element) = node.get() else { return };
         let f = f.clone();
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dynamic::{dynamic, dynamic_text};
+use super::effect::effect;
 use super::state::{use_state, AppState};
 use super::when::When;
 use crate::domain::edit::Edit;
@@ -89,7 +90,7 @@ fn EntryGrid() -> impl IntoView {
     let cells = StoredValue::new(Vec::<GridCell>::new());
     let status = RwSignal::new(String::new());
     // Cells nobody has changed follow the saved data (an undo, another tab, the reading form).
-    Effect::new(move |_| {
+    effect(move |_| {
         state.framework.with(|f| {
             cells.with_value(|cells| {
                 for cell in cells {

@@ -8,6 +8,8 @@ use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::effect::{effect, watch};
+
 /// The controls a form can start in, in document order.
 const FIELDS: &str = "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
 
@@ -23,7 +25,7 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(el) = container.get() else { return };
         let Some(el) = el.dyn_ref::<web_sys::Element>() else { return };
         if let Ok(Some(field)) = el.query_selector(FIELDS) {
@@ -45,9 +47,9 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    Effect::watch(
+    watch(
         move || open.get(),
-        move |&now, was, _| {
+        move |&now, was| {
             if was == Some(&true) && !now {
                 // The opener may itself have been re-rendered by the same change: wait for it.
                 request_animation_frame(move || {

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::state::{use_state, Toast};
@@ -218,9 +219,9 @@ pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: O
         };
         Aggregation::default_for(&direction).key()
     };
-    Effect::watch(
+    watch(
         move || fields.direction.get(),
-        move |new, old, _| {
+        move |new, old| {
             if let Some(old) = old {
                 if fields.aggregation.get_untracked() == default_rule(old) {
                     fields.aggregation.set(default_rule(new).to_owned());

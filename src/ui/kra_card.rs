@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
+use super::effect::effect;
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
 use super::kpi_row::KpiRow;
@@ -41,7 +42,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let add_opened = RwSignal::new(false);
     // A KPI of a folded KRA chosen elsewhere (a reminder's "Enter Oct 2026") unfolds its KRA:
     // on a narrow widget its readings open under its row, which must be there.
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some(kpi) = state.selected.get() {
             if !open.get_untracked() && kpi_ids.with(|ids| ids.contains(&kpi)) {
                 open.set(true);

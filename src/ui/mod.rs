@@ -20,6 +20,7 @@ pub mod disclosure;
 pub mod download;
 pub mod dynamic;
 pub mod each;
+pub mod effect;
 pub mod entry_grid;
 pub mod explain;
 pub mod fields;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::effect::watch;
 use super::notice::Notice;
 use super::persistence::{flush, Opened, Persistence};
 use super::state::AppState;
@@ -348,9 +349,9 @@ impl Mounted {
     pub fn watch_notices(&self, f: impl Fn(&Notice) + 'static) {
         let notice = self.state.notice;
         self.owner.with(|| {
-            Effect::watch(
+            watch(
                 move || notice.get(),
-                move |n, _, _| {
+                move |n, _| {
                     if let Some(n) = n {
                         f(n);
                     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dynamic::{dynamic, dynamic_text};
+use super::effect::effect;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -74,7 +75,7 @@ pub fn Presentation() -> impl IntoView {
     };
     // Focus and full screen once it is on screen; leaving full screen (the browser's own Esc)
     // ends the presentation too.
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some(el) = root.get() {
             let _ = el.focus();
             let _ = el.request_fullscreen();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chart::TrendChart;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
+use super::effect::effect;
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::{use_state, Toast};
@@ -60,7 +61,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
         move || state.framework.with_untracked(|f| f.kpi(id).map(|k| next_period(f, k, state.today).start()));
     let day = RwSignal::new(iso_date::format(next_day().unwrap_or(state.today)));
     // A missing reading chosen from the reminders: offer its period.
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some((kpi, start)) = state.entry_period.get() {
             if kpi == id {
                 day.set(iso_date::format(start));
@@ -70,7 +71,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
     });
     let value_field = NodeRef::<leptos::html::Input>::new();
     // "+ Reading" asked for this form: focus its value once it is on screen (the period is filled in).
-    Effect::new(move |_| {
+    effect(move |_| {
         if state.entry_requested.get() == Some(id) {
             if let Some(input) = value_field.get() {
                 let _ = input.focus();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::after_paint::after_paint;
 use super::each::Each;
+use super::effect::effect;
 use super::state::{use_state, AppState};
 use super::when::When;
 use crate::domain::id::Id;
@@ -25,10 +26,10 @@ pub fn Reminders() -> impl IntoView {
     // Worked out once the edit's own scores are painted: it looks at every KPI, and a reminder
     // going away a frame after its reading is entered is not worth holding back that frame.
     let checked = RwSignal::new(0_u32);
-    Effect::new(move |previous: Option<()>| {
+    effect(move |first| {
         state.framework.track();
         // The first time, `due` below has just read the framework as it is.
-        if previous.is_some() {
+        if !first {
             after_paint(move || {
                 let _ = checked.try_update(|n| *n = n.wrapping_add(1));
             });

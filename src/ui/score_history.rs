@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
 use super::dynamic::{dynamic, dynamic_text};
+use super::effect::effect;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::when::When;
@@ -42,7 +43,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     // scores are on screen, so a year of periods never holds back the scorecard or an edit by a
     // frame. Printing needs the figures now: the page is laid out for print synchronously.
     let history = RwSignal::new(None::<ScoreHistory>);
-    Effect::new(move |_| {
+    effect(move |_| {
         let now_shown = shown.get();
         state.review.track();
         state.framework.track();

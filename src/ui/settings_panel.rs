@@ -3,6 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::state::{use_state, Toast};
 use super::when::When;
@@ -34,9 +35,9 @@ pub fn SettingsPanel() -> impl IntoView {
 
     // Loading a template or undoing replaces the settings: show what is really in force.
     let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
-    Effect::watch(
+    watch(
         move || in_force.get(),
-        move |s, _, _| {
+        move |s, _| {
             cycle.set(s.review_cycle.key().to_owned());
             fiscal.set(s.fiscal_year_start.month().to_string());
             method.set(s.method.key().to_owned());

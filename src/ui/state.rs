@@ -5,6 +5,7 @@ use std::rc::Rc;
 use jiff::civil::Date;
 use leptos::prelude::*;
 
+use super::effect::effect;
 use super::notice::Notice;
 use super::persistence::{Opened, Persistence};
 use super::slots::Slots;
@@ -228,7 +229,7 @@ impl AppState {
         let reviews = parts.reviews;
         let review_record = Memo::new(move |_| reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
         // After each scoring, the rows' and cards' scores, written only where they changed.
-        Effect::new(move |_| {
+        effect(move |_| {
             scorecard.with(|c| {
                 parts.kpi_scores.refresh(&mut |id| c.kpis.get(&id).map(Shared::erased));
                 parts.kra_scores.refresh(&mut |id| c.kras.get(&id).map(Shared::erased));

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::dynamic::dynamic;
 use super::each::Each;
+use super::effect::watch;
 use super::state::{use_state, AppState, Toast};
 use super::when::When;
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
@@ -93,9 +94,9 @@ pub fn TemplatePicker() -> impl IntoView {
     });
     // Choosing a template moves focus to its preview (on a phone it is far below the list).
     let preview = NodeRef::<leptos::html::Div>::new();
-    Effect::watch(
+    watch(
         move || chosen.get(),
-        move |key, _, _| {
+        move |key, _| {
             if key.is_some() {
                 request_animation_frame(move || {
                     let section = preview.get_untracked().and_then(|d| d.first_element_child());
