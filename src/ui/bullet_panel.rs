@@ -58,7 +58,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
 
     view! {
         <details class="kk-bullets" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
-            <summary>"KPIs against target, " {period}</summary>
+            <summary>"KPIs against target, " {dynamic_text(period)}</summary>
             <div node_ref=node class="kk-over-time-body">
                 <figure class="kk-chart">
                     <div class="kk-chart-svg" role="img" aria-label=move || label.get()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
-use super::dynamic::dynamic_text;
+use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
 use super::state::use_state;
 use super::when::When;
@@ -95,7 +95,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                     <When when=move || data_opened.get()>
                         <table>
                             <thead><tr><th scope="col">"Period"</th><th scope="col">"Reading"</th><th scope="col">"Target"</th></tr></thead>
-                            <tbody>{rows}</tbody>
+                            <tbody>{dynamic(rows)}</tbody>
                         </table>
                     </When>
                 </details>

@@ -171,7 +171,7 @@ fn EntryGrid() -> impl IntoView {
                 "Paste a block copied from a spreadsheet onto the cell where its top-left value should go. "
                 "Clearing a cell deletes its reading. Nothing is saved until you press Save."
             </p>
-            {tables}
+            {dynamic(tables)}
             <When when=move || !problems().is_empty()>
                 <div class="kk-grid-problems">
                     <h4>"Cells that will not be saved"</h4>

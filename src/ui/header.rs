@@ -67,7 +67,7 @@ pub fn Header() -> impl IntoView {
                     when=move || renaming.get()
                     fallback=move || {
                         view! {
-                            <h1>{name}</h1>
+                            <h1>{dynamic_text(name)}</h1>
                             <When when=move || state.editable()>
                                 <button type="button" class="kk-link" node_ref=rename_button on:click=move |_| {
                                     draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
@@ -97,7 +97,7 @@ pub fn Header() -> impl IntoView {
             <div class="kk-period" role="group" aria-label="Review period">
                 <button type="button" on:click=previous aria-label="Previous review period">"‹"</button>
                 <span class="kk-period-label" aria-live="polite">
-                    <span class="kk-period-prefix">"Review period: "</span><strong data-testid="period-label">{period_label}</strong>
+                    <span class="kk-period-prefix">"Review period: "</span><strong data-testid="period-label">{dynamic_text(period_label)}</strong>
                     {dynamic_text(move || if is_current() { " (current)" } else { "" })}
                 </span>
                 <button type="button" on:click=next aria-label="Next review period">"›"</button>

@@ -90,20 +90,20 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         <tr class="kk-kpi" class:kk-selected=selected data-testid="kpi-row">
             <th scope="row">
                 <button type="button" class="kk-kpi-name" node_ref=name_button aria-pressed=move || selected().to_string()
-                    on:click=choose>{name}</button>
+                    on:click=choose>{dynamic_text(name)}</button>
             </th>
             <td data-label="Value">
-                <span data-testid="kpi-value">{value}</span>
+                <span data-testid="kpi-value">{dynamic_text(value)}</span>
                 <span class="kk-latest">{dynamic_text(move || latest_elsewhere.get())}</span>
                 <KpiSparkline id=id series=series />
             </td>
-            <td data-testid="kpi-target" data-label="Target">{target}</td>
+            <td data-testid="kpi-target" data-label="Target">{dynamic_text(target)}</td>
             <td data-testid="kpi-score">
                 <StatusBadge
                     status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
                     score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                 />
-                <span class="kk-pace">{pace}</span>
+                <span class="kk-pace">{dynamic_text(pace)}</span>
                 <Explain
                     subject=Signal::derive(name)
                     words=words_of(state, id, score, explain_kpi)

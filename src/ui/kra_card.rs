@@ -70,7 +70,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
         <article class="kk-kra" aria-label=name>
             <header class="kk-kra-header">
                 <div class="kk-kra-title">
-                    <h2>{name}</h2>
+                    <h2>{dynamic_text(name)}</h2>
                     <p class="kk-meta">
                         {dynamic(move || kra.with(|k| k.as_ref().map(|k| {
                             let mut parts = Vec::new();
@@ -106,7 +106,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                     <When when=move || has_kpis()>
                         <button type="button" class="kk-kra-toggle" aria-expanded=move || open.get().to_string()
                             aria-label=move || format!("{} of {}", toggle_label(), name())
-                            on:click=move |_| open.update(|o| *o = !*o)>{toggle_label}</button>
+                            on:click=move |_| open.update(|o| *o = !*o)>{dynamic_text(toggle_label)}</button>
                     </When>
                     <When when=move || state.editable()>
                         <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />

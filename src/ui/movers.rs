@@ -39,15 +39,15 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
 
     view! {
         <details class="kk-movers" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
-            <summary>"Compared with " {before_label}</summary>
-            <p class="kk-movers-overall" data-testid="movers-overall">{headline}</p>
+            <summary>"Compared with " {dynamic_text(before_label)}</summary>
+            <p class="kk-movers-overall" data-testid="movers-overall">{dynamic_text(headline)}</p>
             <div class="kk-scroll">
                 <table class="kk-movers-table" data-testid="movers-kras">
                     <caption>"KRAs, biggest change first"</caption>
                     <thead><tr>
                         <th scope="col">"KRA"</th>
-                        <th scope="col">{before_label}</th>
-                        <th scope="col">{now_label}</th>
+                        <th scope="col">{dynamic_text(before_label)}</th>
+                        <th scope="col">{dynamic_text(now_label)}</th>
                         <th scope="col">"Change"</th>
                     </tr></thead>
                     <tbody>
@@ -64,8 +64,8 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     })}</caption>
                     <thead><tr>
                         <th scope="col">"KPI"</th>
-                        <th scope="col">{before_label}</th>
-                        <th scope="col">{now_label}</th>
+                        <th scope="col">{dynamic_text(before_label)}</th>
+                        <th scope="col">{dynamic_text(now_label)}</th>
                         <th scope="col">"Change"</th>
                     </tr></thead>
                     <tbody>

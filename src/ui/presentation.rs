@@ -96,8 +96,8 @@ pub fn Presentation() -> impl IntoView {
         <div class="kk-present" role="dialog" aria-modal="true" tabindex="-1" node_ref=root on:keydown=keydown
             aria-label=move || format!("Presentation of {}, {}", name(), period())>
             <div class="kk-present-top">
-                <span>{name}" · "{period}</span>
-                <span aria-live="polite">{position}</span>
+                <span>{dynamic_text(name)}" · "{dynamic_text(period)}</span>
+                <span aria-live="polite">{dynamic_text(position)}</span>
             </div>
             <div class="kk-present-slide">
                 {dynamic(move || match slide.get() {
@@ -222,7 +222,7 @@ fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
         })
     };
     view! {
-        <h2>{title}</h2>
+        <h2>{dynamic_text(title)}</h2>
         <p class="kk-present-big"><StatusBadge status=status score=score /></p>
         <p class="kk-present-share">{share}</p>
         <table class="kk-present-kpis">

@@ -176,7 +176,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
             <When when=move || state.editable()>
             <form class="kk-form kk-reading-form" on:submit=submit>
                 <TextField label="Period (any date in it)" field="Period" errors=errors value=day input_type="date" />
-                <p class="kk-hint" aria-live="polite">{period_hint}</p>
+                <p class="kk-hint" aria-live="polite">{dynamic_text(period_hint)}</p>
                 <label class="kk-field">
                     <span class="kk-field-label">"Value"</span>
                     // Written out rather than a TextField: this one takes the focus.
@@ -197,7 +197,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
                         <ReadingItem kpi=id period_start=r.0 label=r.1 value=r.2 note=r.3 unit=r.4 />
                     </Each>
                 </ul>
-                {more}
+                {dynamic(more)}
             </When>
         </section>
     }

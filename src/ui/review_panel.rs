@@ -43,11 +43,11 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     view! {
         <section class="kk-review" class:kk-review-empty=move || review.with(Option::is_none) aria-label=move || format!("Review of {}", label()) data-testid="review">
             <div class="kk-review-head">
-                <h2>"Review of " {label}</h2>
+                <h2>"Review of " {dynamic_text(label)}</h2>
                 <ReviewState review=review />
             </div>
             <When when=move || !nothing_to_show() fallback=move || view! {
-                <p class="kk-hint">"No review has been written for " {label} "."</p>
+                <p class="kk-hint">"No review has been written for " {dynamic_text(label)} "."</p>
             }>
                 <BlendHint />
                 <fieldset class="kk-plain kk-review-fields" disabled=locked>
@@ -62,7 +62,7 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     </label>
                     <details class="kk-review-kras" open=!folded
                         on:toggle=move |ev| super::disclosure::mark_opened(&ev, kras_built)>
-                        <summary>{kras_summary}</summary>
+                        <summary>{dynamic_text(kras_summary)}</summary>
                         <When when=move || kras_built.get() || state.printing.get()>
                             <div class="kk-review-kra-list">
                                 <Each each=move || kra_ids.get() key=|id| *id let:kra>
@@ -72,7 +72,7 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                         </When>
                     </details>
                     <label class="kk-field kk-wide">
-                        <span class="kk-field-label">"Overall comment for " {label}</span>
+                        <span class="kk-field-label">"Overall comment for " {dynamic_text(label)}</span>
                         <textarea rows="3"
                             prop:value=move || review.with(|r| r.as_ref().map(|r| r.comment.clone()).unwrap_or_default())
                             on:change=move |ev| {
@@ -130,7 +130,7 @@ fn ReviewState(review: Memo<Option<Review>>) -> impl IntoView {
     };
     view! {
         <p class="kk-review-state" class:kk-closed=move || review.with(|r| r.as_ref().is_some_and(Review::is_closed))
-            data-testid="review-state">{text}</p>
+            data-testid="review-state">{dynamic_text(text)}</p>
     }
 }
 
@@ -155,7 +155,7 @@ fn BlendHint() -> impl IntoView {
             }
         })
     };
-    view! { <p class="kk-hint">{text}</p> }
+    view! { <p class="kk-hint">{dynamic_text(text)}</p> }
 }
 
 /// The name of `kra`, from the KRA list (not the framework, so a reading leaves it alone).
@@ -193,7 +193,7 @@ fn KraReviewFields(
 
     view! {
         <fieldset class="kk-review-kra">
-            <legend>{dynamic_text(move || name.get())} <span class="kk-meta">" · " {score}</span></legend>
+            <legend>{dynamic_text(move || name.get())} <span class="kk-meta">" · " {dynamic_text(score)}</span></legend>
             <RatingSelect kra=kra label="Rating" what="Rating" review=review
                 get=|r: &Review, kra| r.rating(kra)
                 change=move |rating| send(state, key.get_untracked(), ReviewChange::Rating { kra, rating }, error) />

@@ -83,7 +83,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     </When>
                     <button type="button" aria-expanded=move || open.get().to_string()
                         aria-label=move || format!("{} of scores over time", toggle())
-                        on:click=move |_| open.update(|o| *o = !*o)>{toggle}</button>
+                        on:click=move |_| open.update(|o| *o = !*o)>{dynamic_text(toggle)}</button>
                 </div>
             </div>
             <When when=move || shown.get()>
