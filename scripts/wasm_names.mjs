@@ -76,7 +76,7 @@ function skipDescription(bytes, at) {
   }
 }
 
-/** A short name for the i-th import: a JavaScript identifier of letters, `a` … `Z`, `aa` … */
+/** The i-th short name: a JavaScript identifier of letters, `a` … `Z`, `aa` … */
 export function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let out = '';
@@ -89,7 +89,7 @@ export function shortName(i) {
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Occurrences of `name` in `source` not inside a longer identifier. */
+/** Occurrences of `key` in `source` not inside a longer identifier. */
 function occurrences(source, key) {
   return source.match(new RegExp(`(?<![\\w$])${escape(key)}(?![\\w$])`, 'g'))?.length ?? 0;
 }

@@ -29,8 +29,8 @@ fn erased(view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
 /// returning text is in a `view!`, compiled once for every use.
 ///
 /// Why: as with [`dynamic`], tachys compiles a reactive closure's render effect and text node
-/// code for each closure's own type (about 300 bytes of wasm each). Here the closure is boxed
-/// and returns a `String`, so one copy serves every use. `None` and an empty string render an
+/// code for each closure's own type and text type. Here the closure is boxed and returns a
+/// `String`, so one copy serves every use. `None` and an empty string render an
 /// empty text node, which reads and looks as nothing at all.
 ///
 /// # Example
