@@ -1,4 +1,5 @@
-//! [`dynamic`]: a view that follows a reactive closure, compiled once for every use.
+//! [`dynamic`] and [`dynamic_text`]: markup or text that follows a reactive closure, compiled once
+//! for every use.
 
 use leptos::prelude::*;
 
@@ -30,8 +31,8 @@ fn erased(view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
 ///
 /// Why: as with [`dynamic`], tachys compiles a reactive closure's render effect and text node
 /// code for each closure's own type and text type. Here the closure is boxed and returns a
-/// `String`, so one copy serves every use. `None` and an empty string render an
-/// empty text node, which reads and looks as nothing at all.
+/// `String`, so one copy serves every use. `None` and an empty string render an empty text
+/// node, which reads and looks as nothing at all.
 ///
 /// # Example
 ///
