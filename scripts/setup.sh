@@ -83,6 +83,20 @@ else
   cargo install --locked trunk --version "=$TRUNK_VERSION" --force
 fi
 
+# --- wasm-split-cli: splits the release module at its split points (scripts/post_build.sh) -----
+# 0.2.4 or later: earlier releases do not know wasm-bindgen 0.2.128's renamed descriptor import.
+WASM_SPLIT_VERSION="0.2.4"
+have_split=""
+# (It has no --version; cargo's list of installed packages says.)
+command -v wasm-split-cli >/dev/null \
+  && have_split="$(cargo install --list | sed -n 's/^wasm_split_cli_support v\([0-9.]*\):$/\1/p')"
+if [ "$have_split" = "$WASM_SPLIT_VERSION" ]; then
+  say "ok: wasm-split-cli $WASM_SPLIT_VERSION"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (found: ${have_split:-none}); ~2 min on 2 cores"
+  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 # --- Node tools: wasm-opt (binaryen@132), Playwright, esbuild (release minifying) ----------
 command -v node >/dev/null && command -v npm >/dev/null || die "node/npm not found (need Node >= 20)"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"

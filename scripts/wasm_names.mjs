@@ -172,8 +172,12 @@ function readExports(body) {
  * object). An export is renamed when the loader reads it only as `wasm.name` (its instance's
  * exports) and never writes the name in quotes; an export that the loader hands on by name, or
  * that anything else reads, keeps its name.
+ *
+ * `others` are the texts of the other JavaScript files that use the module (the split's
+ * `__wasm_split.js`, which hands the main module's memory, table and globals to the pieces it
+ * fetches, and whose functions the module imports): no name they mention is renamed.
  */
-export function shortenNames(wasm, loader) {
+export function shortenNames(wasm, loader, others = []) {
   const bytes = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
   const list = sections(bytes);
   let source = loader;
@@ -211,7 +215,8 @@ export function shortenNames(wasm, loader) {
     for (const entry of entries) {
       if (fields.has(entry.field)) continue;
       let short = entry.field;
-      if (occurrences(source, entry.field) === 1 && keyPattern(entry.field).test(source)) {
+      const elsewhere = others.some((o) => occurrences(o, entry.field) > 0);
+      if (!elsewhere && occurrences(source, entry.field) === 1 && keyPattern(entry.field).test(source)) {
         short = fresh();
         source = source.replace(keyPattern(entry.field), short);
         renamed++;
@@ -233,7 +238,8 @@ export function shortenNames(wasm, loader) {
       const property = new RegExp(`(?<![\\w$])(\\w+)\\.${escape(long)}(?![\\w$])`, 'g');
       const readers = [...source.matchAll(property)].map((m) => m[1]);
       const quoted = new RegExp(`["'\`]${escape(long)}["'\`]`).test(source);
-      if (readers.length === 0 || readers.some((r) => r !== 'wasm') || quoted) continue;
+      const elsewhere = others.some((o) => occurrences(o, long) > 0);
+      if (readers.length === 0 || readers.some((r) => r !== 'wasm') || quoted || elsewhere) continue;
       const short = fresh();
       source = source.replaceAll(new RegExp(`(?<![\\w$])wasm\\.${escape(long)}(?![\\w$])`, 'g'), `wasm.${short}`);
       entry.field = short;
@@ -245,17 +251,21 @@ export function shortenNames(wasm, loader) {
   }
 
   const out = assemble(bytes, list);
-  check(out, source);
+  check(out, source, others);
   return { wasm: out, loader: source, renamed, names: imports + exports };
 }
 
-/** The module compiles, each import is a key of the loader, and each export the loader reads is one. */
-function check(wasm, loader) {
+/**
+ * The module compiles, each import is a key of the loader (or a name another file has, for an
+ * import from another file), and each export the loader reads is one.
+ */
+function check(wasm, loader, others) {
   const module = new WebAssembly.Module(wasm);
   for (const { module: from, name: field } of WebAssembly.Module.imports(module)) {
     const moduleKey = /^\w+$/.test(from) ? from : JSON.stringify(from);
     if (!keyPattern(moduleKey).test(loader)) throw new Error(`the loader has no import module ${from}`);
-    if (!keyPattern(field).test(loader)) throw new Error(`the loader has no import ${from}.${field}`);
+    const found = keyPattern(field).test(loader) || others.some((o) => occurrences(o, field) > 0);
+    if (!found) throw new Error(`the loader has no import ${from}.${field}`);
   }
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   for (const [, field] of loader.matchAll(/(?<![\w$])wasm\.(\w+)/g)) {

@@ -98,6 +98,16 @@ test('renamed imports and exports still link and answer the same, in fewer bytes
   assert.equal(js.kept(), 7);
 });
 
+test('names another file of the split uses (__wasm_split.js) keep their names', () => {
+  // As the split's loader does: it reads the main module's exports by name.
+  const split = 'const { wasm_bindgen__convert__closures_____invoke__h0123456789abcdef, memory } = initSync();';
+  const { wasm, loader: renamed, renamed: count } = shortenNames(module(), loader, [split]);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
+  assert.equal(exports[0], 'wasm_bindgen__convert__closures_____invoke__h0123456789abcdef');
+  assert.equal(count, 2, 'the two imports only');
+  assert.equal(link(wasm, renamed).answer(), 42);
+});
+
 test('a loader that does not match the module is refused, not written', () => {
   const broken = loader.replace('"./x_bg.js": import0,', '"./y_bg.js": import0,');
   assert.throws(() => shortenNames(module(), broken), /no import module/);

@@ -624,3 +624,70 @@ async fn effect_and_watch_follow_their_signals() {
     settle().await;
     assert_eq!(runs.borrow().len(), 3, "an effect ends with its owner");
 }
+
+thread_local! {
+    /// The outcomes the next attempts of `slow_panel` give, first to last (`true`: its code
+    /// arrives), and how many attempts were made.
+    static OUTCOMES: std::cell::RefCell<std::collections::VecDeque<bool>> = Default::default();
+    static ATTEMPTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A stand-in for a split point whose file takes 50 ms to arrive, or does not arrive.
+async fn slow_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
+    use leptos::prelude::*;
+    ATTEMPTS.with(|a| a.set(a.get() + 1));
+    sleep(50).await;
+    let arrives = OUTCOMES.with(|o| o.borrow_mut().pop_front()).unwrap_or(true);
+    if arrives {
+        Ok(|n| view! { <p>{format!("Panel {n}")}</p> }.into_any())
+    } else {
+        Err(())
+    }
+}
+
+/// A constructor that is already here.
+async fn ready_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
+    use leptos::prelude::*;
+    Ok(|n| view! { <p>{format!("Ready {n}")}</p> }.into_any())
+}
+
+/// `lazy` says "Loading…" while a panel's code is on the way, then shows the panel; when the
+/// code does not arrive it says so in an alert with "Try again", which fetches it again; a
+/// panel whose code is here shows at once, with no "Loading…" in between.
+#[wasm_bindgen_test]
+async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
+    use kra_kpi::ui::lazy::lazy;
+    use leptos::prelude::*;
+
+    let el = host("lazy");
+    OUTCOMES.with(|o| o.borrow_mut().extend([false, true]));
+    ATTEMPTS.with(|a| a.set(0));
+    let n = RwSignal::new(1u32);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <div class="slow">{lazy(slow_panel, move |make| make(n.get()))}</div>
+            <div class="ready">{lazy(ready_panel, |make| make(7))}</div>
+        }
+    });
+    let part = |class: &str| el.query_selector(&format!(".{class}")).unwrap().unwrap().unchecked_into::<HtmlElement>();
+    assert_eq!(text(&part("ready")), "Ready 7", "code that is here shows at once");
+    assert_eq!(text(&part("slow")), "Loading…");
+    assert!(part("slow").query_selector("[role=status]").unwrap().is_some(), "the wait is announced");
+
+    sleep(120).await;
+    let alert = part("slow").query_selector("[role=alert]").unwrap().expect("a failed load is an alert");
+    assert!(alert.text_content().unwrap().contains("could not be loaded"));
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 1);
+
+    button(&part("slow"), "Try again").click();
+    settle().await;
+    assert_eq!(text(&part("slow")), "Loading…");
+    sleep(120).await;
+    assert_eq!(text(&part("slow")), "Panel 1");
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 2);
+
+    n.set(2);
+    settle().await;
+    assert_eq!(text(&part("slow")), "Panel 2", "the view follows its signals once loaded");
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 2, "nothing is fetched again");
+}

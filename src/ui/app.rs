@@ -82,6 +82,7 @@ pub fn App(state: AppState) -> impl IntoView {
     // the rest (and the review below them) once that is painted.
     let in_two_steps = start_folded && state.kras.with_untracked(|ks| ks.len()) > FIRST_KRAS;
     let shown = RwSignal::new(if in_two_steps { FIRST_KRAS } else { usize::MAX });
+    let add_opened = RwSignal::new(false);
     if in_two_steps {
         super::after_paint::after_paint(move || shown.set(usize::MAX));
     }
@@ -151,10 +152,14 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Each each=shown_ids key=|id| *id let:id>
                         <KraCard id=id folded=start_folded />
                     </Each>
+                    // Built the first time it opens, then kept, as a KRA's "Add a KPI": the forms'
+                    // code is fetched then (`ui::lazy`).
                     <When when=move || state.editable()>
-                        <details class="kk-add">
+                        <details class="kk-add" on:toggle=move |ev| super::disclosure::mark_opened(&ev, add_opened)>
                             <summary>"Add a KRA"</summary>
-                            <KraForm existing=None />
+                            <When when=move || add_opened.get()>
+                                <KraForm existing=None />
+                            </When>
                         </details>
                     </When>
                 </section>

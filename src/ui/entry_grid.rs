@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, AppState};
 use super::when::When;
 use crate::domain::edit::Edit;
@@ -52,7 +53,8 @@ struct GridKpi {
     kra: String,
 }
 
-/// The grid panel, folded away by default; the grid exists only while it is open.
+/// The grid panel, folded away by default; the grid exists only while it is open, and its code
+/// is fetched the first time (`ui::lazy`).
 #[component]
 pub fn EntryGridPanel() -> impl IntoView {
     let open = RwSignal::new(false);
@@ -60,12 +62,17 @@ pub fn EntryGridPanel() -> impl IntoView {
     view! {
         <details class="kk-grid-entry" on:toggle=toggled>
             <summary>"Enter many readings at once"</summary>
-            <When when=move || open.get()>
-                <EntryGrid />
-            </When>
+            <When when=move || open.get()>{lazy(entry_grid, |make| make())}</When>
         </details>
     }
 }
+
+split_point!(
+    panels,
+    fn entry_grid() -> fn() -> AnyView {
+        || view! { <EntryGrid /> }.into_any()
+    }
+);
 
 #[component]
 fn EntryGrid() -> impl IntoView {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::focus::focus_first_field_on_mount;
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
 use super::when::When;
 use crate::domain::direction::Direction;
@@ -195,9 +196,23 @@ fn options<T: Copy>(
     all.iter().map(|&x| (key(x), label(x).to_owned())).collect()
 }
 
-/// The KPI form: adds a KPI to `kra` (`existing = None`) or edits one.
+/// The KPI form: adds a KPI to `kra` (`existing = None`) or edits one. Its code is fetched the
+/// first time a KPI form is shown (`ui::lazy`).
 #[component]
 pub fn KpiForm(kra: Id, existing: Option<Id>, #[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
+    lazy(kpi_form, move |make| make(kra, existing, on_done))
+}
+
+split_point!(
+    editing,
+    fn kpi_form() -> fn(Id, Option<Id>, Option<Callback<()>>) -> AnyView {
+        |kra, existing, on_done| view! { <KpiFormBody kra=kra existing=existing on_done=on_done /> }.into_any()
+    }
+);
+
+/// The form itself.
+#[component]
+fn KpiFormBody(kra: Id, existing: Option<Id>, on_done: Option<Callback<()>>) -> impl IntoView {
     let state = use_state();
     let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kpi(id).map(|k| k.spec.clone())));
     let fields = KpiFields::new(initial.as_ref(), state.today);

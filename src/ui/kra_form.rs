@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::focus_first_field_on_mount;
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
 use crate::domain::edit::Edit;
 use crate::domain::format::plain;
@@ -12,9 +13,23 @@ use crate::domain::id::Id;
 use crate::domain::input::parse_weight;
 use crate::domain::kra::KraDraft;
 
-/// The KRA form: adds a new KRA (`existing = None`) or edits one.
+/// The KRA form: adds a new KRA (`existing = None`) or edits one. Its code is fetched the
+/// first time a KRA form is shown (`ui::lazy`).
 #[component]
 pub fn KraForm(existing: Option<Id>, #[prop(optional, into)] on_done: Option<Callback<()>>) -> impl IntoView {
+    lazy(kra_form, move |make| make(existing, on_done))
+}
+
+split_point!(
+    editing,
+    fn kra_form() -> fn(Option<Id>, Option<Callback<()>>) -> AnyView {
+        |existing, on_done| view! { <KraFormBody existing=existing on_done=on_done /> }.into_any()
+    }
+);
+
+/// The form itself.
+#[component]
+fn KraFormBody(existing: Option<Id>, on_done: Option<Callback<()>>) -> impl IntoView {
     let state = use_state();
     let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kra(id).cloned()));
     let name = RwSignal::new(initial.as_ref().map(|k| k.name.clone()).unwrap_or_default());

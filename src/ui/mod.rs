@@ -33,6 +33,7 @@ pub mod kpi_sparkline;
 pub mod kra_card;
 pub mod kra_form;
 pub mod layout;
+pub mod lazy;
 pub mod mount;
 pub mod movers;
 pub mod notice;

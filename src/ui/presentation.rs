@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
+use super::lazy::{lazy, split_point};
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
@@ -20,9 +21,23 @@ use crate::domain::scoring::Status;
 /// The class of the button that opens the presentation; the focus returns to it on exit.
 pub const OPEN_CLASS: &str = "kk-present-open";
 
-/// The full-screen presentation, shown while `state.presenting` is set.
+/// The full-screen presentation, shown while `state.presenting` is set. Its code is fetched the
+/// first time (`ui::lazy`).
 #[component]
 pub fn Presentation() -> impl IntoView {
+    lazy(presentation, |make| make())
+}
+
+split_point!(
+    presenting,
+    fn presentation() -> fn() -> AnyView {
+        || view! { <Slides /> }.into_any()
+    }
+);
+
+/// The presentation itself.
+#[component]
+fn Slides() -> impl IntoView {
     let state = use_state();
     let slide = RwSignal::new(0usize);
     let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));

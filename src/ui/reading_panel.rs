@@ -10,6 +10,7 @@ use super::each::Each;
 use super::effect::effect;
 use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
 use super::when::When;
 use crate::domain::edit::Edit;
@@ -41,7 +42,8 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
             hidden=move || state.selected.with(Option::is_none) && state.kpis.with(|ks| ks.is_empty())>
             {on_close.map(|close| view! { <button type="button" class="kk-panel-close" aria-label=close_label on:click=move |_| close.run(())>"Close"</button> })}
             {dynamic(move || match state.selected.get() {
-                Some(id) => view! { <KpiDetail id=id /> }.into_any(),
+                // Its readings, forms and chart: code fetched the first time (`ui::lazy`).
+                Some(id) => lazy(kpi_detail, move |make| make(id)),
                 None if state.kpis.with(|ks| ks.is_empty()) => ().into_any(),
                 None if state.editable() => view! { <p class="kk-hint">"Choose a KPI to enter readings and see its chart."</p> }.into_any(),
                 None => view! { <p class="kk-hint">"Choose a KPI to see its readings and chart."</p> }.into_any(),
@@ -49,6 +51,13 @@ pub fn ReadingPanel(#[prop(optional, into)] on_close: Option<Callback<()>>) -> i
         </aside>
     }
 }
+
+split_point!(
+    editing,
+    fn kpi_detail() -> fn(Id) -> AnyView {
+        |id| view! { <KpiDetail id=id /> }.into_any()
+    }
+);
 
 #[component]
 fn KpiDetail(id: Id) -> impl IntoView {

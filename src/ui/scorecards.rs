@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::compare::Compare;
 use super::dynamic::dynamic_text;
 use super::each::Each;
+use super::lazy::{lazy, split_point};
 use super::shelf;
 use super::state::use_state;
 use super::when::When;
@@ -42,6 +43,27 @@ pub fn Scorecards() -> impl IntoView {
         }
         rows
     });
+    let opened = RwSignal::new(false);
+    view! {
+        // Built the first time the panel opens, then kept; its code is fetched then (`ui::lazy`).
+        <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
+            <summary>{dynamic_text(move || format!("Scorecards ({})", rows.with(Vec::len)))}</summary>
+            <When when=move || opened.get()>{lazy(scorecards_body, move |make| make(rows))}</When>
+        </details>
+    }
+}
+
+split_point!(
+    panels,
+    fn scorecards_body() -> fn(Memo<Vec<Row>>) -> AnyView {
+        |rows| view! { <ScorecardsBody rows=rows /> }.into_any()
+    }
+);
+
+/// The open panel: the list, the new scorecard's form, the comparison and the deleted ones.
+#[component]
+fn ScorecardsBody(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let state = use_state();
     let deleted = Memo::new(move |_| {
         state.scorecards.with(|i| {
             i.iter()
@@ -53,7 +75,6 @@ pub fn Scorecards() -> impl IntoView {
 
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let opened = RwSignal::new(false);
     let typed = move || {
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {
@@ -84,10 +105,6 @@ pub fn Scorecards() -> impl IntoView {
     let open_name = move || state.framework.with(|f| f.name().to_owned());
 
     view! {
-        // Built the first time the panel opens, then kept.
-        <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
-            <summary>{dynamic_text(move || format!("Scorecards ({})", rows.with(Vec::len)))}</summary>
-          <When when=move || opened.get()>
             <ul class="kk-card-list" aria-label="Your scorecards">
                 <Each each=move || rows.get() key=|row| row.clone() let:row>
                     <CardItem id=row.id name=row.name.clone() saved=row.saved />
@@ -117,8 +134,6 @@ pub fn Scorecards() -> impl IntoView {
                     </Each>
                 </ul>
             </When>
-          </When>
-        </details>
     }
 }
 

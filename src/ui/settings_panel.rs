@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
 use super::when::When;
 use crate::domain::edit::Edit;
@@ -14,9 +15,30 @@ use crate::domain::input::parse_number;
 use crate::domain::period::{FiscalYearStart, Frequency, MONTH_NAMES};
 use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
 
-/// The scoring settings form, folded away by default.
+/// The scoring settings form, folded away by default; its code is fetched the first time the
+/// panel opens (`ui::lazy`).
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        // The form is built the first time the panel opens, then kept.
+        <details class="kk-settings" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
+            <summary>"Scoring settings"</summary>
+            <When when=move || opened.get()>{lazy(settings_form, |make| make())}</When>
+        </details>
+    }
+}
+
+split_point!(
+    panels,
+    fn settings_form() -> fn() -> AnyView {
+        || view! { <SettingsForm /> }.into_any()
+    }
+);
+
+/// The settings form itself.
+#[component]
+fn SettingsForm() -> impl IntoView {
     let state = use_state();
     let s = state.framework.with_untracked(|f| f.settings().clone());
     let cycle = RwSignal::new(s.review_cycle.key().to_owned());
@@ -31,7 +53,6 @@ pub fn SettingsPanel() -> impl IntoView {
     let green = RwSignal::new(plain(s.rollup_thresholds.green));
     let amber = RwSignal::new(plain(s.rollup_thresholds.amber));
     let errors = FormErrors::new();
-    let opened = RwSignal::new(false);
 
     // Loading a template or undoing replaces the settings: show what is really in force.
     let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
@@ -97,10 +118,6 @@ pub fn SettingsPanel() -> impl IntoView {
     let lowers: Vec<_> = LowerRatio::ALL.iter().map(|l| (l.key(), l.label().to_owned())).collect();
 
     view! {
-        // The form is built the first time the panel opens, then kept.
-        <details class="kk-settings" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
-            <summary>"Scoring settings"</summary>
-          <When when=move || opened.get()>
             <When when=move || !state.editable()>
                 <p class="kk-hint">"This scorecard is read-only, so its settings cannot be changed here."</p>
             </When>
@@ -121,7 +138,5 @@ pub fn SettingsPanel() -> impl IntoView {
                 <button type="submit" class="kk-primary">"Save settings"</button>
               </fieldset>
             </form>
-          </When>
-        </details>
     }
 }

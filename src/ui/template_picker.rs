@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::dynamic::dynamic;
 use super::each::Each;
 use super::effect::watch;
+use super::lazy::{lazy, split_point};
 use super::state::{use_state, AppState, Toast};
 use super::when::When;
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
@@ -83,11 +84,45 @@ fn departments() -> Vec<&'static str> {
 /// The template library, folded away until opened.
 #[component]
 pub fn TemplatePicker() -> impl IntoView {
+    // What was typed and chosen is kept while the panel is closed.
+    let choice = Choice {
+        query: RwSignal::new(String::new()),
+        department: RwSignal::new(String::new()),
+        chosen: RwSignal::new(None),
+    };
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+    view! {
+        <details class="kk-templates" on:toggle=toggled>
+            <summary>"New scorecard from a template"</summary>
+            // Built only while open: the library costs nothing at start-up, and its code is
+            // fetched the first time (`ui::lazy`).
+            <When when=move || open.get()>{lazy(library_body, move |make| make(choice))}</When>
+        </details>
+    }
+}
+
+/// The template panel's filters and chosen template.
+#[derive(Clone, Copy)]
+struct Choice {
+    query: RwSignal<String>,
+    department: RwSignal<String>,
+    /// Templates are named by their place in the library, so there is nothing to look up.
+    chosen: RwSignal<Option<usize>>,
+}
+
+split_point!(
+    panels,
+    fn library_body() -> fn(Choice) -> AnyView {
+        |choice| view! { <LibraryBody choice=choice /> }.into_any()
+    }
+);
+
+/// The open template panel: the demo, the filters, the list and the chosen template's preview.
+#[component]
+fn LibraryBody(choice: Choice) -> impl IntoView {
     let state = use_state();
-    let query = RwSignal::new(String::new());
-    let department = RwSignal::new(String::new());
-    // Templates are named by their place in the library, so there is nothing to look up.
-    let chosen = RwSignal::new(None::<usize>);
+    let Choice { query, department, chosen } = choice;
     let shown = Memo::new(move |_| {
         let (q, d) = (query.get(), department.get());
         (0..LIBRARY.len()).filter(|&i| matches(&LIBRARY[i], &q, &d)).collect::<Vec<_>>()
@@ -110,14 +145,8 @@ pub fn TemplatePicker() -> impl IntoView {
         },
         false,
     );
-    let open = RwSignal::new(false);
-    let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
 
     view! {
-        <details class="kk-templates" on:toggle=toggled>
-            <summary>"New scorecard from a template"</summary>
-            // Built only while open: the library costs nothing at start-up.
-            <When when=move || open.get()>
                 <p class="kk-hint">
                     {format!("{} frameworks from common practice, one per department or role. Targets are illustrative defaults: edit them to fit.", LIBRARY.len())}
                 </p>
@@ -169,8 +198,6 @@ pub fn TemplatePicker() -> impl IntoView {
                     }
                 } /> }))}
                 </div>
-            </When>
-        </details>
     }
 }
 

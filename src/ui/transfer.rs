@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::download::{download_text, CSV, JSON};
 use super::dynamic::{dynamic, dynamic_text};
+use super::lazy::{lazy, split_point};
 use super::shelf;
 use super::state::{use_state, AppState, Toast};
 use super::when::When;
@@ -27,9 +28,30 @@ struct Pending {
     merge: Option<(Tally, Vec<String>)>,
 }
 
-/// The export and import panel, folded away by default.
+/// The export and import panel, folded away by default; its code is fetched the first time it
+/// opens (`ui::lazy`).
 #[component]
 pub fn TransferPanel() -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        // Built the first time the panel opens, then kept (a chosen file waits there).
+        <details class="kk-transfer" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
+            <summary>"Export and import"</summary>
+            <When when=move || opened.get()>{lazy(transfer_body, |make| make())}</When>
+        </details>
+    }
+}
+
+split_point!(
+    panels,
+    fn transfer_body() -> fn() -> AnyView {
+        || view! { <TransferBody /> }.into_any()
+    }
+);
+
+/// The open panel: the downloads, the import and the share link.
+#[component]
+fn TransferBody() -> impl IntoView {
     let state = use_state();
     let name = move || state.framework.with(|f| f.name().to_owned());
     let period = move || state.review.get().label();
@@ -60,13 +82,8 @@ pub fn TransferPanel() -> impl IntoView {
         let _ = window().print();
     };
     let can_import = move || state.editable() || shelf::can_change(state);
-    let opened = RwSignal::new(false);
 
     view! {
-        // Built the first time the panel opens, then kept (a chosen file waits there).
-        <details class="kk-transfer" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
-            <summary>"Export and import"</summary>
-          <When when=move || opened.get()>
             <div class="kk-transfer-body">
                 <section aria-labelledby="kk-export-title">
                     <h3 id="kk-export-title">"Export"</h3>
@@ -103,8 +120,6 @@ pub fn TransferPanel() -> impl IntoView {
                     <super::share::ShareLinkMaker />
                 </When>
             </div>
-          </When>
-        </details>
     }
 }
 

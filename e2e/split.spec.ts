@@ -1,0 +1,61 @@
+// Issue 9: panels that start closed are separate WebAssembly files, fetched when first opened
+// (src/ui/lazy.rs, scripts/post_build.sh). A visit downloads only what shows the scorecard; a
+// panel whose file cannot be fetched says so, and works once it can be.
+import { expect, test, type Page } from '@playwright/test';
+import { ScorecardPage } from './fixtures/scorecard_page';
+
+const PIECE = /\/(split|chunk)_\w+\.wasm$/;
+
+/** Every split piece the page fetches from now on, by file name. */
+function piecesFetched(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (PIECE.test(path)) seen.push(path.split('/').pop()!);
+  });
+  return seen;
+}
+
+test('a visit fetches no panel code until a panel opens; then only that panel\'s', async ({ page }) => {
+  const fetched = piecesFetched(page);
+  const app = new ScorecardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  await expect(page.getByRole('heading', { name: 'Sales executive', level: 1 })).toBeVisible();
+  // The scorecard, its charts and its review are all on screen, and nothing was fetched for them.
+  await expect(page.locator('details.kk-bullets')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+
+  await page.locator('summary', { hasText: 'Scoring settings' }).click();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+  expect(fetched.length).toBeGreaterThan(0);
+  expect(fetched).toContain('split_panels.wasm');
+  expect(fetched).not.toContain('split_presenting.wasm');
+
+  // A second panel from the same file needs nothing more.
+  const before = fetched.length;
+  await page.locator('summary', { hasText: 'Export and import' }).click();
+  await expect(page.getByRole('button', { name: 'Download the scorecard (JSON)' })).toBeVisible();
+  expect(fetched.length).toBe(before);
+});
+
+test('a panel whose code cannot be fetched says so, and "Try again" opens it once it can', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await expect(page.getByRole('heading', { name: 'Sales executive', level: 1 })).toBeVisible();
+
+  await page.route(PIECE, (route) => route.abort('internetdisconnected'));
+  await page.locator('summary', { hasText: 'Scoring settings' }).click();
+  const settings = page.locator('details.kk-settings');
+  const alert = settings.getByRole('alert');
+  await expect(alert).toContainText('This part of the scorecard could not be loaded. Check the connection, then try again.');
+  // The rest of the scorecard is unaffected, and nothing the user made is lost.
+  await expect(app.kra('Achieve monthly revenue targets')).toBeVisible();
+
+  await page.unroute(PIECE);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(settings.getByRole('button', { name: 'Save settings' })).toBeVisible();
+  await expect(settings.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+});
