@@ -50,8 +50,7 @@ const SCALES = {
 /** BENCH_PROFILE=<file.json>: CPU profiles of the first run's timed edits, each from submitting
  * the reading to the frame that shows it, written as a JSON array of Chromium profiles, with the
  * functions of most self time printed. To read wasm names, build with them kept:
- *   sed 's/data-wasm-opt-params="/data-wasm-opt-params="-g /' index.html > index-names.html
- *   trunk build --release --dist dist index-names.html && rm index-names.html */
+ *   WASM_OPT_EXTRA=-g trunk build --release   (scripts/post_build.sh) */
 const PROFILE = process.env.BENCH_PROFILE ?? null;
 let profileTaken = false;
 /** BENCH_PROFILE_LOAD=<file.json>: the same for the first run's load (navigation → KRA list),
