@@ -292,3 +292,26 @@ proptest! {
         }
     }
 }
+
+/// Found by the property above in CI (2026-12-07): with bands spanning nearly all of `f64`
+/// (red flag `f64::MIN`, goal 1e300), `50 % × (actual − goal) ÷ (goal − red flag)` was ∞ ÷ ∞
+/// for an actual of `f64::MAX`, which scored the floor while 0 scored 100 %. The same shape
+/// for progress (baseline `f64::MIN`). Both now keep their order, and their raw value is a number.
+#[test]
+fn spans_near_the_largest_number_keep_the_order_of_scores() {
+    let settings = ScoringSettings::default();
+    let bands = Goal {
+        direction: Direction::HigherIsBetter,
+        target: 0.0,
+        baseline: None,
+        bands: Some(Bands { red_flag: f64::MIN, goal: 1e300 }),
+    };
+    let progress = Goal { direction: Direction::HigherIsBetter, target: 1e300, baseline: Some(f64::MIN), bands: None };
+    for (goal, method) in [(bands, ScoringMethod::Bands), (progress, ScoringMethod::Progress)] {
+        let worse = achievement(0.0, &goal, method, &settings);
+        let better = achievement(f64::MAX, &goal, method, &settings);
+        assert!(better.raw.is_finite(), "{method:?}: raw {} ({})", better.raw, better.formula);
+        assert!(better.percent >= worse.percent, "{method:?}: {} < {}", better.percent, worse.percent);
+        assert_eq!(better.method, method, "still scored by {method:?}");
+    }
+}

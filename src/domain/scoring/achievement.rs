@@ -99,7 +99,7 @@ pub(crate) fn achievement_as(
         }
         (ScoringMethod::Bands, direction) => match goal.bands {
             Some(bands) if bands_fit(bands, direction) => {
-                let raw = 100.0 + 50.0 * (actual - bands.goal) / (bands.goal - bands.red_flag);
+                let raw = 100.0 + share(50.0, actual, bands.goal, bands.goal, bands.red_flag);
                 let formula = words.say(|| {
                     format!(
                         "100 % + 50 % × ({} − {}) ÷ ({} − {}) = {} % (goal {} = 100 %, red flag {} = 50 %)",
@@ -286,7 +286,7 @@ fn progress(a: f64, b: f64, t: f64, direction: Direction, words: Words) -> (f64,
             "target equals baseline, so progress is undefined; scored as met when the target is reached".to_owned()
         });
     }
-    let raw = 100.0 * (a - b) / (t - b);
+    let raw = share(100.0, a, b, t, b);
     let formula = words.say(|| {
         format!(
             "({} − {}) ÷ ({} − {}) = {} % of the way from baseline to target",
@@ -298,6 +298,24 @@ fn progress(a: f64, b: f64, t: f64, direction: Direction, words: Words) -> (f64,
         )
     });
     (raw, formula)
+}
+
+/// `k × (a − b) ÷ (c − d)`, computed as written; or, when that is NaN because the product and
+/// the divisor both overflow (∞ ÷ ∞: an actual and a span near `f64::MAX`), from halves of the
+/// four numbers, which is exact at those magnitudes. Without this, such an actual would score
+/// the floor while a worse one scored well.
+///
+/// ```ignore
+/// assert_eq!(share(100.0, 5.0, 0.0, 10.0, 0.0), 50.0);
+/// assert!(share(50.0, f64::MAX, 1e300, 1e300, -f64::MAX).is_finite());
+/// ```
+fn share(k: f64, a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let raw = k * (a - b) / (c - d);
+    if raw.is_nan() {
+        k * ((a / 2.0 - b / 2.0) / (c / 2.0 - d / 2.0))
+    } else {
+        raw
+    }
 }
 
 fn bands_fit(bands: Bands, direction: Direction) -> bool {
