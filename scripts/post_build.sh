@@ -12,13 +12,14 @@
 #   2. wasm-bindgen on the main module, keeping the function table's export the pieces share;
 #   3. release only: wasm-opt on each .wasm with WASM_OPT_PARAMS (below; README, Size), then
 #      scripts/minify.mjs (short import and export names, esbuild).
-# A build without split points (no `split` feature) keeps Trunk's output and is only minified.
+# A build without split points (no `split` feature) keeps Trunk's module, then gets step 3.
 #
-# Environment: TRUNK_STAGING_DIR, TRUNK_PROFILE, TRUNK_SOURCE_DIR (from Trunk); CARGO_TARGET_DIR
-# if set; WASM_OPT_EXTRA, extra wasm-opt flags (`-g` keeps function names for twiggy).
+# Environment: TRUNK_STAGING_DIR, TRUNK_PROFILE (from Trunk); WASM_OPT_EXTRA, extra wasm-opt
+# flags (`-g` keeps function names for twiggy). Cargo's target folder is cargo's own answer
+# (`cargo metadata`), so CARGO_TARGET_DIR and cargo's configuration are followed.
 set -euo pipefail
 
-ROOT="${TRUNK_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 STAGING="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 PROFILE="${TRUNK_PROFILE:-debug}"
@@ -34,11 +35,16 @@ WASM_OPT_PARAMS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --re
 
 say() { printf '[post_build] %s\n' "$*"; }
 
+[ -f "$STAGING/$NAME.js" ] || { say "Trunk's $NAME.js is missing from $STAGING"; exit 1; }
 if grep -q "__wasm_split_placeholder__" "$STAGING/$NAME.js"; then
-  TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-  [[ "$TARGET_DIR" = /* ]] || TARGET_DIR="$ROOT/$TARGET_DIR"
+  TARGET_DIR="$(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --offline \
+    | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
   INPUT="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$NAME.wasm"
   [ -f "$INPUT" ] || { say "cargo's module $INPUT is missing"; exit 1; }
+  # The same wasm-bindgen as the crate's (scripts/setup.sh installs it): its output must match.
+  LOCKED="$(awk '$0 == "name = \"wasm-bindgen\"" { hit = 1; next } hit && /^version = / { gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  HAVE="$(wasm-bindgen --version | awk '{print $2}')"
+  [ "$HAVE" = "$LOCKED" ] || { say "wasm-bindgen is $HAVE, Cargo.lock has $LOCKED: run bash scripts/setup.sh"; exit 1; }
   WORK="$(mktemp -d)"
   trap 'rm -rf "$WORK"' EXIT
   mkdir "$WORK/split" "$WORK/bindgen"
@@ -49,7 +55,7 @@ if grep -q "__wasm_split_placeholder__" "$STAGING/$NAME.js"; then
   cp "$WORK/bindgen/$NAME.js" "$WORK/bindgen/${NAME}_bg.wasm" "$WORK/split/__wasm_split.js" "$STAGING/"
   shopt -s nullglob
   pieces=("$WORK"/split/split_*.wasm "$WORK"/split/chunk_*.wasm)
-  cp "${pieces[@]}" "$STAGING/"
+  if ((${#pieces[@]})); then cp "${pieces[@]}" "$STAGING/"; fi
   say "split: main module and ${#pieces[@]} piece(s)"
 fi
 

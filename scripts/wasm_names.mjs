@@ -256,15 +256,17 @@ export function shortenNames(wasm, loader, others = []) {
 }
 
 /**
- * The module compiles, each import is a key of the loader (or a name another file has, for an
- * import from another file), and each export the loader reads is one.
+ * The module compiles, each import is a key of the loader (or, for an import from a module the
+ * loader imports whole, an export of another file), and each export the loader reads is one.
  */
 function check(wasm, loader, others) {
   const module = new WebAssembly.Module(wasm);
   for (const { module: from, name: field } of WebAssembly.Module.imports(module)) {
     const moduleKey = /^\w+$/.test(from) ? from : JSON.stringify(from);
     if (!keyPattern(moduleKey).test(loader)) throw new Error(`the loader has no import module ${from}`);
-    const found = keyPattern(field).test(loader) || others.some((o) => occurrences(o, field) > 0);
+    const whole = new RegExp(`import\\s*\\*\\s*as\\s+\\w+\\s+from\\s*${escape(JSON.stringify(from))}`).test(loader);
+    const exportedThere = new RegExp(`export\\s+(const|let|function)\\s+${escape(field)}(?![\\w$])`);
+    const found = keyPattern(field).test(loader) || (whole && others.some((o) => exportedThere.test(o)));
     if (!found) throw new Error(`the loader has no import ${from}.${field}`);
   }
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));

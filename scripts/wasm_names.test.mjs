@@ -11,15 +11,18 @@ const utf8 = new TextEncoder();
 const str = (s) => [utf8.encode(s).length, ...utf8.encode(s)];
 const section = (id, body) => [id, body.length, ...body];
 
-/** Imports `answer`, `other` and `kept` (each () -> i32); exports `call_answer` (returns answer() + other()) and `call_kept`. */
-function module() {
+/**
+ * Imports `answer`, `other` and `kept` (each () -> i32); exports `call_answer` (returns answer() +
+ * other()) and `call_kept`. `kept` comes from `keptFrom`.
+ */
+function module(keptFrom = './x_bg.js') {
   const I32 = 0x7f;
   const types = section(1, [1, 0x60, 0, 1, I32]);
   const imports = section(2, [
     3,
     ...str('./x_bg.js'), ...str('__wbg_answer_0123456789abcdef'), 0, 0,
     ...str('./x_bg.js'), ...str('__wbg_other_fedcba9876543210'), 0, 0,
-    ...str('./x_bg.js'), ...str('__wbg_kept_00112233aabbccdd'), 0, 0,
+    ...str(keptFrom), ...str('__wbg_kept_00112233aabbccdd'), 0, 0,
   ]);
   const functions = section(3, [2, 0, 0]);
   const exports = section(7, [
@@ -106,6 +109,20 @@ test('names another file of the split uses (__wasm_split.js) keep their names', 
   assert.equal(exports[0], 'wasm_bindgen__convert__closures_____invoke__h0123456789abcdef');
   assert.equal(count, 2, 'the two imports only');
   assert.equal(link(wasm, renamed).answer(), 42);
+});
+
+test('an import from another file the loader imports whole must be that file\'s export', () => {
+  // The split's shape: `import * as import1 from "./s.js"` and `"./s.js": import1` in the loader.
+  const split = loader
+    .replace('__wbg_kept_00112233aabbccdd: function() { return 7; },', '')
+    .replace('"./x_bg.js": import0,', '"./x_bg.js": import0, "./s.js": import1,')
+    .replace('function getImports() {', 'import * as import1 from "./s.js";\nfunction getImports() {');
+  const other = 'export const __wbg_kept_00112233aabbccdd = () => 7;';
+  const { wasm } = shortenNames(module('./s.js'), split, [other]);
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
+  assert.deepEqual(imports[2], { module: './s.js', name: '__wbg_kept_00112233aabbccdd', kind: 'function' });
+  // Only mentioned there, not exported: refused.
+  assert.throws(() => shortenNames(module('./s.js'), split, ['const x = __wbg_kept_00112233aabbccdd;']), /no import/);
 });
 
 test('a loader that does not match the module is refused, not written', () => {

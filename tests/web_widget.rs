@@ -652,15 +652,16 @@ async fn ready_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
 }
 
 /// `lazy` says "Loading…" while a panel's code is on the way, then shows the panel; when the
-/// code does not arrive it says so in an alert with "Try again", which fetches it again; a
-/// panel whose code is here shows at once, with no "Loading…" in between.
+/// code does not arrive it says so in an alert with "Try again", which fetches it again while
+/// the alert (and the focus on its button) stays, and says so again with the count when that
+/// fails too; a panel whose code is here shows at once, with no "Loading…" in between.
 #[wasm_bindgen_test]
 async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     use kra_kpi::ui::lazy::lazy;
     use leptos::prelude::*;
 
     let el = host("lazy");
-    OUTCOMES.with(|o| o.borrow_mut().extend([false, true]));
+    OUTCOMES.with(|o| o.borrow_mut().extend([false, false, true]));
     ATTEMPTS.with(|a| a.set(0));
     let n = RwSignal::new(1u32);
     let _mounted = leptos::mount::mount_to(el.clone(), move || {
@@ -676,18 +677,36 @@ async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
 
     sleep(120).await;
     let alert = part("slow").query_selector("[role=alert]").unwrap().expect("a failed load is an alert");
-    assert!(alert.text_content().unwrap().contains("could not be loaded"));
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "This part of the scorecard could not be loaded. Check the connection, then try again.Try again"
+    );
     assert_eq!(ATTEMPTS.with(|a| a.get()), 1);
 
-    button(&part("slow"), "Try again").click();
+    let again = button(&part("slow"), "Try again");
+    again.focus().unwrap();
+    again.click();
     settle().await;
-    assert_eq!(text(&part("slow")), "Loading…");
+    assert_eq!(again.text_content().unwrap(), "Trying again…");
+    assert_eq!(again.get_attribute("aria-disabled").as_deref(), Some("true"));
+    again.click();
+    sleep(120).await;
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 2, "a click while trying again does not fetch twice");
+    assert!(again.is_connected(), "the alert stays when the retry fails too");
+    assert!(document().active_element().is_some_and(|f| f.is_same_node(Some(&again))), "the focus stays on Try again");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .starts_with("This part of the scorecard still could not be loaded (2 tries)."));
+    assert_eq!(again.text_content().unwrap(), "Try again");
+
+    again.click();
     sleep(120).await;
     assert_eq!(text(&part("slow")), "Panel 1");
-    assert_eq!(ATTEMPTS.with(|a| a.get()), 2);
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 3);
 
     n.set(2);
     settle().await;
     assert_eq!(text(&part("slow")), "Panel 2", "the view follows its signals once loaded");
-    assert_eq!(ATTEMPTS.with(|a| a.get()), 2, "nothing is fetched again");
+    assert_eq!(ATTEMPTS.with(|a| a.get()), 3, "nothing is fetched again");
 }

@@ -1,22 +1,28 @@
 //! [`lazy`] and [`split_point!`]: views whose code is a separate WebAssembly file, fetched the
 //! first time one of them is shown.
 //!
-//! Why (issue 9): most of the widget's code draws panels that start closed (settings, import
-//! and export, the review, the chart panels, the forms). A host page should not make every
-//! employee download them before the scorecard appears. A *split point* is a function that
-//! returns one of those views' constructors; the release build (`--features split`,
-//! `scripts/post_build.sh`) moves the code that only it reaches into its own file, and calling
-//! it the first time fetches that file. Without the feature (the browser tests, a plain
+//! Why (issue 9): much of the widget's code draws panels that start closed and that a visit may
+//! never open (the KRA and KPI forms, a KPI's readings, settings, templates and scorecards,
+//! export and import, bulk entry, the presentation). A host page should not make every employee
+//! download them before the scorecard appears. A *split point* is a function that returns one
+//! of those views' constructors; the release build (`--features split`,
+//! `scripts/post_build.sh`) moves the code that only split points of one module reach into that
+//! module's file, and the first call fetches it. Without the feature (the browser tests, a plain
 //! `cargo build`) a split point is an ordinary function that answers at once, so both builds
-//! run the same code.
+//! run the same views.
+//!
+//! What is on screen at start stays in the main module, and so do the chart panels and the
+//! review: printing draws them at once, which a fetch could not finish in time.
 
+use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
-use super::dynamic::dynamic;
+use super::dynamic::{dynamic, dynamic_text};
 
 /// Why a split point's code could not be had: its file did not arrive (offline, a server that
 /// lacks it) or did not compile.
@@ -55,26 +61,30 @@ macro_rules! split_point {
 }
 pub use split_point;
 
-/// Where a [`lazy`] view is: its code on the way, here (the constructor), or not to be had.
-#[derive(Clone, Copy)]
-enum Stage<M> {
-    Loading,
-    Ready(M),
-    Failed,
+/// How the fetching of a [`lazy`] view's code goes, whatever the view: how many fetches failed,
+/// and whether one is under way after a failure ("Try again").
+#[derive(Clone, Copy, Default)]
+struct Attempt {
+    failures: u32,
+    retrying: bool,
 }
 
 /// Shows what `show` builds from the constructor that `load` (a [`split_point!`]) returns,
-/// once it has arrived; "Loading…" until then, and a message with a "Try again" button if
-/// its file could not be fetched, so nothing else on the page is affected.
+/// once it has arrived; "Loading…" until then, and an alert with a "Try again" button if its
+/// file could not be fetched, so nothing else on the page is affected.
 ///
 /// `M` is the constructor's type: a `fn` pointer (`Copy`), so that the view can be rebuilt
 /// from it by reactive parents. `E` is the loader's error ([`LoadError`] for a split point):
 /// any error shows the same message, since the browser's console already has the details.
+/// `load`'s future must keep the waker of its latest poll (as split points' do): it is first
+/// polled once with a waker that does nothing.
 ///
 /// # Example
 ///
 /// ```ignore
-/// split_point!(forms, fn kra_form() -> fn(Option<Id>) -> AnyView { |id| view! { <KraForm existing=id /> }.into_any() });
+/// split_point!(editing, fn kra_form() -> fn(Option<Id>) -> AnyView {
+///     |id| view! { <KraFormBody existing=id /> }.into_any()
+/// });
 /// view! { {lazy(kra_form, move |make| make(existing))} }
 /// ```
 pub fn lazy<M, E, F>(load: fn() -> F, show: impl Fn(M) -> AnyView + Send + Sync + 'static) -> AnyView
@@ -83,46 +93,97 @@ where
     E: 'static,
     F: Future<Output = Result<M, E>> + 'static,
 {
-    let stage = RwSignal::new(Stage::Loading);
-    let fetch = move || fetch_into(Box::pin(async move { load().await.ok() }), stage);
+    let ready = RwSignal::new(None::<Constructor>);
+    let attempt = RwSignal::new(Attempt::default());
+    let fetch = move || {
+        let load = async move { load().await.ok().map(|make| Arc::new(make) as Constructor) };
+        fetch_into(Box::pin(load), ready, attempt);
+    };
     fetch();
-    dynamic(move || match stage.get() {
-        Stage::Ready(make) => show(make),
-        Stage::Loading => view! { <p class="kk-hint kk-loading" role="status">"Loading…"</p> }.into_any(),
-        Stage::Failed => failed(Box::new(move || {
-            stage.set(Stage::Loading);
-            fetch();
-        })),
+    dynamic(move || match ready.get() {
+        // Always an `M`: it is what this view's own `load` gave.
+        Some(make) => make.downcast_ref::<M>().map_or_else(|| ().into_any(), |&make| show(make)),
+        None => waiting(attempt, Box::new(fetch)),
     })
 }
 
-/// Records `load`'s outcome in `stage`: at once when its code is already here (a module
-/// fetched before, or a build without the split), so nothing flickers; otherwise when it
-/// arrives. Not typed per use.
-fn fetch_into<M: Copy + Send + Sync + 'static>(
-    mut load: Pin<Box<dyn Future<Output = Option<M>>>>,
-    stage: RwSignal<Stage<M>>,
+/// A constructor, whatever its type, so that what follows is compiled once for every use.
+type Constructor = Arc<dyn Any + Send + Sync>;
+
+/// Records `load`'s outcome: at once when its code is already here (a module fetched before,
+/// or a build without the split), so nothing flickers; otherwise when it arrives (for a split
+/// point of a module fetched before, a few microtasks later).
+fn fetch_into(
+    mut load: Pin<Box<dyn Future<Output = Option<Constructor>>>>,
+    ready: RwSignal<Option<Constructor>>,
+    attempt: RwSignal<Attempt>,
 ) {
-    let outcome = |r: Option<M>| r.map_or(Stage::Failed, Stage::Ready);
+    let record = move |r: Option<Constructor>| {
+        let arrived = r.is_some();
+        // The view may have been closed and its owner gone while the file was on the way.
+        if arrived {
+            let _ = ready.try_set(r);
+        }
+        settle(attempt, arrived);
+    };
     // A first poll with a waker that does nothing: a loaded module answers at once. Otherwise
     // the task below polls again with its own waker, which the loader then keeps.
     if let Poll::Ready(r) = load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        stage.set(outcome(r));
+        record(r);
         return;
     }
-    leptos::task::spawn_local(async move {
-        let r = load.await;
-        // The panel may have been closed and its owner gone while the file was on the way.
-        let _ = stage.try_set(outcome(r));
+    leptos::task::spawn_local(async move { record(load.await) });
+}
+
+/// Ends an attempt: counts a failure, and lets "Try again" fetch again.
+fn settle(attempt: RwSignal<Attempt>, arrived: bool) {
+    let _ = attempt.try_update(|a| {
+        a.retrying = false;
+        a.failures += u32::from(!arrived);
     });
 }
 
-/// The message a [`lazy`] view shows when its code could not be fetched.
-fn failed(retry: Box<dyn Fn() + Send + Sync>) -> AnyView {
+/// What a [`lazy`] view shows until its code is here: "Loading…" (a status), or after a failed
+/// fetch an alert whose "Try again" calls `fetch`. The alert is built once and stays, with the
+/// focus on its button, while it tries again.
+fn waiting(attempt: RwSignal<Attempt>, fetch: Box<dyn Fn() + Send + Sync>) -> AnyView {
+    let failed = Memo::new(move |_| attempt.with(|a| a.failures > 0));
+    let fetch: std::sync::Arc<dyn Fn() + Send + Sync> = fetch.into();
+    dynamic(move || {
+        if failed.get() {
+            let fetch = fetch.clone();
+            failed_alert(
+                attempt,
+                Box::new(move || {
+                    if !attempt.with_untracked(|a| a.retrying) {
+                        attempt.update(|a| a.retrying = true);
+                        fetch();
+                    }
+                }),
+            )
+        } else {
+            view! { <p class="kk-hint" role="status">"Loading…"</p> }.into_any()
+        }
+    })
+}
+
+/// The alert a [`lazy`] view shows when its code could not be fetched. It stays while "Try
+/// again" works (the button says so), and says so again, with the count, when that fails too.
+fn failed_alert(attempt: RwSignal<Attempt>, retry: Box<dyn Fn() + Send + Sync>) -> AnyView {
+    let message = move || match attempt.with(|a| a.failures) {
+        0 | 1 => "This part of the scorecard could not be loaded. Check the connection, then try again.".to_owned(),
+        n => format!(
+            "This part of the scorecard still could not be loaded ({n} tries). Check the connection, then try again."
+        ),
+    };
+    let retrying = move || attempt.with(|a| a.retrying);
+    let label = move || if retrying() { "Trying again…" } else { "Try again" };
     view! {
         <div class="kk-error" role="alert">
-            <p>"This part of the scorecard could not be loaded. Check the connection, then try again."</p>
-            <button type="button" on:click=move |_| retry()>"Try again"</button>
+            <p>{dynamic_text(message)}</p>
+            <button type="button" aria-disabled=move || retrying().to_string() on:click=move |_| retry()>
+                {dynamic_text(label)}
+            </button>
         </div>
     }
     .into_any()

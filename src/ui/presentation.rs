@@ -13,7 +13,7 @@ use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::lazy::{lazy, split_point};
 use super::score_heatmap::ScoreHeatmap;
-use super::state::use_state;
+use super::state::{use_state, AppState, Toast};
 use super::status_badge::StatusBadge;
 use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::scoring::Status;
@@ -21,11 +21,38 @@ use crate::domain::scoring::Status;
 /// The class of the button that opens the presentation; the focus returns to it on exit.
 pub const OPEN_CLASS: &str = "kk-present-open";
 
-/// The full-screen presentation, shown while `state.presenting` is set. Its code is fetched the
-/// first time (`ui::lazy`).
+/// The full-screen presentation, shown while `state.presenting` is set. Its code is here by
+/// then: [`open`] sets it only once the code has arrived.
 #[component]
 pub fn Presentation() -> impl IntoView {
     lazy(presentation, |make| make())
+}
+
+/// Opens the presentation: at once when its code is here, otherwise once it has arrived (a few
+/// milliseconds after [`preload`]); if it cannot be fetched, a toast says so and nothing opens,
+/// so no half-open presentation is left without its Exit button.
+pub fn open(state: AppState) {
+    fetch(Box::new(move |arrived| {
+        if arrived {
+            let _ = state.presenting.try_set(true);
+        } else {
+            let toast = Toast::info("The presentation could not be loaded. Check the connection, then try again.");
+            let _ = state.toast.try_set(Some(toast));
+        }
+    }));
+}
+
+/// Fetches the presentation's code ahead of a click on "Present" (the export panel calls it
+/// when it opens), so that the presentation opens at once and can still go full screen, which
+/// browsers allow only soon after the click.
+pub fn preload() {
+    fetch(Box::new(|_| ()));
+}
+
+/// Fetches the presentation's code (at once if it is here), then calls `then` with whether it
+/// arrived.
+fn fetch(then: Box<dyn FnOnce(bool)>) {
+    leptos::task::spawn_local(async move { then(presentation().await.is_ok()) });
 }
 
 split_point!(

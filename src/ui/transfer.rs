@@ -53,6 +53,8 @@ split_point!(
 #[component]
 fn TransferBody() -> impl IntoView {
     let state = use_state();
+    // "Present" is here: its code is fetched now, so that it opens at once when clicked.
+    super::presentation::preload();
     let name = move || state.framework.with(|f| f.name().to_owned());
     let period = move || state.review.get().label();
     let offer = move |file: String, mime: &str, text: String| {
@@ -102,7 +104,7 @@ fn TransferBody() -> impl IntoView {
                             <span class="kk-meta">" Overall, KRA and KPI scores of the review period."</span>
                         </li>
                         <li>
-                            <button type="button" class=super::presentation::OPEN_CLASS on:click=move |_| state.presenting.set(true)>
+                            <button type="button" class=super::presentation::OPEN_CLASS on:click=move |_| super::presentation::open(state)>
                                 {dynamic_text(move || format!("Present the {} review", period()))}
                             </button>
                             <span class="kk-meta">" Full screen, large type, read-only; arrow keys move between KRAs."</span>
