@@ -25,8 +25,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.open();
       await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
       await page.locator('[data-testid=kpi-row]').first().getByRole('button').first().click();
-      for (const summary of await page.locator('details:not([open]) > summary').all()) {
-        if (await summary.isVisible()) await summary.click();
+      // Panels fetch their code when first opened (src/ui/lazy.rs) and may hold disclosures of
+      // their own: open, wait until nothing is loading, and again until none is left closed.
+      // (Element handles: a locator's nth match shifts as each one opens.)
+      for (let pass = 0; pass < 4; pass++) {
+        const closed = [];
+        for (const summary of await page.locator('details:not([open]) > summary').elementHandles()) {
+          if (await summary.isVisible()) closed.push(summary);
+        }
+        if (closed.length === 0) break;
+        for (const summary of closed) await summary.click();
+        await expect(page.getByText('Loading…')).toHaveCount(0);
       }
       expect(await violations(page)).toEqual([]);
     });

@@ -9,7 +9,8 @@ test('a template is found, previewed and created, and a second one becomes a sec
   const library = page.locator('details.kk-templates');
   await library.locator(':scope > summary').click();
   const list = library.locator('.kk-template-list > li');
-  expect(await list.count()).toBeGreaterThanOrEqual(11);
+  // The library's code is fetched when the panel first opens (src/ui/lazy.rs): wait for it.
+  await expect.poll(() => list.count()).toBeGreaterThanOrEqual(11);
 
   // Search by a word from inside the framework, then by department.
   await library.getByLabel('Search templates').fill('attrition');
