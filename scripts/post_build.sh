@@ -42,7 +42,9 @@ if grep -q "__wasm_split_placeholder__" "$STAGING/$NAME.js"; then
   INPUT="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$NAME.wasm"
   [ -f "$INPUT" ] || { say "cargo's module $INPUT is missing"; exit 1; }
   # The same wasm-bindgen as the crate's (scripts/setup.sh installs it): its output must match.
-  LOCKED="$(awk '$0 == "name = \"wasm-bindgen\"" { hit = 1; next } hit && /^version = / { gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  # shellcheck source=scripts/lock_version.sh
+  . "$ROOT/scripts/lock_version.sh"
+  LOCKED="$(lock_version wasm-bindgen "$ROOT/Cargo.lock")"
   HAVE="$(wasm-bindgen --version | awk '{print $2}')"
   [ "$HAVE" = "$LOCKED" ] || { say "wasm-bindgen is $HAVE, Cargo.lock has $LOCKED: run bash scripts/setup.sh"; exit 1; }
   WORK="$(mktemp -d)"

@@ -16,12 +16,8 @@ die()  { printf '\033[1;31m[setup] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
 
 # --- versions pinned by the lockfile -------------------------------------------------------
-lock_version() { # lock_version <crate>: the version of <crate> in Cargo.lock
-  awk -v name="$1" '
-    $0 == "name = \"" name "\"" { hit = 1; next }
-    hit && /^version = / { gsub(/version = |"/, ""); print; exit }
-    /^\[\[package\]\]/ { hit = 0 }' Cargo.lock
-}
+# shellcheck source=scripts/lock_version.sh
+. "$ROOT/scripts/lock_version.sh"
 [ -f Cargo.lock ] || die "Cargo.lock missing in $ROOT"
 WB_VERSION="$(lock_version wasm-bindgen)"
 [ -n "$WB_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"

@@ -148,7 +148,7 @@ fn settle(attempt: RwSignal<Attempt>, arrived: bool) {
 /// focus on its button, while it tries again.
 fn waiting(attempt: RwSignal<Attempt>, fetch: Box<dyn Fn() + Send + Sync>) -> AnyView {
     let failed = Memo::new(move |_| attempt.with(|a| a.failures > 0));
-    let fetch: std::sync::Arc<dyn Fn() + Send + Sync> = fetch.into();
+    let fetch: Arc<dyn Fn() + Send + Sync> = fetch.into();
     dynamic(move || {
         if failed.get() {
             let fetch = fetch.clone();
