@@ -1,7 +1,7 @@
 // Every control has an accessible name, everything works from the keyboard, and status is never
 // colour alone.
-import { expect, test } from '@playwright/test';
-import { ScorecardPage } from './fixtures/scorecard_page';
+import { expect, test, type Page } from '@playwright/test';
+import { largeSave, ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 test('every button, input and select has an accessible name', async ({ page }) => {
   const app = new ScorecardPage(page);
@@ -163,4 +163,34 @@ test('opening a form moves the focus into it and closing it brings the focus bac
   await expect(app.panel().locator('form.kk-inline-form').getByLabel('Value')).toBeFocused();
   await app.panel().locator('form.kk-inline-form').getByRole('button', { name: 'Cancel' }).click();
   await expect(app.panel().getByRole('button', { name: /^Edit reading / })).toBeFocused();
+});
+
+/** Focuses "Add a KRA" (the browser scrolls it into view), waits three frames, and returns how
+ * far it moved in between: what a keyboard user, or a click aimed at it, would find. */
+async function shiftAfterFocus(page: Page): Promise<number> {
+  return page.locator('.kk-tree > details.kk-add > summary').evaluate(async (el: HTMLElement) => {
+    el.focus();
+    const top = el.getBoundingClientRect().top;
+    for (let i = 0; i < 3; i++) await new Promise((done) => requestAnimationFrame(done));
+    return Math.abs(el.getBoundingClientRect().top - top);
+  });
+}
+
+test('a control brought into view by the focus stays where it was brought', async ({ page }) => {
+  // Cards below the first screen once stood in at a guessed height until they came into view,
+  // so "Add a KRA" jumped by 150 px under a click aimed at it.
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  expect(await shiftAfterFocus(page)).toBeLessThan(4);
+  await expect(page.locator('.kk-tree > details.kk-add > summary')).toBeFocused();
+});
+
+test('on a large scorecard too, a control brought into view by the focus stays there', async ({ page }) => {
+  // Cards off screen still skip layout there; a folded card's stand-in is a folded card's height.
+  const app = new ScorecardPage(page);
+  await app.seed({ [STORAGE_KEY]: largeSave(12, 6) });
+  await app.open();
+  await expect(page.getByRole('article')).toHaveCount(12);
+  expect(await shiftAfterFocus(page)).toBeLessThan(4);
 });

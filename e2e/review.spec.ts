@@ -2,7 +2,7 @@
 // marks and an overall comment belong to one review period; closing keeps the scores and makes
 // the period read-only until reopened.
 import { test, expect, type Page } from '@playwright/test';
-import { ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
+import { largeSave, ScorecardPage, STORAGE_KEY } from './fixtures/scorecard_page';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -156,27 +156,6 @@ test('this period against the previous one: biggest movers first, direction in w
   // The KPI list shows the top movers and offers the rest.
   await expect(kpis.locator('tbody tr')).toHaveCount(6);
 });
-
-/** A saved scorecard of `kraCount` KRAs × `perKra` KPIs (8 × 10 by default: over the 60 KPIs
- * above which a scorecard opens with its KRAs, and their review fields, folded). */
-function largeSave(kraCount = 8, perKra = 10): string {
-  const kras = [];
-  const kpis = [];
-  let id = 1;
-  for (let r = 1; r <= kraCount; r++) {
-    const kra = id++;
-    kras.push({ id: kra, name: `Result area ${r}`, description: '', owner: '', weight: 100 / kraCount });
-    for (let k = 1; k <= perKra; k++) {
-      kpis.push({
-        id: id++, kra, spec: {
-          name: `Indicator ${r}.${k}`, unit: '', direction: { kind: 'higher-is-better' }, target: { kind: 'constant', value: 100 },
-          frequency: 'monthly', aggregation: 'average', weight: 100 / perKra,
-        },
-      });
-    }
-  }
-  return JSON.stringify({ app: 'kra-kpi', schema: 4, framework: { name: 'Eighty KPIs', kras, kpis, readings: [], next_id: id } });
-}
 
 test('a large scorecard opens with the KRAs’ review fields folded; opened, they work and they print', async ({ page }) => {
   const app = new ScorecardPage(page);

@@ -144,8 +144,9 @@ pub fn App(state: AppState) -> impl IntoView {
                 <BulletPanel folded=start_folded />
             </When>
             <div class="kk-body">
-                // A labelled region, not <main>: the host page has its own main landmark.
-                <section node_ref=tree class="kk-tree" aria-label="KRAs and KPIs" tabindex="-1">
+                // A labelled region, not <main>: the host page has its own main landmark. On a
+                // large scorecard (`kk-many`) cards off screen skip layout (see the stylesheet).
+                <section node_ref=tree class="kk-tree" class:kk-many=start_folded aria-label="KRAs and KPIs" tabindex="-1">
                     <When when=move || is_empty() && state.editable() fallback=|| ()>
                         <EmptyState />
                     </When>
