@@ -78,7 +78,8 @@ fn reusing_the_caches_after_an_edit_gives_what_scoring_afresh_gives() {
     let mut caches = Vec::new();
     let before = score_history_with(&fw, &last, 12, TODAY, &mut caches);
     let kpi = fw.kpis()[0].id;
-    let june = *fw.readings_of(kpi).range(date(2026, 6, 1)..date(2026, 7, 1)).next().unwrap().0;
+    let june =
+        *kra_kpi::domain::ordered::range(fw.readings_of(kpi), date(2026, 6, 1)..date(2026, 7, 1)).next().unwrap().0;
     fw.update_reading(kpi, june, 1.0, "").unwrap();
     let after = score_history_with(&fw, &last, 12, TODAY, &mut caches);
     assert_eq!(after, score_history(&fw, &last, 12, TODAY));

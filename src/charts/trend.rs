@@ -55,7 +55,7 @@ pub struct TrendSeries {
 pub fn trend_series(fw: &Framework, kpi: Id, max_points: usize) -> Option<TrendSeries> {
     let k = fw.kpi(kpi)?;
     let readings = fw.readings_of(kpi);
-    let (first, last) = (*readings.first_key_value()?.0, *readings.last_key_value()?.0);
+    let (first, last) = (*readings.first()?.0, *readings.last()?.0);
     // Walk back from the latest period, so a KPI with years of readings costs `max_points`
     // steps, not one per period since the first reading.
     let first_period = fw.period_of(k, first);

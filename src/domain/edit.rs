@@ -5,7 +5,6 @@
 //! what another tab's newer data is re-based onto ([`super::rebase`]), and the same stream is
 //! what a host page is told about.
 
-use std::collections::BTreeMap;
 use std::mem;
 
 use jiff::civil::Date;
@@ -17,7 +16,7 @@ use super::id::Id;
 use super::input::{check_name, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
-use super::ordered::map_from;
+use super::ordered::{map_from, Map};
 use super::period::Period;
 use super::reading::{Reading, Series};
 use super::review::{Closure, ReviewKey};
@@ -482,7 +481,7 @@ impl Edit {
     ///
     /// Used when this tab's unsaved edits are re-applied on top of another tab's newer data and
     /// an id this tab handed out was meanwhile handed out there too.
-    pub fn remap(&mut self, map: &BTreeMap<Id, Id>) {
+    pub fn remap(&mut self, map: &Map<Id, Id>) {
         let m = |id: &mut Id| {
             if let Some(&new) = map.get(id) {
                 *id = new;

@@ -1,7 +1,7 @@
 //! The framework: KRAs, their KPIs and the KPIs' readings, read through accessors and changed
 //! only by [`Edit`]s.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use jiff::civil::Date;
@@ -12,7 +12,7 @@ use super::id::Id;
 use super::input::{check_finite, check_reading};
 use super::kpi::{Kpi, KpiSpec};
 use super::kra::{Kra, KraDraft};
-use super::ordered::{map_from, set_from};
+use super::ordered::{map_from, range, set_from, Map, Set};
 use super::period::{FiscalYearStart, Period};
 use super::reading::{Reading, Series};
 use super::review::{Review, ReviewKey, Reviews};
@@ -53,7 +53,7 @@ pub struct Framework {
     pub(super) kras: Shared<Vec<Kra>>,
     pub(super) kpis: Shared<Vec<Kpi>>,
     /// Readings by KPI id; a KPI without readings has no entry.
-    pub(super) readings: BTreeMap<Id, Shared<Series>>,
+    pub(super) readings: Map<Id, Shared<Series>>,
     /// Review records by review period; a period without a record has no entry.
     pub(super) reviews: Shared<Reviews>,
     /// The next id to hand out; only ever grows.
@@ -70,12 +70,12 @@ pub struct FrameworkParts {
     pub settings: ScoringSettings,
     pub kras: Vec<Kra>,
     pub kpis: Vec<Kpi>,
-    pub readings: BTreeMap<Id, Series>,
+    pub readings: Map<Id, Series>,
     pub reviews: Reviews,
     pub next_id: u64,
 }
 
-static NO_READINGS: Series = BTreeMap::new();
+static NO_READINGS: Series = Map::new();
 
 impl Default for Framework {
     fn default() -> Self {
@@ -91,7 +91,7 @@ impl Framework {
             settings: ScoringSettings::default(),
             kras: Shared::default(),
             kpis: Shared::default(),
-            readings: BTreeMap::new(),
+            readings: Map::new(),
             reviews: Shared::default(),
             next_id: 1,
         }
@@ -247,7 +247,7 @@ impl Framework {
         kpi: Id,
         period: &Period,
     ) -> impl DoubleEndedIterator<Item = (&'a Date, &'a Reading)> {
-        self.readings_of(kpi).range((Bound::Included(period.start()), Bound::Excluded(period.end())))
+        range(self.readings_of(kpi), (Bound::Included(period.start()), Bound::Excluded(period.end())))
     }
 
     /// The reading of `kpi` for the period starting on `period_start`.
@@ -357,7 +357,7 @@ impl Framework {
             settings: self.settings.clone(),
             kras: self.kras.clone(),
             kpis: self.kpis.clone(),
-            readings: BTreeMap::new(),
+            readings: Map::new(),
             reviews: Shared::default(),
             next_id: self.next_id,
         };
@@ -471,7 +471,7 @@ impl Framework {
         if self.next_id > Id::MAX.0 + 1 {
             return Err(IntegrityError::CounterTooLarge);
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = Set::new();
         for id in self.kras.iter().map(|k| k.id).chain(self.kpis.iter().map(|k| k.id)) {
             if !ids.insert(id) {
                 return Err(IntegrityError::DuplicateId(id));
@@ -484,14 +484,14 @@ impl Framework {
         for k in self.kras.iter() {
             KraDraft::of(k).validate().map_err(|error| IntegrityError::InvalidKra { name: k.name.clone(), error })?;
         }
-        let kra_ids: BTreeSet<Id> = set_from(self.kras.iter().map(|k| k.id));
+        let kra_ids: Set<Id> = set_from(self.kras.iter().map(|k| k.id));
         for k in self.kpis.iter() {
             if !kra_ids.contains(&k.kra) {
                 return Err(IntegrityError::KpiWithoutKra { kpi: k.spec.name.clone() });
             }
             k.spec.validate().map_err(|error| IntegrityError::InvalidKpi { name: k.spec.name.clone(), error })?;
         }
-        let kpis: BTreeMap<Id, &Kpi> = map_from(self.kpis.iter().map(|k| (k.id, k)));
+        let kpis: Map<Id, &Kpi> = map_from(self.kpis.iter().map(|k| (k.id, k)));
         for (&kpi, series) in &self.readings {
             let k = kpis.get(&kpi).copied().ok_or(IntegrityError::ReadingsWithoutKpi(kpi))?;
             if series.is_empty() {

@@ -1,6 +1,8 @@
 //! Undo and redo as edits with their inverses.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
+
+use super::ordered::Map;
 
 use super::edit::{Applied, Edit};
 use super::error::ValidationError;
@@ -76,7 +78,7 @@ impl History {
     }
 
     /// Rewrites the ids every kept step refers to (see [`Edit::remap`]).
-    pub fn remap(&mut self, map: &BTreeMap<Id, Id>) {
+    pub fn remap(&mut self, map: &Map<Id, Id>) {
         if !map.is_empty() {
             self.undo.iter_mut().chain(self.redo.iter_mut()).for_each(|e| e.remap(map));
         }

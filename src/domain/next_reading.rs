@@ -36,7 +36,7 @@ const LOOK_BACK: usize = 60;
 /// ```
 pub fn next_period(fw: &Framework, kpi: &Kpi, today: Date) -> Period {
     let current = fw.period_of(kpi, today);
-    let Some((&last, _)) = fw.readings_of(kpi.id).last_key_value() else { return current };
+    let Some((&last, _)) = fw.readings_of(kpi.id).last() else { return current };
     let next = fw.period_of(kpi, last).next();
     if next.start() <= current.start() {
         return next;

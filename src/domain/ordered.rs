@@ -5,11 +5,68 @@
 //! WebAssembly each, eighteen times over in this crate before these helpers. [`sort_by`] sorts
 //! positions through one shared instantiation and then moves the items; [`map_from`] and
 //! [`set_from`] insert one by one, reusing the map's `insert` that every map type has anyway.
-//! All three cost O(n log n), like what they replace. The hot path of loading a large
-//! scorecard (each KPI's readings, already in order) keeps `collect`'s bulk build.
+//! All three make O(n log n) comparisons, like what they replace; an insert out of order also
+//! moves the entries after it, which for the domain's few thousand entries at most is a few
+//! microseconds. The hot path of loading a large scorecard (each KPI's readings, already in
+//! order) appends (`collect` into a [`Map`] checks the order and sorts only when it must).
+//!
+//! The maps themselves are [`Map`]s, sorted vectors, for the same reason: `BTreeMap`'s node
+//! code (insert, remove, rebalance, clone, drop) is instantiated for every key and value type,
+//! about 4 KB each.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::ops::{Bound, RangeBounds};
+
+/// A map kept as one vector of `(key, value)` pairs sorted by key ([`litemap::LiteMap`]): the
+/// domain's ordered map (a KPI's readings by period, scores by id, reviews by period).
+///
+/// Lookups are binary searches, iteration is in key order, as with `BTreeMap`; an insert or a
+/// remove moves the entries after it, which at the domain's sizes (a few hundred readings per
+/// KPI, a thousand KPIs) costs less than a tree's nodes, and builds to far less WebAssembly.
+/// Pairs that arrive in key order (a save being read) are appended with
+/// [`try_append`](litemap::LiteMap::try_append).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::ordered::Map;
+///
+/// let mut map = Map::new();
+/// map.insert(3, "c");
+/// map.insert(1, "a");
+/// assert_eq!(map.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [1, 3]);
+/// assert_eq!(map.get(&3), Some(&"c"));
+/// ```
+pub type Map<K, V> = litemap::LiteMap<K, V>;
+
+/// The entries of `map` whose keys are in `range`, in key order (`BTreeMap::range`).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::ordered::{map_from, range};
+///
+/// let map = map_from([(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+/// assert_eq!(range(&map, 2..4).map(|(_, v)| *v).collect::<Vec<_>>(), ["b", "c"]);
+/// assert_eq!(range(&map, 3..).next_back(), Some((&4, &"d")));
+/// ```
+pub fn range<K: Ord, V>(
+    map: &Map<K, V>,
+    range: impl RangeBounds<K>,
+) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator {
+    let pairs = map.as_slice();
+    let start = match range.start_bound() {
+        Bound::Included(k) => pairs.partition_point(|(key, _)| key < k),
+        Bound::Excluded(k) => pairs.partition_point(|(key, _)| key <= k),
+        Bound::Unbounded => 0,
+    };
+    let end = match range.end_bound() {
+        Bound::Included(k) => pairs.partition_point(|(key, _)| key <= k),
+        Bound::Excluded(k) => pairs.partition_point(|(key, _)| key < k),
+        Bound::Unbounded => pairs.len(),
+    };
+    pairs[start..end.max(start)].iter().map(|(k, v)| (k, v))
+}
 
 /// Sorts `items` by `compare`, keeping equal items in their order (a stable sort).
 ///
@@ -46,12 +103,89 @@ fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> V
 /// let map = map_from([(3, "c"), (1, "a"), (3, "C")]);
 /// assert_eq!(map.into_iter().collect::<Vec<_>>(), [(1, "a"), (3, "C")]);
 /// ```
-pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
+pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Map<K, V> {
+    let mut map = Map::new();
     for (key, value) in pairs {
         map.insert(key, value);
     }
     map
+}
+
+/// A set kept as one sorted vector: a [`Map`] to nothing, for the same reason (`BTreeSet` is a
+/// `BTreeMap` underneath, with all its per-type code).
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::ordered::Set;
+///
+/// let mut set = Set::new();
+/// assert!(set.insert(3));
+/// assert!(set.insert(1));
+/// assert!(!set.insert(3));
+/// assert!(set.contains(&1));
+/// assert_eq!(set.iter().copied().collect::<Vec<_>>(), [1, 3]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Set<T>(Map<T, ()>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Map::new())
+    }
+}
+
+impl<T: Ord> Set<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        Set(Map::new())
+    }
+
+    /// Adds `item`; false when it was already there.
+    pub fn insert(&mut self, item: T) -> bool {
+        self.0.insert(item, ()).is_none()
+    }
+
+    /// Removes `item`; false when it was not there.
+    pub fn remove(&mut self, item: &T) -> bool {
+        self.0.remove(item).is_some()
+    }
+
+    /// Whether `item` is in the set.
+    pub fn contains(&self, item: &T) -> bool {
+        self.0.contains_key(item)
+    }
+
+    /// Keeps only the items `keep` holds for.
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        self.0.retain(|item, _| keep(item));
+    }
+}
+
+impl<T> Set<T> {
+    /// The items, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
+        self.0.as_slice().iter().map(|(item, _)| item)
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Set<T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (T, ())>, fn(&'a (T, ())) -> &'a T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.as_slice().iter().map(|(item, _)| item)
+    }
 }
 
 /// A set of `items`.
@@ -61,12 +195,53 @@ pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<
 /// ```
 /// use kra_kpi::domain::ordered::set_from;
 ///
-/// assert_eq!(set_from([3, 1, 3]).into_iter().collect::<Vec<_>>(), [1, 3]);
+/// assert_eq!(set_from([3, 1, 3]).iter().copied().collect::<Vec<_>>(), [1, 3]);
 /// ```
-pub fn set_from<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
+pub fn set_from<T: Ord>(items: impl IntoIterator<Item = T>) -> Set<T> {
+    let mut set = Set::new();
     for item in items {
         set.insert(item);
     }
     set
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::ops::Bound::{self, Excluded, Included, Unbounded};
+
+    use super::{map_from, range};
+
+    /// `range` against the standard library's `BTreeMap::range`, for every pair of bounds
+    /// around, on and between the keys (even and odd numbers from 0 to 10).
+    #[test]
+    fn range_matches_btree_map_range_for_every_pair_of_bounds() {
+        let keys = [2, 4, 6, 8];
+        let ours = map_from(keys.map(|k| (k, k * 10)));
+        let std: BTreeMap<i32, i32> = keys.iter().map(|&k| (k, k * 10)).collect();
+        let bounds = |k: i32| [Included(k), Excluded(k)];
+        let mut all: Vec<Bound<i32>> = (0..=10).flat_map(bounds).collect();
+        all.push(Unbounded);
+        for &start in &all {
+            for &end in &all {
+                // The standard library panics on an empty range it calls invalid.
+                let invalid = match (start, end) {
+                    (Included(s) | Excluded(s), Included(e) | Excluded(e)) if s > e => true,
+                    (Excluded(s), Excluded(e)) => s == e,
+                    _ => false,
+                };
+                let got: Vec<_> = range(&ours, (start, end)).collect();
+                if invalid {
+                    assert!(got.is_empty(), "{start:?}..{end:?}");
+                } else {
+                    let want: Vec<_> = std.range((start, end)).collect();
+                    assert_eq!(got, want, "{start:?}..{end:?}");
+                    assert_eq!(
+                        range(&ours, (start, end)).rev().collect::<Vec<_>>(),
+                        want.into_iter().rev().collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use super::framework::Framework;
 use super::id::Id;
 use super::kpi::Kpi;
+use super::ordered::range;
 use super::period::{Frequency, Period};
 use super::scoring::coverage::is_due;
 
@@ -78,7 +79,7 @@ pub fn overdue(fw: &Framework, today: Date, limit: usize) -> Vec<Overdue> {
     // One pass over each KPI's readings in the window (oldest period first), instead of a
     // search per KPI and period: this runs after every edit, for every KPI.
     for k in &kpis {
-        let mut readings = fw.readings_of(k.id).range(oldest..).map(|(&day, _)| day).peekable();
+        let mut readings = range(fw.readings_of(k.id), oldest..).map(|(&day, _)| day).peekable();
         for (review, end, due, record, missing) in periods.iter_mut().rev() {
             while readings.next_if(|&day| day < review.start()).is_some() {}
             let has_reading = readings.peek().is_some_and(|day| day < end);

@@ -1,6 +1,6 @@
 //! Readings: a KPI's measured value for one of its periods.
 
-use std::collections::BTreeMap;
+use super::ordered::Map;
 
 use jiff::civil::Date;
 
@@ -16,8 +16,9 @@ pub struct Reading {
 
 /// One KPI's readings, keyed by the first day of the measurement period each belongs to.
 ///
-/// Kept sorted by the map itself, so "the readings in this quarter" is a range query and "the
-/// latest reading" is the last entry: nothing is scanned or sorted per edit.
+/// Kept sorted by the map itself, so "the readings in this quarter" is a range query
+/// ([`ordered::range`](super::ordered::range)) and "the latest reading" is the last entry:
+/// nothing is scanned or sorted per edit.
 ///
 /// # Example
 ///
@@ -28,6 +29,6 @@ pub struct Reading {
 /// let mut series = Series::new();
 /// series.insert(date(2026, 11, 1), Reading { value: 42.0, note: String::new() });
 /// series.insert(date(2026, 10, 1), Reading { value: 40.0, note: String::new() });
-/// assert_eq!(series.last_key_value().map(|(_, r)| r.value), Some(42.0));
+/// assert_eq!(series.last().map(|(_, r)| r.value), Some(42.0));
 /// ```
-pub type Series = BTreeMap<Date, Reading>;
+pub type Series = Map<Date, Reading>;

@@ -6,7 +6,7 @@
 //! screen can show a preview; [`BatchPlan::edit`] then turns the accepted ones into one
 //! [`Edit::Batch`], applied (and undone) as a single change.
 
-use std::collections::BTreeMap;
+use super::ordered::Map;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -191,7 +191,7 @@ impl BatchPlan {
     /// refused): the value must be a valid reading, the period must have started by `today`, and
     /// no two entries may be for the same KPI and period (the first one counts).
     pub fn check(fw: &Framework, proposals: Vec<Result<Proposal, Refusal>>, today: Date) -> BatchPlan {
-        let mut seen: BTreeMap<(Id, Date), ()> = BTreeMap::new();
+        let mut seen: Map<(Id, Date), ()> = Map::new();
         let entries = proposals
             .into_iter()
             .map(|proposal| {

@@ -1,6 +1,6 @@
 //! Keeping every tab's work: re-applying this tab's unsaved edits on top of newer saved data.
 
-use std::collections::BTreeMap;
+use super::ordered::Map;
 
 use super::edit::Edit;
 use super::error::ValidationError;
@@ -34,7 +34,7 @@ pub struct Rebased {
     pub dropped: Vec<Dropped>,
     /// Ids this tab had handed out that now have other numbers, because the other tab handed
     /// out the same ones. Apply it to anything else that holds ids (the undo history).
-    pub remap: BTreeMap<Id, Id>,
+    pub remap: Map<Id, Id>,
 }
 
 /// Re-applies `pending` (oldest first) on `base`, the data another tab saved meanwhile.
@@ -66,7 +66,7 @@ pub struct Rebased {
 /// ```
 pub fn rebase(base: Framework, pending: Vec<PendingEdit>, mine: &Framework) -> Rebased {
     let mut framework = base;
-    let mut remap = BTreeMap::new();
+    let mut remap = Map::new();
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
     for PendingEdit { mut edit, created } in pending {

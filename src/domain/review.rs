@@ -10,12 +10,10 @@
 //! `CloseReview`, `ReopenReview`), so undo, saving, tab sync and the host page's events treat
 //! them like any other change.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use jiff::civil::Date;
 
 use super::id::Id;
-use super::ordered::map_from;
+use super::ordered::{map_from, Map, Set};
 use super::period::{FiscalYearStart, Frequency, Period};
 use super::scoring::Scorecard;
 
@@ -84,7 +82,7 @@ pub struct Closure {
     /// The overall score when closed.
     pub overall: Option<f64>,
     /// Each KRA's score when closed.
-    pub kras: BTreeMap<Id, Option<f64>>,
+    pub kras: Map<Id, Option<f64>>,
 }
 
 impl Closure {
@@ -137,13 +135,13 @@ impl Closure {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Review {
     /// Ratings and comments per KRA (only KRAs with something written).
-    pub kras: BTreeMap<Id, KraReview>,
+    pub kras: Map<Id, KraReview>,
     /// The overall comment.
     pub comment: String,
     /// Who reviewed (a name or role).
     pub reviewer: String,
     /// KPIs that do not apply in this period: shown, but left out of the roll-up.
-    pub not_applicable: BTreeSet<Id>,
+    pub not_applicable: Set<Id>,
     /// Set once the review is closed.
     pub closed: Option<Closure>,
 }
@@ -182,4 +180,4 @@ impl Review {
 }
 
 /// The reviews of a framework, by review period.
-pub type Reviews = BTreeMap<ReviewKey, Review>;
+pub type Reviews = Map<ReviewKey, Review>;

@@ -4,7 +4,7 @@
 //! record, so two tabs writing different parts of the same review both keep their work, and each
 //! undo step puts back exactly one field.
 
-use std::collections::BTreeMap;
+use super::ordered::Map;
 use std::mem;
 
 use jiff::civil::Date;
@@ -64,7 +64,7 @@ pub enum ReviewChange {
 
 impl ReviewChange {
     /// Rewrites the KRA or KPI id the change refers to (see [`Edit::remap`]).
-    pub(super) fn remap(&mut self, map: &BTreeMap<Id, Id>) {
+    pub(super) fn remap(&mut self, map: &Map<Id, Id>) {
         let id = match self {
             ReviewChange::Rating { kra, .. }
             | ReviewChange::RestoreRating { kra, .. }

@@ -12,7 +12,6 @@
 //! the type of its schema. No `serde_json::Value` tree of the file is ever built: older schemas
 //! are migrated as objects whose values are kept as text (`migrate::Object`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -28,7 +27,7 @@ use crate::domain::input::check_reading;
 use crate::domain::iso_date;
 use crate::domain::kpi::{Kpi, KpiSpec};
 use crate::domain::kra::Kra;
-use crate::domain::ordered::map_from;
+use crate::domain::ordered::{map_from, Map};
 use crate::domain::period::{FiscalYearStart, Period};
 use crate::domain::reading::{Reading, Series};
 use crate::domain::scoring::ScoringSettings;
@@ -133,8 +132,9 @@ struct RunOut<'a> {
     #[serde(with = "crate::domain::iso_date::serde")]
     from: Date,
     values: Vec<Option<f64>>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    notes: BTreeMap<usize, &'a str>,
+    // A JSON object by index, `{"3":"outage"}`.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    notes: Map<usize, &'a str>,
 }
 
 /// Serialises a framework in the current schema, at revision 0.
@@ -185,7 +185,7 @@ fn runs(fw: &Framework) -> Vec<RunOut<'_>> {
                 }
                 _ => {
                     runs.extend(run.take().map(|(r, _)| r));
-                    let mut r = RunOut { kpi: kpi.id, from: start, values: Vec::new(), notes: BTreeMap::new() };
+                    let mut r = RunOut { kpi: kpi.id, from: start, values: Vec::new(), notes: Map::new() };
                     push(&mut r, reading);
                     run = Some((r, 0));
                 }
@@ -244,7 +244,7 @@ struct RunIn {
     #[serde(deserialize_with = "values_with_room")]
     values: Vec<Option<f64>>,
     #[serde(default)]
-    notes: BTreeMap<usize, String>,
+    notes: Map<usize, String>,
 }
 
 /// A run's values, `[80,81.5,null,…]`, read from the saved text in one pass and allocated once
@@ -471,7 +471,7 @@ fn with_marks(mut parts: FrameworkParts, body: &str, today: Date) -> Result<Fram
 /// so that building the framework need not walk them all again (`Framework::from_filed_parts`).
 struct Filing<'a> {
     fiscal: FiscalYearStart,
-    specs: BTreeMap<Id, &'a KpiSpec>,
+    specs: Map<Id, &'a KpiSpec>,
 }
 
 impl<'a> Filing<'a> {
@@ -504,7 +504,7 @@ impl<'a> Filing<'a> {
 /// Like [`from_v3`], every reading is checked as it is filed.
 fn from_v2(body: BodyV2) -> Result<FrameworkParts, DecodeError> {
     let filing = Filing::new(&body.settings, &body.kpis);
-    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    let mut readings: Map<Id, Series> = Map::new();
     for r in body.readings {
         filing.check(filing.spec(r.kpi)?, r.period_start, r.value)?;
         let reading = Reading { value: r.value, note: r.note };
@@ -524,7 +524,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let BodyIn { name, settings, kras, kpis, readings: runs, reviews, next_id } = body;
     let filing = Filing::new(&settings, &kpis);
     // Gathered per KPI first, then each series is built from its sorted list in one go.
-    let mut lists: BTreeMap<Id, Vec<(Date, Reading)>> = BTreeMap::new();
+    let mut lists: Map<Id, Vec<(Date, Reading)>> = Map::new();
     for run in runs {
         let spec = filing.spec(run.kpi)?;
         if run.values.len() > MAX_RUN {
@@ -556,7 +556,7 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
             }
         }
     }
-    let mut readings: BTreeMap<Id, Series> = BTreeMap::new();
+    let mut readings: Map<Id, Series> = Map::new();
     for (kpi, list) in lists {
         let count = list.len();
         // `collect` sorts (a no-op on runs written in order) and keeps one reading per period;

@@ -5,11 +5,10 @@
 //! changed shape, and the result is then read by the current types and checked like any other
 //! save.
 
-use std::collections::BTreeMap;
-
 use serde_json::value::RawValue;
 
 use super::codec::{shape, Damage, DecodeError};
+use crate::domain::ordered::Map;
 
 /// A JSON object whose values are kept as their text: what the migrations rewrite.
 ///
@@ -17,11 +16,12 @@ use super::codec::{shape, Damage, DecodeError};
 /// unit in the last place off for some seventeen-digit numbers, without the `float_roundtrip`
 /// tables that issue 9 took out): a migration moves a number as it was written, and the current
 /// types then read it exactly (`domain::decimal`).
-pub(super) type Object = BTreeMap<String, Box<RawValue>>;
+pub(super) type Object = Map<String, Box<RawValue>>;
 
-/// `text` as an [`Object`], or `None` when it is not an object.
+/// `text` as an [`Object`], or `None` when it is not an object. (A [`Map`] would also take a
+/// list of pairs, which is not an object either.)
 pub(super) fn object(text: &str) -> Option<Object> {
-    serde_json::from_str(text).ok()
+    text.trim_start().starts_with('{').then(|| serde_json::from_str(text).ok()).flatten()
 }
 
 /// The items of the list at `key` in `object`, each kept as its text, or `None` when there is

@@ -41,7 +41,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
         let review = state.review.get();
         state.with_kpi(series, |f| {
             let k = f.kpi(id)?;
-            let (&start, r) = f.readings_of(id).last_key_value().filter(|(&start, _)| !review.contains(start))?;
+            let (&start, r) = f.readings_of(id).last().filter(|(&start, _)| !review.contains(start))?;
             Some(format!("Latest: {} ({})", with_unit(r.value, &k.spec.unit), f.period_of(k, start).label()))
         })
     });

@@ -1,7 +1,7 @@
 //! Per-KPI and per-KRA change signals for values that change as a whole.
 
+use crate::domain::ordered::Map;
 use std::any::Any;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -49,13 +49,13 @@ pub type Handle = Option<Arc<dyn Any + Send + Sync>>;
 /// ```
 #[derive(Clone, Copy)]
 pub struct Slots {
-    slots: StoredValue<BTreeMap<Id, (Handle, ArcTrigger)>>,
+    slots: StoredValue<Map<Id, (Handle, ArcTrigger)>>,
 }
 
 impl Slots {
     /// No slots yet.
     pub fn new() -> Self {
-        Slots { slots: StoredValue::new(BTreeMap::new()) }
+        Slots { slots: StoredValue::new(Map::new()) }
     }
 
     /// `id`'s part as a signal for a view: `read` gets the part as it is now (untracked), and a

@@ -495,7 +495,7 @@ impl AppState {
     pub(super) fn replace_from_storage(
         &self,
         framework: Framework,
-        remap: &std::collections::BTreeMap<crate::domain::id::Id, crate::domain::id::Id>,
+        remap: &crate::domain::ordered::Map<crate::domain::id::Id, crate::domain::id::Id>,
     ) {
         self.history.update_value(|h| h.remap(remap));
         self.history_version.update(|v| *v += 1);

@@ -1,6 +1,6 @@
 //! Scoring a whole framework for one review period, with an explanation for every number.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -16,7 +16,7 @@ use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
-use crate::domain::ordered::map_from;
+use crate::domain::ordered::{map_from, Map};
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::scoring::{Aggregation, ScoringSettings};
@@ -73,9 +73,9 @@ pub struct KraScore {
 pub struct Scorecard {
     pub period: Period,
     /// Each KPI's result, shared with the scorecard scored before when it did not change.
-    pub kpis: BTreeMap<Id, Shared<KpiScore>>,
+    pub kpis: Map<Id, Shared<KpiScore>>,
     /// Each KRA's result, shared likewise.
-    pub kras: BTreeMap<Id, Shared<KraScore>>,
+    pub kras: Map<Id, Shared<KraScore>>,
     pub overall: Option<f64>,
     pub status: Status,
     /// Set when the KRA weights do not add up to 100.
@@ -269,8 +269,8 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let list = fw.kpis_shared();
     let specs_same = cache.kpi_list.as_ref().is_some_and(|l| Shared::ptr_eq(l, &list));
     cache.kpi_list = Some(list);
-    let mut kpis = BTreeMap::new();
-    let mut kras = BTreeMap::new();
+    let mut kpis = Map::new();
+    let mut kras = Map::new();
     let mut kra_parts = Vec::new();
     let mut kra_coverage = Vec::new();
 
@@ -487,7 +487,7 @@ fn score_kra_block(
     }
     let warning = weight_warning(&applicable_weights, &format!("KPI weights in \"{}\"", kra.name));
     let rolled = weighted_mean(&parts, applicable_weights.iter().all(|&w| w == 0.0));
-    let mut kpis = BTreeMap::new();
+    let mut kpis = Map::new();
     for (kpi, mut score) in raw_scores {
         score.weight_share = rolled.shares.get(&score.id).copied().unwrap_or(0.0);
         if words == Words::Explained {
@@ -510,7 +510,7 @@ fn thresholds_step(status: Status, t: Thresholds) -> String {
 /// A weighted mean with each part's normalised share.
 struct Rolled {
     mean: Option<f64>,
-    shares: BTreeMap<Id, f64>,
+    shares: Map<Id, f64>,
     equal_weights: bool,
 }
 
@@ -521,12 +521,12 @@ fn weighted_mean(parts: &[(Id, f64, f64)], all_zero: bool) -> Rolled {
     let total: f64 = parts.iter().map(|(_, w, _)| w).sum();
     let equal_weights = !parts.is_empty() && all_zero;
     if !equal_weights && total <= 0.0 {
-        return Rolled { mean: None, shares: BTreeMap::new(), equal_weights };
+        return Rolled { mean: None, shares: Map::new(), equal_weights };
     }
     let weight = |w: f64| if equal_weights { 1.0 } else { w };
     let total = if equal_weights { parts.len() as f64 } else { total };
     if parts.is_empty() {
-        return Rolled { mean: None, shares: BTreeMap::new(), equal_weights };
+        return Rolled { mean: None, shares: Map::new(), equal_weights };
     }
     let shares = map_from(parts.iter().map(|(id, w, _)| (*id, 100.0 * weight(*w) / total)));
     let sum: f64 = parts.iter().map(|(_, w, s)| weight(*w) * s).sum();
@@ -553,7 +553,7 @@ fn score_kra(
     rolled: &Rolled,
     warning: Option<String>,
     coverage: Coverage,
-    kpis: &BTreeMap<Id, KpiScore>,
+    kpis: &Map<Id, KpiScore>,
     given: Option<f64>,
     words: Words,
 ) -> KraScore {
