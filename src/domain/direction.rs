@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Exact;
+use super::keyword::Keyword;
 
 /// Which values of a KPI are good, and so how its achievement is scored.
 ///
@@ -41,14 +42,24 @@ struct DirectionRecord {
     tolerance: Option<Exact>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, PartialEq)]
 enum DirectionKind {
     HigherIsBetter,
     LowerIsBetter,
     KeepWithinRange,
     HitValue,
 }
+
+impl Keyword for DirectionKind {
+    const VALUES: &'static [DirectionKind] = &[
+        DirectionKind::HigherIsBetter,
+        DirectionKind::LowerIsBetter,
+        DirectionKind::KeepWithinRange,
+        DirectionKind::HitValue,
+    ];
+    const WORDS: &'static [&'static str] = &["higher-is-better", "lower-is-better", "keep-within-range", "hit-value"];
+}
+crate::keyword_serde!(DirectionKind);
 
 impl TryFrom<DirectionRecord> for Direction {
     type Error = String;

@@ -18,6 +18,7 @@ pub mod history;
 pub mod id;
 pub mod input;
 pub mod iso_date;
+pub mod keyword;
 pub mod kpi;
 pub mod kpi_names;
 pub mod kra;

@@ -9,9 +9,12 @@ use jiff::civil::Date;
 use jiff::Span;
 use serde::{Deserialize, Serialize};
 
+use super::keyword::Keyword;
+
 /// How often something happens: a framework's review cycle or a KPI's measurement frequency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
+///
+/// Saved as its [`key`](Frequency::key) (see [`Keyword`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Frequency {
     Weekly,
     Monthly,
@@ -49,20 +52,20 @@ impl Frequency {
 
     /// The stable identifier used in saved data and form values, e.g. "half-yearly".
     pub fn key(self) -> &'static str {
-        match self {
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-            Frequency::Quarterly => "quarterly",
-            Frequency::HalfYearly => "half-yearly",
-            Frequency::Annual => "annual",
-        }
+        self.word()
     }
 
     /// The inverse of [`Frequency::key`].
     pub fn from_key(key: &str) -> Option<Frequency> {
-        Frequency::ALL.into_iter().find(|f| f.key() == key)
+        Frequency::from_word(key)
     }
 }
+
+impl Keyword for Frequency {
+    const VALUES: &'static [Frequency] = &Frequency::ALL;
+    const WORDS: &'static [&'static str] = &["weekly", "monthly", "quarterly", "half-yearly", "annual"];
+}
+crate::keyword_serde!(Frequency);
 
 /// The month (1 = January … 12 = December) in which the fiscal year begins.
 ///

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Exact;
+use super::keyword::Keyword;
 
 use super::iso_date;
 use super::period::Period;
@@ -63,13 +64,18 @@ struct TargetRecord {
     periods: Option<u32>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, PartialEq)]
 enum TargetKind {
     Constant,
     Steps,
     Ramp,
 }
+
+impl Keyword for TargetKind {
+    const VALUES: &'static [TargetKind] = &[TargetKind::Constant, TargetKind::Steps, TargetKind::Ramp];
+    const WORDS: &'static [&'static str] = &["constant", "steps", "ramp"];
+}
+crate::keyword_serde!(TargetKind);
 
 /// `field`'s value, or the message serde gives for a missing field.
 pub(super) fn required<T>(value: Option<T>, field: &str) -> Result<T, String> {

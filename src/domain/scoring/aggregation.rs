@@ -1,8 +1,7 @@
 //! Combining several readings (or targets) into one value for a review period.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::direction::Direction;
+use crate::domain::keyword::Keyword;
 
 /// How readings taken at a KPI's own frequency combine into one review-period value.
 ///
@@ -18,8 +17,7 @@ use crate::domain::direction::Direction;
 /// assert_eq!(Aggregation::Last.apply(&[3.0, 4.0, 5.0]), Some(5.0));
 /// assert_eq!(Aggregation::Average.apply(&[]), None);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Aggregation {
     /// Totals: revenue, leads, tickets closed.
     Sum,
@@ -73,18 +71,12 @@ impl Aggregation {
 
     /// The stable key used in forms and saved data.
     pub fn key(self) -> &'static str {
-        match self {
-            Aggregation::Sum => "sum",
-            Aggregation::Average => "average",
-            Aggregation::Last => "last",
-            Aggregation::Min => "min",
-            Aggregation::Max => "max",
-        }
+        self.word()
     }
 
     /// The inverse of [`Aggregation::key`].
     pub fn from_key(key: &str) -> Option<Aggregation> {
-        Aggregation::ALL.into_iter().find(|a| a.key() == key)
+        Aggregation::from_word(key)
     }
 
     /// The phrase used in explanations: "sum", "average", "latest", "lowest", "highest".
@@ -98,3 +90,9 @@ impl Aggregation {
         }
     }
 }
+
+impl Keyword for Aggregation {
+    const VALUES: &'static [Aggregation] = &Aggregation::ALL;
+    const WORDS: &'static [&'static str] = &["sum", "average", "last", "min", "max"];
+}
+crate::keyword_serde!(Aggregation);

@@ -2,12 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::keyword::Keyword;
+
 /// How a KPI's value is turned into an achievement percentage.
 ///
 /// Chosen once per framework in [`ScoringSettings`](super::ScoringSettings) and overridable per
 /// KPI. The formulas are in the README and in [`achievement`](super::achievement::achievement).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ScoringMethod {
     /// Actual against target: A ÷ T (higher is better).
     #[default]
@@ -22,18 +23,14 @@ impl ScoringMethod {
     /// Every method, for menus.
     pub const ALL: [ScoringMethod; 3] = [ScoringMethod::Ratio, ScoringMethod::Progress, ScoringMethod::Bands];
 
-    /// The stable key used in forms.
+    /// The stable key used in forms and saved data.
     pub fn key(self) -> &'static str {
-        match self {
-            ScoringMethod::Ratio => "ratio",
-            ScoringMethod::Progress => "progress",
-            ScoringMethod::Bands => "bands",
-        }
+        self.word()
     }
 
     /// The inverse of [`ScoringMethod::key`].
     pub fn from_key(key: &str) -> Option<ScoringMethod> {
-        ScoringMethod::ALL.into_iter().find(|m| m.key() == key)
+        ScoringMethod::from_word(key)
     }
 
     /// The name a user reads.
@@ -47,8 +44,7 @@ impl ScoringMethod {
 }
 
 /// How the ratio method scores a lower-is-better KPI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LowerRatio {
     /// T ÷ A: halving the cost doubles the score. Undefined for a target ≤ 0 (then the
     /// reflection is used).
@@ -64,7 +60,7 @@ impl LowerRatio {
 
     /// The inverse of [`LowerRatio::key`].
     pub fn from_key(key: &str) -> Option<LowerRatio> {
-        LowerRatio::ALL.into_iter().find(|l| l.key() == key)
+        LowerRatio::from_word(key)
     }
 
     /// The name a user reads in the settings menu.
@@ -75,14 +71,23 @@ impl LowerRatio {
         }
     }
 
-    /// The stable key used in forms.
+    /// The stable key used in forms and saved data.
     pub fn key(self) -> &'static str {
-        match self {
-            LowerRatio::Inverse => "inverse",
-            LowerRatio::Reflection => "reflection",
-        }
+        self.word()
     }
 }
+
+impl Keyword for ScoringMethod {
+    const VALUES: &'static [ScoringMethod] = &ScoringMethod::ALL;
+    const WORDS: &'static [&'static str] = &["ratio", "progress", "bands"];
+}
+crate::keyword_serde!(ScoringMethod);
+
+impl Keyword for LowerRatio {
+    const VALUES: &'static [LowerRatio] = &LowerRatio::ALL;
+    const WORDS: &'static [&'static str] = &["reflection", "inverse"];
+}
+crate::keyword_serde!(LowerRatio);
 
 /// Spider Impact-style thresholds: the value at which a KPI reaches its goal, and the value at
 /// which it raises a red flag.
