@@ -57,9 +57,13 @@ test('a panel whose code cannot be fetched says so, and "Try again" opens it onc
   await expect(app.kra('Achieve monthly revenue targets')).toBeVisible();
 
   await page.unroute(PIECE);
-  await alert.getByRole('button', { name: 'Try again' }).click();
+  await alert.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
   await expect(settings.getByRole('button', { name: 'Save settings' })).toBeVisible();
   await expect(settings.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+  // "Try again" had the focus and is gone: the focus moves to the settings' first control,
+  // not to the page.
+  await expect(settings.locator('form.kk-settings-form').locator('input, select, textarea, button').first()).toBeFocused();
 });
 
 test('"Present" whose code cannot be fetched says so in a toast and opens nothing; then it opens', async ({ page }) => {

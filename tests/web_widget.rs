@@ -639,7 +639,7 @@ async fn slow_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
     sleep(50).await;
     let arrives = OUTCOMES.with(|o| o.borrow_mut().pop_front()).unwrap_or(true);
     if arrives {
-        Ok(|n| view! { <p>{format!("Panel {n}")}</p> }.into_any())
+        Ok(|n| view! { <p>{format!("Panel {n}")}</p><input aria-label="A field of the panel" /> }.into_any())
     } else {
         Err(())
     }
@@ -654,7 +654,8 @@ async fn ready_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
 /// `lazy` says "Loading…" while a panel's code is on the way, then shows the panel; when the
 /// code does not arrive it says so in an alert with "Try again", which fetches it again while
 /// the alert (and the focus on its button) stays, and says so again with the count when that
-/// fails too; a panel whose code is here shows at once, with no "Loading…" in between.
+/// fails too, and when it succeeds gives the focus to the panel's first control; a panel whose
+/// code is here shows at once, with no "Loading…" in between.
 #[wasm_bindgen_test]
 async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     use kra_kpi::ui::lazy::lazy;
@@ -704,6 +705,11 @@ async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     sleep(120).await;
     assert_eq!(text(&part("slow")), "Panel 1");
     assert_eq!(ATTEMPTS.with(|a| a.get()), 3);
+    let field = part("slow").query_selector("input").unwrap().unwrap();
+    assert!(
+        document().active_element().is_some_and(|f| f.is_same_node(Some(&field))),
+        "the focus moves from the gone Try again to the panel's first control"
+    );
 
     n.set(2);
     settle().await;

@@ -95,16 +95,59 @@ where
 {
     let ready = RwSignal::new(None::<Constructor>);
     let attempt = RwSignal::new(Attempt::default());
+    let place = StoredValue::new_local(None::<Place>);
     let fetch = move || {
         let load = async move { load().await.ok().map(|make| Arc::new(make) as Constructor) };
-        fetch_into(Box::pin(load), ready, attempt);
+        fetch_into(Box::pin(load), ready, attempt, place);
     };
     fetch();
     dynamic(move || match ready.get() {
         // Always an `M`: it is what this view's own `load` gave.
         Some(make) => make.downcast_ref::<M>().map_or_else(|| ().into_any(), |&make| show(make)),
-        None => waiting(attempt, Box::new(fetch)),
+        None => waiting(attempt, place, Box::new(fetch)),
     })
+}
+
+/// Where a failed view's alert was, when its "Try again" was pressed: its parent and the node
+/// before it. The view that replaces the alert starts right after that node.
+struct Place {
+    parent: web_sys::Node,
+    before: Option<web_sys::Node>,
+}
+
+/// What can take the focus, for [`focus_arrived`].
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+                         textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+
+/// Gives the focus to the first control of the view that replaced the alert at `place`, or,
+/// if it has none, the first one after it: the alert's "Try again" had the focus, and with it
+/// gone the focus would fall to the page. Left alone if the focus has moved on meanwhile.
+fn focus_arrived(place: Place) {
+    use wasm_bindgen::JsCast;
+    let body: Option<web_sys::Node> = document().body().map(Into::into);
+    let lost = document().active_element().is_none_or(|f| f.is_same_node(body.as_ref()));
+    if !lost || !place.parent.is_connected() {
+        return;
+    }
+    let before = place.before.filter(|b| b.parent_node().is_some_and(|p| p.is_same_node(Some(&place.parent))));
+    let mut node = match before {
+        Some(b) => b.next_sibling(),
+        None => place.parent.first_child(),
+    };
+    while let Some(n) = node {
+        if let Some(el) = n.dyn_ref::<web_sys::Element>() {
+            let target = if el.matches(FOCUSABLE).unwrap_or(false) {
+                Some(el.clone())
+            } else {
+                el.query_selector(FOCUSABLE).ok().flatten()
+            };
+            if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = target.focus();
+                return;
+            }
+        }
+        node = n.next_sibling();
+    }
 }
 
 /// A constructor, whatever its type, so that what follows is compiled once for every use.
@@ -117,12 +160,16 @@ fn fetch_into(
     mut load: Pin<Box<dyn Future<Output = Option<Constructor>>>>,
     ready: RwSignal<Option<Constructor>>,
     attempt: RwSignal<Attempt>,
+    place: StoredValue<Option<Place>, LocalStorage>,
 ) {
     let record = move |r: Option<Constructor>| {
         let arrived = r.is_some();
         // The view may have been closed and its owner gone while the file was on the way.
         if arrived {
             let _ = ready.try_set(r);
+            if let Some(place) = place.try_update_value(Option::take).flatten() {
+                request_animation_frame(move || focus_arrived(place));
+            }
         }
         settle(attempt, arrived);
     };
@@ -146,7 +193,11 @@ fn settle(attempt: RwSignal<Attempt>, arrived: bool) {
 /// What a [`lazy`] view shows until its code is here: "Loading…" (a status), or after a failed
 /// fetch an alert whose "Try again" calls `fetch`. The alert is built once and stays, with the
 /// focus on its button, while it tries again.
-fn waiting(attempt: RwSignal<Attempt>, fetch: Box<dyn Fn() + Send + Sync>) -> AnyView {
+fn waiting(
+    attempt: RwSignal<Attempt>,
+    place: StoredValue<Option<Place>, LocalStorage>,
+    fetch: Box<dyn Fn() + Send + Sync>,
+) -> AnyView {
     let failed = Memo::new(move |_| attempt.with(|a| a.failures > 0));
     let fetch: Arc<dyn Fn() + Send + Sync> = fetch.into();
     dynamic(move || {
@@ -154,6 +205,7 @@ fn waiting(attempt: RwSignal<Attempt>, fetch: Box<dyn Fn() + Send + Sync>) -> An
             let fetch = fetch.clone();
             failed_alert(
                 attempt,
+                place,
                 Box::new(move || {
                     if !attempt.with_untracked(|a| a.retrying) {
                         attempt.update(|a| a.retrying = true);
@@ -169,7 +221,11 @@ fn waiting(attempt: RwSignal<Attempt>, fetch: Box<dyn Fn() + Send + Sync>) -> An
 
 /// The alert a [`lazy`] view shows when its code could not be fetched. It stays while "Try
 /// again" works (the button says so), and says so again, with the count, when that fails too.
-fn failed_alert(attempt: RwSignal<Attempt>, retry: Box<dyn Fn() + Send + Sync>) -> AnyView {
+fn failed_alert(
+    attempt: RwSignal<Attempt>,
+    place: StoredValue<Option<Place>, LocalStorage>,
+    retry: Box<dyn Fn() + Send + Sync>,
+) -> AnyView {
     let message = move || match attempt.with(|a| a.failures) {
         0 | 1 => "This part of the scorecard could not be loaded. Check the connection, then try again.".to_owned(),
         n => format!(
@@ -178,8 +234,16 @@ fn failed_alert(attempt: RwSignal<Attempt>, retry: Box<dyn Fn() + Send + Sync>) 
     };
     let retrying = move || attempt.with(|a| a.retrying);
     let label = move || if retrying() { "Trying again…" } else { "Try again" };
+    let alert = NodeRef::<leptos::html::Div>::new();
+    let retry = move || {
+        // Where the view will appear if this try succeeds (see `focus_arrived`).
+        if let Some(parent) = alert.get_untracked().and_then(|a| a.parent_node().map(|p| (p, a.previous_sibling()))) {
+            place.set_value(Some(Place { parent: parent.0, before: parent.1 }));
+        }
+        retry();
+    };
     view! {
-        <div class="kk-error" role="alert">
+        <div node_ref=alert class="kk-error" role="alert">
             <p>{dynamic_text(message)}</p>
             <button type="button" aria-disabled=move || retrying().to_string() on:click=move |_| retry()>
                 {dynamic_text(label)}
