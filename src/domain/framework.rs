@@ -1,7 +1,6 @@
 //! The framework: KRAs, their KPIs and the KPIs' readings, read through accessors and changed
 //! only by [`Edit`]s.
 
-use std::collections::HashMap;
 use std::ops::Bound;
 
 use jiff::civil::Date;
@@ -193,7 +192,7 @@ impl Framework {
     /// }
     /// ```
     pub fn kras_with_kpis(&self) -> Vec<(&Kra, Vec<&Kpi>)> {
-        let rank: HashMap<Id, usize> = self.kras.iter().enumerate().map(|(i, k)| (k.id, i)).collect();
+        let rank = map_from(self.kras.iter().enumerate().map(|(i, k)| (k.id, i)));
         let mut groups: Vec<(&Kra, Vec<&Kpi>)> = self.kras.iter().map(|k| (k, Vec::new())).collect();
         for kpi in self.kpis.iter() {
             if let Some(&i) = rank.get(&kpi.kra) {

@@ -1,7 +1,5 @@
 //! Scoring a whole framework for one review period, with an explanation for every number.
 
-use std::collections::{HashMap, HashSet};
-
 use jiff::civil::Date;
 
 use super::achievement::{achievement_as, clamp, Goal};
@@ -16,7 +14,7 @@ use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
-use crate::domain::ordered::{map_from, Map};
+use crate::domain::ordered::{map_from, set_from, Map};
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::scoring::{Aggregation, ScoringSettings};
@@ -155,8 +153,9 @@ pub struct ScoreCache {
     /// The KPI list the cached KPIs were checked against: while the framework still holds this
     /// very list, no KPI's spec changed.
     kpi_list: Option<Shared<Vec<Kpi>>>,
-    kpis: HashMap<Id, CachedKpi>,
-    kras: HashMap<Id, CachedKra>,
+    // Boxed, so that a sorted map's insert out of order moves two words per entry.
+    kpis: Map<Id, Box<CachedKpi>>,
+    kras: Map<Id, Box<CachedKra>>,
     /// Whether KPIs and KRAs are scored with their words (see [`ScoreCache::numbers_only`]).
     words: Words,
 }
@@ -234,8 +233,8 @@ impl ScoreCache {
             }
         }
         let score = score_kpi_as(fw, kpi, review, today, self.words);
-        self.kpis
-            .insert(kpi.id, CachedKpi { kpi: kpi.clone(), not_applicable, series, values: values().collect(), score });
+        let cached = CachedKpi { kpi: kpi.clone(), not_applicable, series, values: values().collect(), score };
+        self.kpis.insert(kpi.id, Box::new(cached));
         true
     }
 
@@ -259,11 +258,11 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     }
     // KPIs and KRAs deleted since the last call would otherwise stay cached for ever.
     if cache.kpis.len() > fw.kpis().len() {
-        let ids: HashSet<Id> = fw.kpis().iter().map(|k| k.id).collect();
+        let ids = set_from(fw.kpis().iter().map(|k| k.id));
         cache.kpis.retain(|id, _| ids.contains(id));
     }
     if cache.kras.len() > fw.kras().len() {
-        let ids: HashSet<Id> = fw.kras().iter().map(|k| k.id).collect();
+        let ids = set_from(fw.kras().iter().map(|k| k.id));
         cache.kras.retain(|id, _| ids.contains(id));
     }
     let list = fw.kpis_shared();
@@ -282,7 +281,7 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
         let rating = fw.review(review).and_then(|r| r.rating(kra.id));
         if stale || cache.kra_block(kra, &kra_kpis, rating).is_none() {
             let block = score_kra_block(fw, kra, &kra_kpis, rating, review, &cache.kpis, cache.words);
-            cache.kras.insert(kra.id, block);
+            cache.kras.insert(kra.id, Box::new(block));
         }
         // Read in place: every KRA's block is read after every edit, and copying it meant copying
         // the KRA and its list of KPI results each time.
@@ -445,11 +444,11 @@ pub fn explain_kra(fw: &Framework, review: &Period, today: Date, kra: Id) -> Opt
 fn explained_block(fw: &Framework, review: &Period, today: Date, kra: Id) -> Option<CachedKra> {
     let kra = fw.kra(kra)?;
     let kra_kpis: Vec<&Kpi> = fw.kpis_of(kra.id).collect();
-    let mut own = HashMap::new();
+    let mut own = Map::new();
     for &kpi in &kra_kpis {
         let (not_applicable, series) = (fw.is_not_applicable(kpi.id, review), fw.series(kpi.id));
         let score = score_kpi_as(fw, kpi, review, today, Words::Explained);
-        own.insert(kpi.id, CachedKpi { kpi: kpi.clone(), not_applicable, series, values: Vec::new(), score });
+        own.insert(kpi.id, Box::new(CachedKpi { kpi: kpi.clone(), not_applicable, series, values: Vec::new(), score }));
     }
     let rating = fw.review(review).and_then(|r| r.rating(kra.id));
     Some(score_kra_block(fw, kra, &kra_kpis, rating, review, &own, Words::Explained))
@@ -463,7 +462,7 @@ fn score_kra_block(
     kra_kpis: &[&Kpi],
     rating: Option<f64>,
     review: &Period,
-    own: &HashMap<Id, CachedKpi>,
+    own: &Map<Id, Box<CachedKpi>>,
     words: Words,
 ) -> CachedKra {
     let mut parts = Vec::new();
@@ -471,7 +470,7 @@ fn score_kra_block(
     let mut raw_scores = Vec::new();
     let mut applicable_weights = Vec::new();
     for &kpi in kra_kpis {
-        let CachedKpi { score, not_applicable, .. } = &own[&kpi.id];
+        let CachedKpi { score, not_applicable, .. } = &*own[&kpi.id];
         let (score, not_applicable) = (score.clone(), *not_applicable);
         if !not_applicable {
             applicable_weights.push(kpi.spec.weight);
