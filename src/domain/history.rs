@@ -2,12 +2,11 @@
 
 use std::collections::VecDeque;
 
-use super::ordered::Map;
-
 use super::edit::{Applied, Edit};
 use super::error::ValidationError;
 use super::framework::Framework;
 use super::id::Id;
+use super::ordered::Map;
 
 /// The undo and redo stacks of one editing session.
 ///

@@ -23,8 +23,8 @@ use std::ops::{Bound, RangeBounds};
 /// Lookups are binary searches, iteration is in key order, as with `BTreeMap`; an insert or a
 /// remove moves the entries after it, which at the domain's sizes (a few hundred readings per
 /// KPI, a thousand KPIs) costs less than a tree's nodes, and builds to far less WebAssembly.
-/// Pairs that arrive in key order (a save being read) are appended with
-/// [`try_append`](litemap::LiteMap::try_append).
+/// Pairs collected in key order (a save being read) are appended: `collect` checks the order
+/// and sorts only when it must.
 ///
 /// # Example
 ///

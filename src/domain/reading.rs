@@ -1,8 +1,8 @@
 //! Readings: a KPI's measured value for one of its periods.
 
-use super::ordered::Map;
-
 use jiff::civil::Date;
+
+use super::ordered::Map;
 
 /// One measured value of a KPI, with an optional note ("system outage on the 3rd").
 ///

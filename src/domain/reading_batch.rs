@@ -6,7 +6,6 @@
 //! screen can show a preview; [`BatchPlan::edit`] then turns the accepted ones into one
 //! [`Edit::Batch`], applied (and undone) as a single change.
 
-use super::ordered::Map;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -17,6 +16,7 @@ use super::format::num;
 use super::framework::Framework;
 use super::id::Id;
 use super::input::check_reading;
+use super::ordered::Map;
 use super::period::Period;
 
 /// One reading someone wants recorded: the KPI, a day inside the period, the value, and the note

@@ -4,7 +4,6 @@
 //! record, so two tabs writing different parts of the same review both keep their work, and each
 //! undo step puts back exactly one field.
 
-use super::ordered::Map;
 use std::mem;
 
 use jiff::civil::Date;
@@ -14,6 +13,7 @@ use super::error::ValidationError;
 use super::framework::Framework;
 use super::id::Id;
 use super::input::check_finite;
+use super::ordered::Map;
 use super::review::{Closure, ReviewKey};
 
 /// One change to a review record, as [`Edit::SetReview`] carries it.

@@ -1,12 +1,12 @@
 //! Per-KPI and per-KRA change signals for values that change as a whole.
 
-use crate::domain::ordered::Map;
 use std::any::Any;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::domain::id::Id;
+use crate::domain::ordered::Map;
 use crate::domain::shared::Shared;
 
 /// One id's part of a larger value, as a handle compared by address (see
