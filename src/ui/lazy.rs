@@ -23,6 +23,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use super::dynamic::{dynamic, dynamic_text};
+use super::focus::focus_first_control_after;
 
 /// Why a split point's code could not be had: its file did not arrive (offline, a server that
 /// lacks it) or did not compile.
@@ -109,45 +110,11 @@ where
 }
 
 /// Where a failed view's alert was, when its "Try again" was pressed: its parent and the node
-/// before it. The view that replaces the alert starts right after that node.
+/// before it. The view that replaces the alert starts right after that node, and takes the
+/// focus that the alert's button had ([`focus_first_control_after`]).
 struct Place {
     parent: web_sys::Node,
     before: Option<web_sys::Node>,
-}
-
-/// What can take the focus, for [`focus_arrived`].
-const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
-                         textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
-
-/// Gives the focus to the first control of the view that replaced the alert at `place`, or,
-/// if it has none, the first one after it: the alert's "Try again" had the focus, and with it
-/// gone the focus would fall to the page. Left alone if the focus has moved on meanwhile.
-fn focus_arrived(place: Place) {
-    use wasm_bindgen::JsCast;
-    let body: Option<web_sys::Node> = document().body().map(Into::into);
-    let lost = document().active_element().is_none_or(|f| f.is_same_node(body.as_ref()));
-    if !lost || !place.parent.is_connected() {
-        return;
-    }
-    let before = place.before.filter(|b| b.parent_node().is_some_and(|p| p.is_same_node(Some(&place.parent))));
-    let mut node = match before {
-        Some(b) => b.next_sibling(),
-        None => place.parent.first_child(),
-    };
-    while let Some(n) = node {
-        if let Some(el) = n.dyn_ref::<web_sys::Element>() {
-            let target = if el.matches(FOCUSABLE).unwrap_or(false) {
-                Some(el.clone())
-            } else {
-                el.query_selector(FOCUSABLE).ok().flatten()
-            };
-            if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = target.focus();
-                return;
-            }
-        }
-        node = n.next_sibling();
-    }
 }
 
 /// A constructor, whatever its type, so that what follows is compiled once for every use.
@@ -168,7 +135,7 @@ fn fetch_into(
         if arrived {
             let _ = ready.try_set(r);
             if let Some(place) = place.try_update_value(Option::take).flatten() {
-                request_animation_frame(move || focus_arrived(place));
+                request_animation_frame(move || focus_first_control_after(&place.parent, place.before.as_ref()));
             }
         }
         settle(attempt, arrived);
@@ -236,9 +203,11 @@ fn failed_alert(
     let label = move || if retrying() { "Trying again…" } else { "Try again" };
     let alert = NodeRef::<leptos::html::Div>::new();
     let retry = move || {
-        // Where the view will appear if this try succeeds (see `focus_arrived`).
-        if let Some(parent) = alert.get_untracked().and_then(|a| a.parent_node().map(|p| (p, a.previous_sibling()))) {
-            place.set_value(Some(Place { parent: parent.0, before: parent.1 }));
+        // Where the view will appear if this try succeeds (see `Place`).
+        if let Some(alert) = alert.get_untracked() {
+            if let Some(parent) = alert.parent_node() {
+                place.set_value(Some(Place { parent, before: alert.previous_sibling() }));
+            }
         }
         retry();
     };
