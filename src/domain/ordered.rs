@@ -7,8 +7,11 @@
 //! [`set_from`] insert one by one, reusing the map's `insert` that every map type has anyway.
 //! All three make O(n log n) comparisons, like what they replace; an insert out of order also
 //! moves the entries after it, which for the domain's few thousand entries at most is a few
-//! microseconds. The hot path of loading a large scorecard (each KPI's readings, already in
-//! order) appends (`collect` into a [`Map`] checks the order and sorts only when it must).
+//! microseconds. [`map_of`] builds a map from a list in any order without those moves, through
+//! [`sort_by`]'s shared sort, and [`deserialize_map`] reads one through `insert`. A [`Map`]'s own
+//! `collect`, `extend` and serde reader sort with a copy of the standard sort per key and value
+//! type, so the crate does not use them. The hot path of loading a large scorecard (each KPI's
+//! readings, already in order) appends.
 //!
 //! The maps themselves are [`Map`]s, sorted vectors, for the same reason: `BTreeMap`'s node
 //! code (insert, remove, rebalance, clone, drop) is instantiated for every key and value type,
@@ -23,8 +26,8 @@ use std::ops::{Bound, RangeBounds};
 /// Lookups are binary searches, iteration is in key order, as with `BTreeMap`; an insert or a
 /// remove moves the entries after it, which at the domain's sizes (a few hundred readings per
 /// KPI, a thousand KPIs) costs less than a tree's nodes, and builds to far less WebAssembly.
-/// Pairs collected in key order (a save being read) are appended: `collect` checks the order
-/// and sorts only when it must.
+/// Build one with [`map_from`] or [`map_of`] and read one with [`deserialize_map`], rather than
+/// with `collect`, `extend` or litemap's serde reader (see the module's documentation).
 ///
 /// # Example
 ///
@@ -109,6 +112,84 @@ pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Map<K, V>
         map.insert(key, value);
     }
     map
+}
+
+/// The map of `pairs`, in any order; of pairs with equal keys the last one wins, as with
+/// [`map_from`]. Unlike [`map_from`], pairs out of order are sorted once rather than each moving
+/// the entries after it, so this is the one for long lists in no particular order.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::ordered::map_of;
+///
+/// let map = map_of(vec![(3, "c"), (1, "a"), (2, "b"), (1, "A")]);
+/// assert_eq!(map.into_iter().collect::<Vec<_>>(), [(1, "A"), (2, "b"), (3, "c")]);
+/// ```
+pub fn map_of<K: Ord, V>(mut pairs: Vec<(K, V)>) -> Map<K, V> {
+    if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+        // Stable: of equal keys, the last stays last.
+        sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+        // `dedup_by` keeps the first of a run: hand it the later pair each time.
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+    }
+    Map::from_sorted_store_unchecked(pairs)
+}
+
+/// Reads a [`Map`] from a serde map (a JSON object), for `#[serde(deserialize_with = …)]`: of
+/// keys read twice the last one wins, as with `serde_json`'s own maps. Anything else, such as a
+/// list of pairs (which litemap's own reader would take), is refused.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::ordered::{deserialize_map, Map};
+///
+/// #[derive(serde::Deserialize)]
+/// struct Run {
+///     #[serde(deserialize_with = "deserialize_map")]
+///     notes: Map<usize, String>,
+/// }
+///
+/// let run: Run = serde_json::from_str(r#"{"notes":{"2":"late","0":"first"}}"#).unwrap();
+/// assert_eq!(run.notes.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 2]);
+/// assert!(serde_json::from_str::<Run>(r#"{"notes":[[0,"first"]]}"#).is_err());
+/// ```
+pub fn deserialize_map<'de, D, K, V>(reader: D) -> Result<Map<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: serde::Deserialize<'de> + Ord,
+    V: serde::Deserialize<'de>,
+{
+    struct Entries<K, V>(std::marker::PhantomData<(K, V)>);
+
+    impl<'de, K, V> serde::de::Visitor<'de> for Entries<K, V>
+    where
+        K: serde::Deserialize<'de> + Ord,
+        V: serde::Deserialize<'de>,
+    {
+        type Value = Map<K, V>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<Map<K, V>, A::Error> {
+            let mut map = Map::with_capacity(entries.size_hint().unwrap_or(0));
+            while let Some((key, value)) = entries.next_entry()? {
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+
+    reader.deserialize_map(Entries(std::marker::PhantomData))
 }
 
 /// A set kept as one sorted vector: a [`Map`] to nothing, for the same reason (`BTreeSet` is a
@@ -210,7 +291,7 @@ mod tests {
     use std::collections::BTreeMap;
     use std::ops::Bound::{self, Excluded, Included, Unbounded};
 
-    use super::{map_from, range};
+    use super::{map_from, map_of, range};
 
     /// `range` against the standard library's `BTreeMap::range`, for every pair of bounds
     /// around, on and between the keys (even and odd numbers from 0 to 10).
@@ -242,6 +323,24 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// `map_of` against `BTreeMap`'s `collect` (which also keeps the last of equal keys), for
+    /// lists in order, reversed, shuffled and with repeated keys.
+    #[test]
+    fn map_of_matches_a_btree_map_collected_from_the_same_pairs() {
+        let lists: [Vec<(u8, usize)>; 5] = [
+            vec![],
+            (0..20).map(|k| (k, 0)).collect(),
+            (0..20).rev().map(|k| (k, 0)).collect(),
+            (0..60).map(|i| ((i * 37 % 23) as u8, i)).collect(),
+            (0..40).map(|i| ((i % 3) as u8, i)).collect(),
+        ];
+        for list in lists {
+            let want: BTreeMap<u8, usize> = list.iter().copied().collect();
+            let got = map_of(list);
+            assert_eq!(got.into_iter().collect::<Vec<_>>(), want.into_iter().collect::<Vec<_>>());
         }
     }
 }

@@ -27,7 +27,7 @@ use crate::domain::input::check_reading;
 use crate::domain::iso_date;
 use crate::domain::kpi::{Kpi, KpiSpec};
 use crate::domain::kra::Kra;
-use crate::domain::ordered::{map_from, Map};
+use crate::domain::ordered::{map_from, map_of, Map};
 use crate::domain::period::{FiscalYearStart, Period};
 use crate::domain::reading::{Reading, Series};
 use crate::domain::scoring::ScoringSettings;
@@ -243,7 +243,7 @@ struct RunIn {
     from: Date,
     #[serde(deserialize_with = "values_with_room")]
     values: Vec<Option<f64>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::ordered::deserialize_map")]
     notes: Map<usize, String>,
 }
 
@@ -559,9 +559,9 @@ fn from_v3(body: BodyIn) -> Result<FrameworkParts, DecodeError> {
     let mut readings: Map<Id, Series> = Map::new();
     for (kpi, list) in lists {
         let count = list.len();
-        // `collect` sorts (a no-op on runs written in order) and keeps one reading per period;
+        // `map_of` sorts (a no-op on runs written in order) and keeps one reading per period;
         // a shorter map means two readings claimed one period.
-        let series: Series = list.into_iter().collect();
+        let series: Series = map_of(list);
         if series.len() != count {
             return Err(shape(format_args!("two readings of KPI {kpi} share a period")));
         }

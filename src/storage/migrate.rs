@@ -8,7 +8,7 @@
 use serde_json::value::RawValue;
 
 use super::codec::{shape, Damage, DecodeError};
-use crate::domain::ordered::Map;
+use crate::domain::ordered::{deserialize_map, Map};
 
 /// A JSON object whose values are kept as their text: what the migrations rewrite.
 ///
@@ -18,10 +18,13 @@ use crate::domain::ordered::Map;
 /// types then read it exactly (`domain::decimal`).
 pub(super) type Object = Map<String, Box<RawValue>>;
 
-/// `text` as an [`Object`], or `None` when it is not an object. (A [`Map`] would also take a
-/// list of pairs, which is not an object either.)
+/// `text` as an [`Object`], or `None` when it is not an object (a list of pairs is not one
+/// either, though litemap's own reader would take it: [`deserialize_map`] does not).
 pub(super) fn object(text: &str) -> Option<Object> {
-    text.trim_start().starts_with('{').then(|| serde_json::from_str(text).ok()).flatten()
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let object = deserialize_map(&mut reader).ok()?;
+    reader.end().ok()?;
+    Some(object)
 }
 
 /// The items of the list at `key` in `object`, each kept as its text, or `None` when there is

@@ -14,7 +14,7 @@ use crate::domain::framework::Framework;
 use crate::domain::id::Id;
 use crate::domain::kpi::Kpi;
 use crate::domain::kra::Kra;
-use crate::domain::ordered::{map_from, set_from, Map};
+use crate::domain::ordered::{map_from, map_of, set_from, Map};
 use crate::domain::period::Period;
 use crate::domain::reading::Series;
 use crate::domain::scoring::{Aggregation, ScoringSettings};
@@ -268,7 +268,9 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let list = fw.kpis_shared();
     let specs_same = cache.kpi_list.as_ref().is_some_and(|l| Shared::ptr_eq(l, &list));
     cache.kpi_list = Some(list);
-    let mut kpis = Map::new();
+    // Every KPI's result, KRA by KRA: into a map once they are all here (`map_of`), since the
+    // KRAs' KPIs are not in id order.
+    let mut kpis = Vec::new();
     let mut kras = Map::new();
     let mut kra_parts = Vec::new();
     let mut kra_coverage = Vec::new();
@@ -315,7 +317,7 @@ pub fn score_framework_with(fw: &Framework, review: &Period, today: Date, cache:
     let in_progress = review.contains(today);
     let mut card = Scorecard {
         period: *review,
-        kpis,
+        kpis: map_of(kpis),
         kras,
         overall,
         status,
