@@ -625,6 +625,45 @@ async fn effect_and_watch_follow_their_signals() {
     assert_eq!(runs.borrow().len(), 3, "an effect ends with its owner");
 }
 
+/// A `derived` value is computed again when a source changes, and wakes what reads it only
+/// when the new value differs: an effect reading the parity of a count re-runs when the parity
+/// flips, not when the count changes by two. Two values of different types made side by side
+/// (they share one erased memo type) each keep their own.
+#[wasm_bindgen_test]
+async fn a_derived_value_wakes_its_readers_only_when_it_changes() {
+    use kra_kpi::ui::derived::derived;
+    use kra_kpi::ui::effect::effect;
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let count = RwSignal::new(1_u32);
+    let computed = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let seen = Rc::new(RefCell::new(Vec::<(bool, String)>::new()));
+    let (c, s) = (computed.clone(), seen.clone());
+    let mounted = leptos::mount::mount_to(host("derived"), move || {
+        let c = c.clone();
+        let odd = derived(move || {
+            c.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            count.get() % 2 == 1
+        });
+        let label = derived(move || format!("{} items", count.get()));
+        effect(move |_| s.borrow_mut().push((odd.get(), label.get_untracked())));
+    });
+    settle().await;
+    assert_eq!(*seen.borrow(), [(true, "1 items".to_owned())]);
+
+    count.set(3);
+    settle().await;
+    assert_eq!(computed.load(std::sync::atomic::Ordering::Relaxed), 2, "computed again after its source changed");
+    assert_eq!(seen.borrow().len(), 1, "still odd: the effect did not re-run");
+
+    count.set(4);
+    settle().await;
+    assert_eq!(*seen.borrow(), [(true, "1 items".to_owned()), (false, "4 items".to_owned())]);
+    drop(mounted);
+}
+
 thread_local! {
     /// The outcomes the next attempts of `slow_panel` give, first to last (`true`: its code
     /// arrives), and how many attempts were made.

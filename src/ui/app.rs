@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::backups::BackupsPanel;
 use super::bullet_panel::BulletPanel;
+use super::derived::derived;
 use super::each::Each;
 use super::entry_grid::EntryGridPanel;
 use super::header::Header;
@@ -77,7 +78,7 @@ pub fn App(state: AppState) -> impl IntoView {
         other_tab.remove();
     });
 
-    let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = derived(move || state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     // Every card at once for a small scorecard; for a large one the first screen's worth, then
     // the rest (and the review below them) once that is painted.
     let in_two_steps = start_folded && state.kras.with_untracked(|ks| ks.len()) > FIRST_KRAS;
@@ -89,7 +90,7 @@ pub fn App(state: AppState) -> impl IntoView {
     let shown_ids = move || kra_ids.with(|ids| ids.iter().copied().take(shown.get()).collect::<Vec<_>>());
     let all_shown = move || shown.get() == usize::MAX;
     let is_empty = move || kra_ids.with(|ids| ids.is_empty());
-    let has_kpis = Memo::new(move |_| state.kpis.with(|ks| !ks.is_empty()));
+    let has_kpis = derived(move || state.kpis.with(|ks| !ks.is_empty()));
     let tree = NodeRef::<leptos::html::Section>::new();
     let app = NodeRef::<leptos::html::Div>::new();
     super::layout::track_layout(state, app);

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::download::{download_text, JSON};
 use super::dynamic::dynamic_text;
 use super::each::Each;
@@ -19,7 +20,7 @@ use crate::storage::local::Backup;
 #[component]
 pub fn BackupsPanel() -> impl IntoView {
     let state = use_state();
-    let list = Memo::new(move |_| {
+    let list = derived(move || {
         state.backups_version.track();
         state.persistence.with_value(|p| p.store().map(|s| s.backups()).unwrap_or_default())
     });

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
 use super::state::use_state;
@@ -19,10 +20,9 @@ use crate::domain::format::num;
 pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(!folded);
-    let shown = Memo::new(move |_| open.get() || state.printing.get());
-    let data = Memo::new(move |_| {
-        shown.get().then(|| state.framework.with(|f| state.scorecard.with(|card| bullets(f, card))))
-    });
+    let shown = derived(move || open.get() || state.printing.get());
+    let data =
+        derived(move || shown.get().then(|| state.framework.with(|f| state.scorecard.with(|card| bullets(f, card)))));
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, PRINT_WIDTH);
     // Drawn at once when the chart opens (and for print, which lays the page out at once); after
@@ -42,7 +42,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
         },
         true,
     );
-    let label = Memo::new(move |_| data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
+    let label = derived(move || data.with(|b| b.as_ref().map(describe).unwrap_or_default()));
     let period = move || state.review.get().label();
     let chart = Callback::new(move |()| {
         let period = state.review.get_untracked().label();

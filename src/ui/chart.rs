@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
 use super::state::use_state;
@@ -29,7 +30,7 @@ const HEIGHT: u32 = 260;
 pub fn TrendChart(kpi: Id) -> impl IntoView {
     let state = use_state();
     let readings = state.series_of(kpi);
-    let series = Memo::new(move |_| state.with_kpi(readings, |f| trend_series(f, kpi, MAX_POINTS)));
+    let series = derived(move || state.with_kpi(readings, |f| trend_series(f, kpi, MAX_POINTS)));
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, 520);
     let draw = |s: &Option<TrendSeries>, width: u32| s.as_ref().and_then(|s| trend_svg(s, width, HEIGHT).ok());
@@ -48,8 +49,8 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
     // The figure is built once and its parts follow the series: a new reading changes the
     // caption, the drawing (a frame later) and, if open, the data table, instead of rebuilding
     // the figure and parsing the old drawing again.
-    let has_series = Memo::new(move |_| series.with(Option::is_some));
-    let label = Memo::new(move |_| series.with(|s| s.as_ref().map(describe).unwrap_or_default()));
+    let has_series = derived(move || series.with(Option::is_some));
+    let label = derived(move || series.with(|s| s.as_ref().map(describe).unwrap_or_default()));
     let name = move || series.with(|s| s.as_ref().map(|s| s.kpi_name.clone()).unwrap_or_default());
     let chart = Callback::new(move |()| {
         let series = series.get_untracked();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::use_state;
@@ -32,7 +33,7 @@ pub fn Compare() -> impl IntoView {
 #[component]
 fn CompareBody() -> impl IntoView {
     let state = use_state();
-    let listed = Memo::new(move |_| {
+    let listed = derived(move || {
         let mut listed: Vec<(CardId, String)> =
             state.scorecards.with(|i| i.iter().flat_map(|i| i.listed()).map(|c| (c.id, c.name.clone())).collect());
         if let Some(open) = state.card.get() {
@@ -45,7 +46,7 @@ fn CompareBody() -> impl IntoView {
     // Unticked ones are remembered, so a new scorecard is compared by default.
     let unticked = RwSignal::new(Vec::<CardId>::new());
     // The other scorecards, read once per change of the list or the choice.
-    let others = Memo::new(move |_| {
+    let others = derived(move || {
         let open = state.card.get();
         let shelf = super::shelf::shelf(state);
         let skip = unticked.get();
@@ -65,7 +66,7 @@ fn CompareBody() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let table = Memo::new(move |_| {
+    let table = derived(move || {
         let open = state.card.get();
         let skip = unticked.get();
         let day = state.anchor.get();

@@ -8,8 +8,10 @@
 //! their reason.
 
 use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::lazy::{lazy, split_point};
@@ -78,7 +80,7 @@ split_point!(
 fn EntryGrid() -> impl IntoView {
     let state = use_state();
     // The tables' shape: KPIs by frequency, in KRA order. Readings changing does not rebuild it.
-    let groups = Memo::new(move |_| {
+    let groups = derived(move || {
         state.framework.with(|f| {
             let mut groups: Vec<(Frequency, Vec<GridKpi>)> = Vec::new();
             for kra in f.kras() {

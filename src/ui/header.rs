@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::long_date;
 
+use super::derived::derived;
 use super::dynamic::dynamic_text;
 use super::explain::Explain;
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
@@ -27,7 +28,7 @@ pub fn Header() -> impl IntoView {
     let current = move |_| state.anchor.set(state.today);
     let is_current = move || state.review.get().contains(state.today);
     // What the headline stands on: how much has been reported, and whether the period is over.
-    let standing = Memo::new(move |_| {
+    let standing = derived(move || {
         card.with(|c| {
             let mut text = c.coverage.describe();
             if c.in_progress {
@@ -112,7 +113,7 @@ pub fn Header() -> impl IntoView {
                     subject=Signal::derive(move || "the whole scorecard".to_string())
                     words=Signal::derive(move || card.with(|c| state.framework.with_untracked(|f| explain_overall(f, c))))
                 />
-                <p class="kk-meta kk-coverage" data-testid="coverage">{standing}</p>
+                <p class="kk-meta kk-coverage" data-testid="coverage">{dynamic_text(move || standing.get())}</p>
                 <When when=move || card.with(|c| c.coverage.is_minority())>
                     <p class="kk-warning" role="note" data-testid="minority">
                         <span aria-hidden="true">"⚠ "</span>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::explain::{words_of, Explain};
 use super::kpi_form::KpiForm;
@@ -21,7 +22,7 @@ use crate::domain::scoring::{explain_kpi, Status};
 pub fn KpiRow(id: Id) -> impl IntoView {
     let state = use_state();
     // The KPI list, not the framework: entering a reading elsewhere does not re-run this.
-    let kpi = Memo::new(move |_| state.kpi(id));
+    let kpi = derived(move || state.kpi(id));
     let score = state.kpi_score(id);
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
@@ -37,7 +38,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
     // The most recent reading, when it lies outside the period shown: "nothing this month" should
     // not hide what was last measured.
     let series = state.series_of(id);
-    let latest_elsewhere = Memo::new(move |_| {
+    let latest_elsewhere = derived(move || {
         let review = state.review.get();
         state.with_kpi(series, |f| {
             let k = f.kpi(id)?;

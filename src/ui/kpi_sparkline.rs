@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::state::use_state;
 use crate::charts::sparkline::{HEIGHT, WIDTH};
 use crate::charts::{sparkline, trend_series};
@@ -21,7 +22,7 @@ const PERIODS: usize = 12;
 #[component]
 pub fn KpiSparkline(id: Id, series: Signal<Option<Shared<Series>>>) -> impl IntoView {
     let state = use_state();
-    let line = Memo::new(move |_| state.with_kpi(series, |f| trend_series(f, id, PERIODS).and_then(|s| sparkline(&s))));
+    let line = derived(move || state.with_kpi(series, |f| trend_series(f, id, PERIODS).and_then(|s| sparkline(&s))));
     move || {
         line.get().map(|s| {
             view! {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::effect::effect;
@@ -28,15 +29,15 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     // Each card watches only its own KRA and its own score, so editing another KRA leaves
     // this card's DOM untouched; and it reads the KRA list, not the framework, so entering a
     // reading does not even re-run its memos.
-    let kra = Memo::new(move |_| state.kras.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
+    let kra = derived(move || state.kras.with(|ks| ks.iter().find(|k| k.id == id).cloned()));
     let score = state.kra_score(id);
     let kpi_ids =
-        Memo::new(move |_| state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
+        derived(move || state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let field = move |f: fn(&KraScore) -> String| {
         Signal::derive(move || score.with(|s| s.as_deref().map(f).unwrap_or_default()))
     };
-    let coverage = Memo::new(move |_| score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
+    let coverage = derived(move || score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = RwSignal::new(false);
     let open = RwSignal::new(!folded);
     let add_opened = RwSignal::new(false);
@@ -99,7 +100,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                     />
                     <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=words_of(state, id, score, explain_kra) />
                     <When when=move || has_kpis()>
-                        <span class="kk-meta kk-coverage" data-testid="kra-coverage">{coverage}</span>
+                        <span class="kk-meta kk-coverage" data-testid="kra-coverage">{dynamic_text(move || coverage.get())}</span>
                     </When>
                 </div>
                 <div class="kk-row-actions">

@@ -22,6 +22,7 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::focus::focus_first_control_after;
 
@@ -165,7 +166,7 @@ fn waiting(
     place: StoredValue<Option<Place>, LocalStorage>,
     fetch: Box<dyn Fn() + Send + Sync>,
 ) -> AnyView {
-    let failed = Memo::new(move |_| attempt.with(|a| a.failures > 0));
+    let failed = derived(move || attempt.with(|a| a.failures > 0));
     let fetch: Arc<dyn Fn() + Send + Sync> = fetch.into();
     dynamic(move || {
         if failed.get() {

@@ -16,6 +16,7 @@ pub mod chart_download;
 pub mod chart_width;
 pub mod compare;
 pub mod csv_import;
+pub mod derived;
 pub mod disclosure;
 pub mod download;
 pub mod dynamic;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::use_state;
 use super::when::When;
@@ -22,7 +23,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let all = RwSignal::new(false);
     // The previous period keeps its own cache: after an edit it re-scores only what changed.
     let cache = StoredValue::new(ScoreCache::numbers_only());
-    let compared = Memo::new(move |_| -> Option<Movers> {
+    let compared = derived(move || -> Option<Movers> {
         if !open.get() {
             return None;
         }

@@ -7,8 +7,10 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::lazy::{lazy, split_point};
@@ -67,7 +69,7 @@ split_point!(
 fn Slides() -> impl IntoView {
     let state = use_state();
     let slide = RwSignal::new(0usize);
-    let kra_ids = Memo::new(move |_| state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = derived(move || state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
     // The overview, a slide per KRA, and the heatmap last.
     let count = move || kra_ids.with(Vec::len) + 2;
     let root = NodeRef::<leptos::html::Div>::new();
@@ -213,7 +215,7 @@ fn HeatmapSlide() -> impl IntoView {
     let state = use_state();
     // Scored over the screen chart's periods, so a slide shows the same columns as the last
     // ones on screen (its leading periods without a score included).
-    let history = Memo::new(move |_| {
+    let history = derived(move || {
         let last = state.review.get();
         state.framework.with(|f| score_history(f, &last, periods_shown(last.frequency()), state.today))
     });

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chart::TrendChart;
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::effect::effect;
@@ -62,7 +63,7 @@ split_point!(
 #[component]
 fn KpiDetail(id: Id) -> impl IntoView {
     let state = use_state();
-    let kpi = Memo::new(move |_| state.kpi(id));
+    let kpi = derived(move || state.kpi(id));
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
     // The period after the latest reading: a run of readings is typed without retyping dates.
@@ -148,8 +149,8 @@ fn KpiDetail(id: Id) -> impl IntoView {
     // readings would make a list a user scrolls past to reach the chart, and every new reading
     // would rebuild and compare all of it.
     let show_all = RwSignal::new(false);
-    let total = Memo::new(move |_| state.with_kpi(series, |f| f.readings_of(id).len()));
-    let readings = Memo::new(move |_| {
+    let total = derived(move || state.with_kpi(series, |f| f.readings_of(id).len()));
+    let readings = derived(move || {
         let limit = if show_all.get() { usize::MAX } else { LISTED };
         state.with_kpi(series, |f| {
             let Some(k) = f.kpi(id) else { return Vec::new() };

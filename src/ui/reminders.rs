@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::after_paint::after_paint;
+use super::derived::derived;
 use super::each::Each;
 use super::effect::effect;
 use super::state::{use_state, AppState};
@@ -35,7 +36,7 @@ pub fn Reminders() -> impl IntoView {
             });
         }
     });
-    let due = Memo::new(move |_| {
+    let due = derived(move || {
         checked.track();
         state.framework.with_untracked(|f| overdue(f, state.today, PERIODS))
     });

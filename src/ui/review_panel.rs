@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::{derived, Derived};
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::{use_state, AppState, Toast};
@@ -24,11 +25,11 @@ use crate::domain::review::{Closure, Review, ReviewKey};
 #[component]
 pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
-    let key = Memo::new(move |_| ReviewKey::of(&state.review.get()));
+    let key = derived(move || ReviewKey::of(&state.review.get()));
     let review = state.review_record;
     let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));
     let locked = move || closed() || !state.editable();
-    let kra_ids = Memo::new(move |_| state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
+    let kra_ids = derived(move || state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     let label = move || state.review.get().label();
     let error = RwSignal::new(None::<String>);
     let kras_built = RwSignal::new(!folded);
@@ -100,7 +101,7 @@ fn send(state: AppState, key: ReviewKey, change: ReviewChange, error: RwSignal<O
 
 /// "Open" or "Closed on … by …", with the scores it was closed with and whether they have moved.
 #[component]
-fn ReviewState(review: Memo<Option<Review>>) -> impl IntoView {
+fn ReviewState(review: Derived<Option<Review>>) -> impl IntoView {
     let state = use_state();
     let text = move || {
         let closure = review.with(|r| r.as_ref().and_then(|r| r.closed.clone()));
@@ -159,18 +160,16 @@ fn BlendHint() -> impl IntoView {
 }
 
 /// The name of `kra`, from the KRA list (not the framework, so a reading leaves it alone).
-fn kra_name(state: AppState, kra: Id) -> Memo<String> {
-    Memo::new(move |_| {
-        state.kras.with(|ks| ks.iter().find(|k| k.id == kra).map(|k| k.name.clone()).unwrap_or_default())
-    })
+fn kra_name(state: AppState, kra: Id) -> Derived<String> {
+    derived(move || state.kras.with(|ks| ks.iter().find(|k| k.id == kra).map(|k| k.name.clone()).unwrap_or_default()))
 }
 
 /// One KRA's rating, comment and N/A marks for the period.
 #[component]
 fn KraReviewFields(
     kra: Id,
-    key: Memo<ReviewKey>,
-    review: Memo<Option<Review>>,
+    key: Derived<ReviewKey>,
+    review: Derived<Option<Review>>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
@@ -232,7 +231,7 @@ fn RatingSelect(
     label: &'static str,
     /// The start of the accessible name: "Rating of Sales for Oct 2026".
     what: &'static str,
-    review: Memo<Option<Review>>,
+    review: Derived<Option<Review>>,
     /// Reads this rating from a review.
     get: fn(&Review, Id) -> Option<f64>,
     #[prop(into)] change: Callback<Option<f64>>,
@@ -271,12 +270,12 @@ fn RatingSelect(
 #[component]
 fn NaChecks(
     kra: Id,
-    key: Memo<ReviewKey>,
-    review: Memo<Option<Review>>,
+    key: Derived<ReviewKey>,
+    review: Derived<Option<Review>>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
-    let kpis = Memo::new(move |_| {
+    let kpis = derived(move || {
         state
             .kpis
             .with(|ks| ks.iter().filter(|k| k.kra == kra).map(|k| (k.id, k.spec.name.clone())).collect::<Vec<_>>())
@@ -306,7 +305,11 @@ fn NaChecks(
 
 /// "Close review" once the period is over, "Reopen review" once closed.
 #[component]
-fn CloseOrReopen(key: Memo<ReviewKey>, review: Memo<Option<Review>>, error: RwSignal<Option<String>>) -> impl IntoView {
+fn CloseOrReopen(
+    key: Derived<ReviewKey>,
+    review: Derived<Option<Review>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = use_state();
     let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));
     let over = move || state.review.get().end() <= state.today;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
+use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::score_heatmap::ScoreHeatmap;
@@ -29,7 +30,7 @@ fn plot_height(width: u32) -> u32 {
 pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(!folded);
-    let shown = Memo::new(move |_| open.get() || state.printing.get());
+    let shown = derived(move || open.get() || state.printing.get());
     // One score cache per period: after an edit, each period re-scores only what it touched.
     let caches = StoredValue::new(Vec::new());
     let score = move || {
@@ -59,11 +60,11 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let has_scores = move || history.with(|h| h.as_ref().is_some_and(|h| !h.periods.is_empty()));
     let node = NodeRef::new();
     let width = chart_width(node, state.printing, super::chart_width::PRINT_WIDTH);
-    let svg = Memo::new(move |_| {
+    let svg = derived(move || {
         let width = width.get();
         history.with(|h| h.as_ref().and_then(|h| score_history_svg(h, width, plot_height(width)).ok()))
     });
-    let label = Memo::new(move |_| history.with(|h| h.as_ref().map(describe).unwrap_or_default()));
+    let label = derived(move || history.with(|h| h.as_ref().map(describe).unwrap_or_default()));
     let toggle = move || if open.get() { "Hide chart" } else { "Show chart" };
 
     view! {

@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::compare::Compare;
+use super::derived::{derived, Derived};
 use super::dynamic::dynamic_text;
 use super::each::Each;
 use super::lazy::{lazy, split_point};
@@ -27,7 +28,7 @@ struct Row {
 #[component]
 pub fn Scorecards() -> impl IntoView {
     let state = use_state();
-    let rows = Memo::new(move |_| {
+    let rows = derived(move || {
         let open = state.card.get();
         let mut rows: Vec<Row> = state.scorecards.with(|i| {
             i.iter().flat_map(|i| i.listed()).map(|c| Row { id: c.id, name: c.name.clone(), saved: true }).collect()
@@ -55,16 +56,16 @@ pub fn Scorecards() -> impl IntoView {
 
 split_point!(
     panels,
-    fn scorecards_body() -> fn(Memo<Vec<Row>>) -> AnyView {
+    fn scorecards_body() -> fn(Derived<Vec<Row>>) -> AnyView {
         |rows| view! { <ScorecardsBody rows=rows /> }.into_any()
     }
 );
 
 /// The open panel: the list, the new scorecard's form, the comparison and the deleted ones.
 #[component]
-fn ScorecardsBody(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn ScorecardsBody(rows: Derived<Vec<Row>>) -> impl IntoView {
     let state = use_state();
-    let deleted = Memo::new(move |_| {
+    let deleted = derived(move || {
         state.scorecards.with(|i| {
             i.iter()
                 .flat_map(|i| i.deleted())

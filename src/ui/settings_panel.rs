@@ -3,6 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::lazy::{lazy, split_point};
@@ -55,7 +56,7 @@ fn SettingsForm() -> impl IntoView {
     let errors = FormErrors::new();
 
     // Loading a template or undoing replaces the settings: show what is really in force.
-    let in_force = Memo::new(move |_| state.framework.with(|f| f.settings().clone()));
+    let in_force = derived(move || state.framework.with(|f| f.settings().clone()));
     watch(
         move || in_force.get(),
         move |s, _| {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use jiff::civil::Date;
 use leptos::prelude::*;
 
+use super::derived::{derived, Derived};
 use super::effect::effect;
 use super::notice::Notice;
 use super::persistence::{Opened, Persistence};
@@ -122,11 +123,11 @@ pub struct AppState {
     /// The scorecard's scoring settings (rating scale, review cycle, …).
     pub settings: ReadSignal<ScoringSettings>,
     /// The review record (ratings, comments, N/A, closing) of the period shown, if any.
-    pub review_record: Memo<Option<Review>>,
+    pub review_record: Derived<Option<Review>>,
     /// The review period shown.
-    pub review: Memo<Period>,
+    pub review: Derived<Period>,
     /// Scores of the whole tree for the review period.
-    pub scorecard: Memo<Scorecard>,
+    pub scorecard: Derived<Scorecard>,
     /// The parts above that are copied out of the framework after each change (see
     /// [`AppState::publish`]), and the per-KPI and per-KRA slots.
     parts: Parts,
@@ -212,13 +213,13 @@ impl AppState {
         let (framework, set_framework) = signal(framework);
         let anchor = RwSignal::new(today);
         let settings = parts.settings.read_only();
-        let review = Memo::new(move |_| {
+        let review = derived(move || {
             let (cycle, fiscal) = settings.with(|s| (s.review_cycle, s.fiscal_year_start));
             Period::containing(anchor.get(), cycle, fiscal)
         });
         // One edit re-scores only the KPIs it touched; the cache lives as long as the widget.
         let cache = StoredValue::new(ScoreCache::numbers_only());
-        let scorecard = Memo::new(move |_| {
+        let scorecard = derived(move || {
             let period = review.get();
             framework.with(|f| {
                 cache
@@ -227,7 +228,7 @@ impl AppState {
             })
         });
         let reviews = parts.reviews;
-        let review_record = Memo::new(move |_| reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
+        let review_record = derived(move || reviews.with(|r| r.get(&ReviewKey::of(&review.get())).cloned()));
         // After each scoring, the rows' and cards' scores, written only where they changed.
         effect(move |_| {
             scorecard.with(|c| {

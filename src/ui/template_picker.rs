@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::dynamic;
 use super::each::Each;
 use super::effect::watch;
@@ -123,7 +124,7 @@ split_point!(
 fn LibraryBody(choice: Choice) -> impl IntoView {
     let state = use_state();
     let Choice { query, department, chosen } = choice;
-    let shown = Memo::new(move |_| {
+    let shown = derived(move || {
         let (q, d) = (query.get(), department.get());
         (0..LIBRARY.len()).filter(|&i| matches(&LIBRARY[i], &q, &d)).collect::<Vec<_>>()
     });

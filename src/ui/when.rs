@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::derived;
 use super::dynamic::dynamic;
 
 /// Shows `children` while `when` returns true, and `fallback` (by default nothing) otherwise;
@@ -41,6 +42,6 @@ where
 
 /// The one compiled body behind every [`When`]; its view follows the memo through [`dynamic`].
 fn shown_when(when: Box<dyn Fn() -> bool + Send + Sync>, children: ChildrenFn, fallback: ViewFn) -> AnyView {
-    let when = ArcMemo::new(move |_| when());
+    let when = derived(when);
     dynamic(move || if when.get() { children() } else { fallback.run() })
 }
