@@ -664,6 +664,45 @@ async fn a_derived_value_wakes_its_readers_only_when_it_changes() {
     drop(mounted);
 }
 
+/// A `Var` wakes the effects that read it when it is set or updated, and not those that read
+/// it untracked; two of different types made side by side (they share one erased signal type)
+/// each keep their own value; once its owner is gone, `try_set` hands the value back.
+#[wasm_bindgen_test]
+async fn a_var_wakes_what_reads_it_and_gives_a_value_back_once_gone() {
+    use kra_kpi::ui::effect::effect;
+    use kra_kpi::ui::var::Var;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let seen = Rc::new(RefCell::new(Vec::<(u32, String)>::new()));
+    let vars = Rc::new(RefCell::new(None::<(Var<u32>, Var<String>)>));
+    let (s, v) = (seen.clone(), vars.clone());
+    let mounted = leptos::mount::mount_to(host("var"), move || {
+        let count = Var::new(1_u32);
+        let label = Var::new(String::from("one"));
+        *v.borrow_mut() = Some((count, label));
+        effect(move |_| s.borrow_mut().push((count.get(), label.get_untracked())));
+    });
+    settle().await;
+    let (count, label) = vars.borrow().unwrap();
+    assert_eq!(*seen.borrow(), [(1, "one".to_owned())]);
+
+    label.set("two".to_owned());
+    settle().await;
+    assert_eq!(seen.borrow().len(), 1, "read untracked: no re-run");
+
+    count.update(|c| *c += 1);
+    settle().await;
+    count.set(7);
+    settle().await;
+    assert_eq!(*seen.borrow(), [(1, "one".to_owned()), (2, "two".to_owned()), (7, "two".to_owned())]);
+    assert_eq!(count.try_set(8), None, "set while its owner lives");
+
+    drop(mounted);
+    assert_eq!(count.try_set(9), Some(9), "handed back once its owner is gone");
+    assert_eq!(count.try_get_untracked(), None);
+}
+
 thread_local! {
     /// The outcomes the next attempts of `slow_panel` give, first to last (`true`: its code
     /// arrives), and how many attempts were made.

@@ -18,9 +18,10 @@ use leptos::prelude::{request_animation_frame, set_timeout};
 ///
 /// ```no_run
 /// use kra_kpi::ui::after_paint::after_paint;
+/// use kra_kpi::ui::var::Var;
 /// use leptos::prelude::*;
 ///
-/// let drawn = RwSignal::new(false);
+/// let drawn = Var::new(false);
 /// after_paint(move || drawn.set(true));
 /// ```
 pub fn after_paint(work: impl FnOnce() + 'static) {

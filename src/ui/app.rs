@@ -25,6 +25,7 @@ use super::shelf::on_list_changed;
 use super::state::AppState;
 use super::template_picker::TemplatePicker;
 use super::transfer::TransferPanel;
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::template::sales_executive;
@@ -82,8 +83,8 @@ pub fn App(state: AppState) -> impl IntoView {
     // Every card at once for a small scorecard; for a large one the first screen's worth, then
     // the rest (and the review below them) once that is painted.
     let in_two_steps = start_folded && state.kras.with_untracked(|ks| ks.len()) > FIRST_KRAS;
-    let shown = RwSignal::new(if in_two_steps { FIRST_KRAS } else { usize::MAX });
-    let add_opened = RwSignal::new(false);
+    let shown = Var::new(if in_two_steps { FIRST_KRAS } else { usize::MAX });
+    let add_opened = Var::new(false);
     if in_two_steps {
         super::after_paint::after_paint(move || shown.set(usize::MAX));
     }

@@ -7,6 +7,7 @@ use super::download::{download_text, JSON};
 use super::dynamic::dynamic_text;
 use super::each::Each;
 use super::state::{use_state, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
@@ -26,7 +27,7 @@ pub fn BackupsPanel() -> impl IntoView {
     });
     // Each entry reads and decodes its backup (to say what it holds), so entries exist only
     // while the list is open, not at every start-up.
-    let open = RwSignal::new(false);
+    let open = Var::new(false);
     let toggled = move |ev: leptos::ev::Event| {
         open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
         state.backups_version.update(|v| *v += 1);

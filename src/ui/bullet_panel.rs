@@ -10,6 +10,7 @@ use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
 use super::state::use_state;
+use super::var::Var;
 use crate::charts::bullet::{bullet_svg, bullets, describe, Bullets};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::domain::format::num;
@@ -19,7 +20,7 @@ use crate::domain::format::num;
 #[component]
 pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(!folded);
+    let open = Var::new(!folded);
     let shown = derived(move || open.get() || state.printing.get());
     let data =
         derived(move || shown.get().then(|| state.framework.with(|f| state.scorecard.with(|card| bullets(f, card)))));
@@ -28,7 +29,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     // Drawn at once when the chart opens (and for print, which lays the page out at once); after
     // an edit or a new width, redrawn once the edit's own scores are painted, so drawing every
     // KPI's bar never holds them back by a frame.
-    let svg = RwSignal::new(None::<String>);
+    let svg = Var::new(None::<String>);
     watch(
         move || (data.get(), width.get()),
         move |(bullets, width), _| {

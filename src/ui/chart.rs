@@ -9,6 +9,7 @@ use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
 use super::state::use_state;
+use super::var::Var;
 use super::when::When;
 use crate::charts::standalone::DOWNLOAD_WIDTH;
 use crate::charts::trend::describe;
@@ -36,7 +37,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
     let draw = |s: &Option<TrendSeries>, width: u32| s.as_ref().and_then(|s| trend_svg(s, width, HEIGHT).ok());
     // Drawn at once when the chart opens; after an edit (or a new width), redrawn only once the
     // new scores are on screen, so drawing never holds them back by a frame.
-    let svg = RwSignal::new(series.with_untracked(|s| draw(s, width.get_untracked())));
+    let svg = Var::new(series.with_untracked(|s| draw(s, width.get_untracked())));
     watch(
         move || (series.get(), width.get()),
         move |(s, w), _| {
@@ -60,7 +61,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
             svg: series.and_then(|s| trend_svg(&s, DOWNLOAD_WIDTH, HEIGHT).ok()),
         }
     });
-    let data_opened = RwSignal::new(false);
+    let data_opened = Var::new(false);
     let rows = move || {
         series.with(|s| {
             s.as_ref().map(|s| {

@@ -9,6 +9,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::effect::effect;
+use super::var::Var;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -49,8 +50,8 @@ pub fn on_width(node: NodeRef<Div>, f: impl Fn(f64) + 'static) {
 /// The width to draw a chart at, in CSS pixels, for the chart placed in `node`: its box's width
 /// within [`MIN_WIDTH`]..=[`MAX_WIDTH`], or [`PRINT_WIDTH`] while `printing`. Starts at
 /// `initial` until the box has been measured.
-pub fn chart_width(node: NodeRef<Div>, printing: RwSignal<bool>, initial: u32) -> Signal<u32> {
-    let measured = RwSignal::new(initial);
+pub fn chart_width(node: NodeRef<Div>, printing: Var<bool>, initial: u32) -> Signal<u32> {
+    let measured = Var::new(initial);
     // A box with no width is hidden (a folded section, a print-only layout): `on_width` keeps
     // the last width rather than drawing a chart nobody sees at the smallest size.
     on_width(node, move |width| {

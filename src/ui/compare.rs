@@ -7,6 +7,7 @@ use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::use_state;
+use super::var::Var;
 use super::when::When;
 use crate::domain::compare::{compare, Cell, Comparison};
 use crate::domain::format::num;
@@ -18,7 +19,7 @@ use crate::storage::shelf_index::CardId;
 /// storage only while it is open.
 #[component]
 pub fn Compare() -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = Var::new(false);
     let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
         <details class="kk-compare" on:toggle=toggled>
@@ -44,7 +45,7 @@ fn CompareBody() -> impl IntoView {
         listed
     });
     // Unticked ones are remembered, so a new scorecard is compared by default.
-    let unticked = RwSignal::new(Vec::<CardId>::new());
+    let unticked = Var::new(Vec::<CardId>::new());
     // The other scorecards, read once per change of the list or the choice.
     let others = derived(move || {
         let open = state.card.get();

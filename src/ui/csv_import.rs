@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::{use_state, AppState};
+use super::var::Var;
 use super::when::When;
 use crate::domain::reading_batch::{describe_tally, describe_value, Checked, Refusal, Tally, Verdict};
 use crate::exchange::csv_import::{read_readings, CsvReadings, CsvRow};
@@ -38,9 +39,9 @@ struct Line {
 #[component]
 pub fn CsvReadingsImport() -> impl IntoView {
     let state = use_state();
-    let pending = RwSignal::new(None::<Pending>);
-    let lines = RwSignal::new(Vec::<Line>::new());
-    let error = RwSignal::new(None::<String>);
+    let pending = Var::new(None::<Pending>);
+    let lines = Var::new(Vec::<Line>::new());
+    let error = Var::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let chosen = move |_| {

@@ -13,11 +13,10 @@ pub fn is_open(ev: &web_sys::Event) -> bool {
 /// survives closing.
 ///
 /// ```ignore
-/// let opened = RwSignal::new(false);
+/// let opened = Var::new(false);
 /// view! { <details on:toggle=move |ev| mark_opened(&ev, opened)>…<When when=move || opened.get()>…</When></details> }
 /// ```
-pub fn mark_opened(ev: &web_sys::Event, opened: leptos::prelude::RwSignal<bool>) {
-    use leptos::prelude::{GetUntracked, Set};
+pub fn mark_opened(ev: &web_sys::Event, opened: super::var::Var<bool>) {
     if is_open(ev) && !opened.get_untracked() {
         opened.set(true);
     }

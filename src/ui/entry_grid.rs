@@ -16,6 +16,7 @@ use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, AppState};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::entry_grid::{cell_value, paste_block, recent_periods};
@@ -29,9 +30,9 @@ use crate::domain::reading_batch::{BatchPlan, Proposal};
 struct GridCell {
     kpi: Id,
     period: Period,
-    base: RwSignal<String>,
-    text: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+    base: Var<String>,
+    text: Var<String>,
+    error: Var<Option<String>>,
     label: StoredValue<String>,
 }
 
@@ -59,7 +60,7 @@ struct GridKpi {
 /// is fetched the first time (`ui::lazy`).
 #[component]
 pub fn EntryGridPanel() -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = Var::new(false);
     let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
         <details class="kk-grid-entry" on:toggle=toggled>
@@ -97,7 +98,7 @@ fn EntryGrid() -> impl IntoView {
         })
     });
     let cells = StoredValue::new(Vec::<GridCell>::new());
-    let status = RwSignal::new(String::new());
+    let status = Var::new(String::new());
     // Cells nobody has changed follow the saved data (an undo, another tab, the reading form).
     effect(move |_| {
         state.framework.with(|f| {
@@ -135,9 +136,9 @@ fn EntryGrid() -> impl IntoView {
                                     GridCell {
                                         kpi: k.id,
                                         period,
-                                        base: RwSignal::new(saved.clone()),
-                                        text: RwSignal::new(saved),
-                                        error: RwSignal::new(None),
+                                        base: Var::new(saved.clone()),
+                                        text: Var::new(saved),
+                                        error: Var::new(None),
                                         label: StoredValue::new(format!("{}, {}", k.name, period.label())),
                                     }
                                 })
@@ -213,7 +214,7 @@ fn GridTable(
     kpis: Vec<GridKpi>,
     periods: Vec<Period>,
     rows: Vec<Vec<GridCell>>,
-    status: RwSignal<String>,
+    status: Var<String>,
 ) -> impl IntoView {
     let grid = StoredValue::new(rows.clone());
     let caption = format!("{} KPIs", frequency.label());
@@ -255,7 +256,7 @@ fn Cell(
     r: usize,
     c: usize,
     grid: StoredValue<Vec<Vec<GridCell>>>,
-    status: RwSignal<String>,
+    status: Var<String>,
 ) -> impl IntoView {
     let input = move |ev: leptos::ev::Event| {
         cell.text.set(event_target_value(&ev));
@@ -346,7 +347,7 @@ fn focus_cell(from: &web_sys::HtmlInputElement, r: isize, c: isize) {
 }
 
 /// Saves every changed cell that can be saved, as one undoable edit, and marks the others.
-fn save_grid(state: AppState, cells: StoredValue<Vec<GridCell>>, status: RwSignal<String>) {
+fn save_grid(state: AppState, cells: StoredValue<Vec<GridCell>>, status: Var<String>) {
     let mut proposals = Vec::new();
     let mut owners = Vec::new();
     let mut deletions = Vec::new();

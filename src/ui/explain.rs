@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::AppState;
+use super::var::Var;
 use super::when::When;
 use crate::domain::framework::Framework;
 use crate::domain::id::Id;
@@ -28,7 +29,7 @@ pub fn Explain(
     #[prop(into)]
     words: Signal<Explanation>,
 ) -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let opened = Var::new(false);
     view! {
         <details class="kk-explain" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
             <summary>

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::prelude::*;
 
 use super::dynamic::dynamic_text;
+use super::var::Var;
 use crate::domain::error::ValidationError;
 
 /// A form's error: its message, and the fields it is about.
@@ -20,8 +21,8 @@ use crate::domain::error::ValidationError;
 /// ```
 #[derive(Clone, Copy)]
 pub struct FormErrors {
-    message: RwSignal<Option<String>>,
-    fields: RwSignal<Vec<&'static str>>,
+    message: Var<Option<String>>,
+    fields: Var<Vec<&'static str>>,
     id: u32,
 }
 
@@ -29,11 +30,7 @@ impl FormErrors {
     /// No error yet, under an id unique in the page (several forms can be open at once).
     pub fn new() -> Self {
         static NEXT: AtomicU32 = AtomicU32::new(0);
-        Self {
-            message: RwSignal::new(None),
-            fields: RwSignal::new(Vec::new()),
-            id: NEXT.fetch_add(1, Ordering::Relaxed),
-        }
+        Self { message: Var::new(None), fields: Var::new(Vec::new()), id: NEXT.fetch_add(1, Ordering::Relaxed) }
     }
 
     /// Shows `error`, marking the fields it names.
@@ -92,7 +89,7 @@ impl Default for FormErrors {
 #[component]
 pub fn TextField(
     label: &'static str,
-    value: RwSignal<String>,
+    value: Var<String>,
     #[prop(optional)] numeric: bool,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] input_type: Option<&'static str>,
@@ -125,11 +122,7 @@ pub fn TextField(
 
 /// A labelled select bound to a string signal holding the chosen option's key.
 #[component]
-pub fn SelectField(
-    label: &'static str,
-    value: RwSignal<String>,
-    options: Vec<(&'static str, String)>,
-) -> impl IntoView {
+pub fn SelectField(label: &'static str, value: Var<String>, options: Vec<(&'static str, String)>) -> impl IntoView {
     view! {
         <label class="kk-field">
             <span class="kk-field-label">{label}</span>

@@ -11,6 +11,7 @@ use super::explain::Explain;
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
@@ -46,8 +47,8 @@ pub fn Header() -> impl IntoView {
     let (renaming, set_renaming) = signal(false);
     let rename_button = NodeRef::<leptos::html::Button>::new();
     return_focus_on_close(renaming.into(), rename_button);
-    let draft = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let draft = Var::new(String::new());
+    let error = Var::new(None::<String>);
     let rename = move |ev: SubmitEvent| {
         ev.prevent_default();
         match state.commit(Edit::Rename { name: draft.get_untracked() }) {

@@ -9,6 +9,7 @@ use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::direction::Direction;
 use crate::domain::edit::Edit;
@@ -25,32 +26,32 @@ use crate::domain::target::TargetPlan;
 /// Every field of the KPI form as the text the user typed.
 #[derive(Clone, Copy)]
 struct KpiFields {
-    name: RwSignal<String>,
-    unit: RwSignal<String>,
-    direction: RwSignal<String>,
-    target: RwSignal<String>,
-    range_min: RwSignal<String>,
-    range_max: RwSignal<String>,
-    tolerance: RwSignal<String>,
-    baseline: RwSignal<String>,
-    frequency: RwSignal<String>,
-    aggregation: RwSignal<String>,
-    weight: RwSignal<String>,
-    method: RwSignal<String>,
-    red_flag: RwSignal<String>,
-    goal: RwSignal<String>,
-    green: RwSignal<String>,
-    amber: RwSignal<String>,
-    plan: RwSignal<String>,
-    steps: RwSignal<String>,
-    ramp_end: RwSignal<String>,
-    ramp_periods: RwSignal<String>,
-    plan_from: RwSignal<String>,
+    name: Var<String>,
+    unit: Var<String>,
+    direction: Var<String>,
+    target: Var<String>,
+    range_min: Var<String>,
+    range_max: Var<String>,
+    tolerance: Var<String>,
+    baseline: Var<String>,
+    frequency: Var<String>,
+    aggregation: Var<String>,
+    weight: Var<String>,
+    method: Var<String>,
+    red_flag: Var<String>,
+    goal: Var<String>,
+    green: Var<String>,
+    amber: Var<String>,
+    plan: Var<String>,
+    steps: Var<String>,
+    ramp_end: Var<String>,
+    ramp_periods: Var<String>,
+    plan_from: Var<String>,
 }
 
 impl KpiFields {
     fn new(spec: Option<&KpiSpec>, today: Date) -> KpiFields {
-        let text = |f: &dyn Fn(&KpiSpec) -> Option<String>| RwSignal::new(spec.and_then(f).unwrap_or_default());
+        let text = |f: &dyn Fn(&KpiSpec) -> Option<String>| Var::new(spec.and_then(f).unwrap_or_default());
         let (plan, target, steps, ramp_end, ramp_periods, plan_from) = match spec.map(|s| &s.target) {
             Some(TargetPlan::Steps { from, values }) => {
                 let list: Vec<String> = values.iter().map(|v| plain(*v)).collect();
@@ -68,42 +69,42 @@ impl KpiFields {
         KpiFields {
             name: text(&|s| Some(s.name.clone())),
             unit: text(&|s| Some(s.unit.clone())),
-            direction: RwSignal::new(direction.map_or("higher", |d| d.key()).to_owned()),
-            target: RwSignal::new(target),
-            range_min: RwSignal::new(match direction {
+            direction: Var::new(direction.map_or("higher", |d| d.key()).to_owned()),
+            target: Var::new(target),
+            range_min: Var::new(match direction {
                 Some(Direction::KeepWithinRange { min, .. }) => plain(min),
                 _ => String::new(),
             }),
-            range_max: RwSignal::new(match direction {
+            range_max: Var::new(match direction {
                 Some(Direction::KeepWithinRange { max, .. }) => plain(max),
                 _ => String::new(),
             }),
-            tolerance: RwSignal::new(match direction {
+            tolerance: Var::new(match direction {
                 Some(Direction::HitValue { tolerance }) => plain(tolerance),
                 _ => "0".into(),
             }),
             baseline: text(&|s| s.baseline.map(plain)),
-            frequency: RwSignal::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
-            aggregation: RwSignal::new(
+            frequency: Var::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
+            aggregation: Var::new(
                 spec.map_or(Aggregation::default_for(&Direction::HigherIsBetter), |s| s.aggregation).key().to_owned(),
             ),
-            weight: RwSignal::new(spec.map_or_else(|| "0".into(), |s| plain(s.weight))),
-            method: RwSignal::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
+            weight: Var::new(spec.map_or_else(|| "0".into(), |s| plain(s.weight))),
+            method: Var::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
             red_flag: text(&|s| s.bands.map(|b| plain(b.red_flag))),
             goal: text(&|s| s.bands.map(|b| plain(b.goal))),
             green: text(&|s| s.thresholds.map(|t| plain(t.green))),
             amber: text(&|s| s.thresholds.map(|t| plain(t.amber))),
-            plan: RwSignal::new(plan.to_owned()),
-            steps: RwSignal::new(steps),
-            ramp_end: RwSignal::new(ramp_end),
-            ramp_periods: RwSignal::new(ramp_periods),
-            plan_from: RwSignal::new(plan_from),
+            plan: Var::new(plan.to_owned()),
+            steps: Var::new(steps),
+            ramp_end: Var::new(ramp_end),
+            ramp_periods: Var::new(ramp_periods),
+            plan_from: Var::new(plan_from),
         }
     }
 
     /// Reads every field into a spec, or the first error a user must fix.
     fn parse(&self) -> Result<KpiSpec, ValidationError> {
-        let get = |s: RwSignal<String>| s.get_untracked();
+        let get = |s: Var<String>| s.get_untracked();
         let direction = match get(self.direction).as_str() {
             "lower" => Direction::LowerIsBetter,
             "range" => Direction::KeepWithinRange {

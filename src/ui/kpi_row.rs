@@ -11,6 +11,7 @@ use super::reading_panel::ReadingPanel;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::{goal_text, with_unit};
@@ -26,7 +27,7 @@ pub fn KpiRow(id: Id) -> impl IntoView {
     let score = state.kpi_score(id);
     let name = move || kpi.with(|k| k.as_ref().map(|k| k.spec.name.clone()).unwrap_or_default());
     let unit = move || kpi.with(|k| k.as_ref().map(|k| k.spec.unit.clone()).unwrap_or_default());
-    let editing = RwSignal::new(false);
+    let editing = Var::new(false);
     let selected = move || state.selected.get() == Some(id);
 
     let value = move || {

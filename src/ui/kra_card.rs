@@ -13,6 +13,7 @@ use super::kra_form::KraForm;
 use super::row_actions::RowActions;
 use super::state::use_state;
 use super::status_badge::StatusBadge;
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::format::num;
@@ -38,9 +39,9 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
         Signal::derive(move || score.with(|s| s.as_deref().map(f).unwrap_or_default()))
     };
     let coverage = derived(move || score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
-    let editing = RwSignal::new(false);
-    let open = RwSignal::new(!folded);
-    let add_opened = RwSignal::new(false);
+    let editing = Var::new(false);
+    let open = Var::new(!folded);
+    let add_opened = Var::new(false);
     // A KPI of a folded KRA chosen elsewhere (a reminder's "Enter Oct 2026") unfolds its KRA:
     // on a narrow widget its readings open under its row, which must be there.
     effect(move |_| {

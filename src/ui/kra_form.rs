@@ -7,6 +7,7 @@ use super::fields::{FormError, FormErrors, TextField};
 use super::focus::focus_first_field_on_mount;
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
+use super::var::Var;
 use crate::domain::edit::Edit;
 use crate::domain::format::plain;
 use crate::domain::id::Id;
@@ -32,10 +33,10 @@ split_point!(
 fn KraFormBody(existing: Option<Id>, on_done: Option<Callback<()>>) -> impl IntoView {
     let state = use_state();
     let initial = existing.and_then(|id| state.framework.with_untracked(|f| f.kra(id).cloned()));
-    let name = RwSignal::new(initial.as_ref().map(|k| k.name.clone()).unwrap_or_default());
-    let description = RwSignal::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
-    let owner = RwSignal::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
-    let weight = RwSignal::new(initial.as_ref().map(|k| plain(k.weight)).unwrap_or_else(|| "0".into()));
+    let name = Var::new(initial.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let description = Var::new(initial.as_ref().map(|k| k.description.clone()).unwrap_or_default());
+    let owner = Var::new(initial.as_ref().map(|k| k.owner.clone()).unwrap_or_default());
+    let weight = Var::new(initial.as_ref().map(|k| plain(k.weight)).unwrap_or_else(|| "0".into()));
     let errors = FormErrors::new();
     // Opened on demand (Edit): start typing in it. The always-there add forms leave focus alone.
     let form = NodeRef::<leptos::html::Form>::new();

@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::focus::focus_first_control_after;
+use super::var::Var;
 
 /// Why a split point's code could not be had: its file did not arrive (offline, a server that
 /// lacks it) or did not compile.
@@ -95,8 +96,8 @@ where
     E: 'static,
     F: Future<Output = Result<M, E>> + 'static,
 {
-    let ready = RwSignal::new(None::<Constructor>);
-    let attempt = RwSignal::new(Attempt::default());
+    let ready = Var::new(None::<Constructor>);
+    let attempt = Var::new(Attempt::default());
     let place = StoredValue::new_local(None::<Place>);
     let fetch = move || {
         let load = async move { load().await.ok().map(|make| Arc::new(make) as Constructor) };
@@ -126,8 +127,8 @@ type Constructor = Arc<dyn Any + Send + Sync>;
 /// point of a module fetched before, a few microtasks later).
 fn fetch_into(
     mut load: Pin<Box<dyn Future<Output = Option<Constructor>>>>,
-    ready: RwSignal<Option<Constructor>>,
-    attempt: RwSignal<Attempt>,
+    ready: Var<Option<Constructor>>,
+    attempt: Var<Attempt>,
     place: StoredValue<Option<Place>, LocalStorage>,
 ) {
     let record = move |r: Option<Constructor>| {
@@ -151,7 +152,7 @@ fn fetch_into(
 }
 
 /// Ends an attempt: counts a failure, and lets "Try again" fetch again.
-fn settle(attempt: RwSignal<Attempt>, arrived: bool) {
+fn settle(attempt: Var<Attempt>, arrived: bool) {
     let _ = attempt.try_update(|a| {
         a.retrying = false;
         a.failures += u32::from(!arrived);
@@ -162,7 +163,7 @@ fn settle(attempt: RwSignal<Attempt>, arrived: bool) {
 /// fetch an alert whose "Try again" calls `fetch`. The alert is built once and stays, with the
 /// focus on its button, while it tries again.
 fn waiting(
-    attempt: RwSignal<Attempt>,
+    attempt: Var<Attempt>,
     place: StoredValue<Option<Place>, LocalStorage>,
     fetch: Box<dyn Fn() + Send + Sync>,
 ) -> AnyView {
@@ -190,7 +191,7 @@ fn waiting(
 /// The alert a [`lazy`] view shows when its code could not be fetched. It stays while "Try
 /// again" works (the button says so), and says so again, with the count, when that fails too.
 fn failed_alert(
-    attempt: RwSignal<Attempt>,
+    attempt: Var<Attempt>,
     place: StoredValue<Option<Place>, LocalStorage>,
     retry: Box<dyn Fn() + Send + Sync>,
 ) -> AnyView {

@@ -59,4 +59,5 @@ pub mod status_badge;
 pub mod template_picker;
 pub mod today;
 pub mod transfer;
+pub mod var;
 pub mod when;

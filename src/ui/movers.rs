@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::use_state;
+use super::var::Var;
 use super::when::When;
 use crate::domain::format::num;
 use crate::domain::movers::{movers, Mover, Movers};
@@ -19,8 +20,8 @@ const TOP: usize = 8;
 #[component]
 pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(!folded);
-    let all = RwSignal::new(false);
+    let open = Var::new(!folded);
+    let all = Var::new(false);
     // The previous period keeps its own cache: after an edit it re-scores only what changed.
     let cache = StoredValue::new(ScoreCache::numbers_only());
     let compared = derived(move || -> Option<Movers> {

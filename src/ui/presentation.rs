@@ -17,6 +17,7 @@ use super::lazy::{lazy, split_point};
 use super::score_heatmap::ScoreHeatmap;
 use super::state::{use_state, AppState, Toast};
 use super::status_badge::StatusBadge;
+use super::var::Var;
 use crate::domain::format::{goal_text, num, with_unit};
 use crate::domain::scoring::Status;
 
@@ -68,7 +69,7 @@ split_point!(
 #[component]
 fn Slides() -> impl IntoView {
     let state = use_state();
-    let slide = RwSignal::new(0usize);
+    let slide = Var::new(0usize);
     let kra_ids = derived(move || state.framework.with(|f| f.kras().iter().map(|k| k.id).collect::<Vec<_>>()));
     // The overview, a slide per KRA, and the heatmap last.
     let count = move || kra_ids.with(Vec::len) + 2;

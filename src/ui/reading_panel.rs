@@ -13,6 +13,7 @@ use super::fields::{FormError, FormErrors, TextField};
 use super::focus::{focus_first_field_on_mount, return_focus_on_close};
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
@@ -69,7 +70,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
     // The period after the latest reading: a run of readings is typed without retyping dates.
     let next_day =
         move || state.framework.with_untracked(|f| f.kpi(id).map(|k| next_period(f, k, state.today).start()));
-    let day = RwSignal::new(iso_date::format(next_day().unwrap_or(state.today)));
+    let day = Var::new(iso_date::format(next_day().unwrap_or(state.today)));
     // A missing reading chosen from the reminders: offer its period.
     effect(move |_| {
         if let Some((kpi, start)) = state.entry_period.get() {
@@ -89,8 +90,8 @@ fn KpiDetail(id: Id) -> impl IntoView {
             }
         }
     });
-    let value = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let value = Var::new(String::new());
+    let note = Var::new(String::new());
     let errors = FormErrors::new();
 
     let parsed_day = move || iso_date::parse(&day.get());
@@ -148,7 +149,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
     // The latest readings first, and only the latest LISTED until asked for all: years of weekly
     // readings would make a list a user scrolls past to reach the chart, and every new reading
     // would rebuild and compare all of it.
-    let show_all = RwSignal::new(false);
+    let show_all = Var::new(false);
     let total = derived(move || state.with_kpi(series, |f| f.readings_of(id).len()));
     let readings = derived(move || {
         let limit = if show_all.get() { usize::MAX } else { LISTED };
@@ -217,9 +218,9 @@ fn KpiDetail(id: Id) -> impl IntoView {
 #[component]
 fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: String, unit: String) -> impl IntoView {
     let state = use_state();
-    let editing = RwSignal::new(false);
-    let value_text = RwSignal::new(plain(value));
-    let note_text = RwSignal::new(note.clone());
+    let editing = Var::new(false);
+    let value_text = Var::new(plain(value));
+    let note_text = Var::new(note.clone());
     let errors = FormErrors::new();
     let text = format!("{label}: {}", with_unit(value, &unit));
     let save = move |ev: SubmitEvent| {

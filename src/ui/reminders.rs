@@ -8,6 +8,7 @@ use super::derived::derived;
 use super::each::Each;
 use super::effect::effect;
 use super::state::{use_state, AppState};
+use super::var::Var;
 use super::when::When;
 use crate::domain::id::Id;
 use crate::domain::overdue::{overdue, Missing};
@@ -26,7 +27,7 @@ pub fn Reminders() -> impl IntoView {
     let state = use_state();
     // Worked out once the edit's own scores are painted: it looks at every KPI, and a reminder
     // going away a frame after its reading is entered is not worth holding back that frame.
-    let checked = RwSignal::new(0_u32);
+    let checked = Var::new(0_u32);
     effect(move |first| {
         state.framework.track();
         // The first time, `due` below has just read the framework as it is.

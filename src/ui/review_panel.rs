@@ -10,6 +10,7 @@ use super::derived::{derived, Derived};
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
 use super::state::{use_state, AppState, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::{Edit, ReviewChange};
 use crate::domain::format::{long_date, num, plain};
@@ -31,8 +32,8 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let locked = move || closed() || !state.editable();
     let kra_ids = derived(move || state.kras.with(|ks| ks.iter().map(|k| k.id).collect::<Vec<_>>()));
     let label = move || state.review.get().label();
-    let error = RwSignal::new(None::<String>);
-    let kras_built = RwSignal::new(!folded);
+    let error = Var::new(None::<String>);
+    let kras_built = Var::new(!folded);
     let kras_summary = move || match kra_ids.with(Vec::len) {
         1 => "Rating and comment for the KRA".to_owned(),
         n => format!("Ratings and comments for {n} KRAs"),
@@ -92,7 +93,7 @@ pub fn ReviewPanel(#[prop(optional)] folded: bool) -> impl IntoView {
 }
 
 /// Commits one review change; a refusal is shown beside the review.
-fn send(state: AppState, key: ReviewKey, change: ReviewChange, error: RwSignal<Option<String>>) {
+fn send(state: AppState, key: ReviewKey, change: ReviewChange, error: Var<Option<String>>) {
     match state.commit(Edit::SetReview { key, change }) {
         Ok(_) => error.set(None),
         Err(e) => error.set(Some(e.to_string())),
@@ -170,7 +171,7 @@ fn KraReviewFields(
     kra: Id,
     key: Derived<ReviewKey>,
     review: Derived<Option<Review>>,
-    error: RwSignal<Option<String>>,
+    error: Var<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
     let name = kra_name(state, kra);
@@ -181,7 +182,7 @@ fn KraReviewFields(
     let score = move || {
         kra_score.with(|k| k.as_ref().map(|k| k.score.map_or_else(|| "no score".into(), |s| format!("{} %", num(s)))))
     };
-    let na_open = RwSignal::new(false);
+    let na_open = Var::new(false);
     let na_count = move || {
         review.with(|r| {
             r.as_ref().map_or(0, |r| {
@@ -272,7 +273,7 @@ fn NaChecks(
     kra: Id,
     key: Derived<ReviewKey>,
     review: Derived<Option<Review>>,
-    error: RwSignal<Option<String>>,
+    error: Var<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
     let kpis = derived(move || {
@@ -308,7 +309,7 @@ fn NaChecks(
 fn CloseOrReopen(
     key: Derived<ReviewKey>,
     review: Derived<Option<Review>>,
-    error: RwSignal<Option<String>>,
+    error: Var<Option<String>>,
 ) -> impl IntoView {
     let state = use_state();
     let closed = move || review.with(|r| r.as_ref().is_some_and(Review::is_closed));

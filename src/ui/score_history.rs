@@ -11,6 +11,7 @@ use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
 use super::score_heatmap::ScoreHeatmap;
 use super::state::use_state;
+use super::var::Var;
 use super::when::When;
 use crate::charts::score_history::{describe, score_history_svg};
 use crate::charts::standalone::DOWNLOAD_WIDTH;
@@ -29,7 +30,7 @@ fn plot_height(width: u32) -> u32 {
 #[component]
 pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(!folded);
+    let open = Var::new(!folded);
     let shown = derived(move || open.get() || state.printing.get());
     // One score cache per period: after an edit, each period re-scores only what it touched.
     let caches = StoredValue::new(Vec::new());
@@ -43,7 +44,7 @@ pub fn ScoreHistoryPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     // Scored after the first frame that shows the chart, and after an edit once the edit's own
     // scores are on screen, so a year of periods never holds back the scorecard or an edit by a
     // frame. Printing needs the figures now: the page is laid out for print synchronously.
-    let history = RwSignal::new(None::<ScoreHistory>);
+    let history = Var::new(None::<ScoreHistory>);
     effect(move |_| {
         let now_shown = shown.get();
         state.review.track();

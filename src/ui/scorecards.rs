@@ -11,6 +11,7 @@ use super::each::Each;
 use super::lazy::{lazy, split_point};
 use super::shelf;
 use super::state::use_state;
+use super::var::Var;
 use super::when::When;
 use crate::domain::framework::Framework;
 use crate::storage::shelf_index::CardId;
@@ -44,7 +45,7 @@ pub fn Scorecards() -> impl IntoView {
         }
         rows
     });
-    let opened = RwSignal::new(false);
+    let opened = Var::new(false);
     view! {
         // Built the first time the panel opens, then kept; its code is fetched then (`ui::lazy`).
         <details class="kk-scorecards" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
@@ -74,8 +75,8 @@ fn ScorecardsBody(rows: Derived<Vec<Row>>) -> impl IntoView {
         })
     });
 
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let name = Var::new(String::new());
+    let error = Var::new(None::<String>);
     let typed = move || {
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {

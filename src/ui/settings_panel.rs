@@ -8,6 +8,7 @@ use super::effect::watch;
 use super::fields::{FormError, FormErrors, SelectField, TextField};
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
@@ -20,7 +21,7 @@ use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresho
 /// panel opens (`ui::lazy`).
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let opened = Var::new(false);
     view! {
         // The form is built the first time the panel opens, then kept.
         <details class="kk-settings" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
@@ -42,17 +43,17 @@ split_point!(
 fn SettingsForm() -> impl IntoView {
     let state = use_state();
     let s = state.framework.with_untracked(|f| f.settings().clone());
-    let cycle = RwSignal::new(s.review_cycle.key().to_owned());
-    let fiscal = RwSignal::new(s.fiscal_year_start.month().to_string());
-    let method = RwSignal::new(s.method.key().to_owned());
-    let lower = RwSignal::new(s.lower_ratio.key().to_owned());
-    let floor = RwSignal::new(plain(s.floor));
-    let kpi_cap = RwSignal::new(plain(s.kpi_cap));
-    let rollup_cap = RwSignal::new(plain(s.rollup_cap));
-    let blend = RwSignal::new(plain(s.rating_blend));
-    let scale = RwSignal::new(plain(s.rating_scale));
-    let green = RwSignal::new(plain(s.rollup_thresholds.green));
-    let amber = RwSignal::new(plain(s.rollup_thresholds.amber));
+    let cycle = Var::new(s.review_cycle.key().to_owned());
+    let fiscal = Var::new(s.fiscal_year_start.month().to_string());
+    let method = Var::new(s.method.key().to_owned());
+    let lower = Var::new(s.lower_ratio.key().to_owned());
+    let floor = Var::new(plain(s.floor));
+    let kpi_cap = Var::new(plain(s.kpi_cap));
+    let rollup_cap = Var::new(plain(s.rollup_cap));
+    let blend = Var::new(plain(s.rating_blend));
+    let scale = Var::new(plain(s.rating_scale));
+    let green = Var::new(plain(s.rollup_thresholds.green));
+    let amber = Var::new(plain(s.rollup_thresholds.amber));
     let errors = FormErrors::new();
 
     // Loading a template or undoing replaces the settings: show what is really in force.
@@ -82,7 +83,7 @@ fn SettingsForm() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let parsed = (|| -> Result<ScoringSettings, ValidationError> {
-            let get = |s: RwSignal<String>| s.get_untracked();
+            let get = |s: Var<String>| s.get_untracked();
             let settings = ScoringSettings {
                 review_cycle: Frequency::from_key(&get(cycle)).unwrap_or(Frequency::Monthly),
                 fiscal_year_start: get(fiscal).parse().ok().and_then(FiscalYearStart::new).unwrap_or_default(),

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::{use_state, AppState};
+use super::var::Var;
 use crate::domain::format::num;
 use crate::exchange::share::{
     is_share_fragment, link_bytes, link_fragment, payload, period_snapshot, read_payload, ShareError, MAX_LINK_CHARS,
@@ -92,7 +93,7 @@ pub fn follow_address(state: AppState) {
 #[component]
 pub fn SharedBanner() -> impl IntoView {
     let state = use_state();
-    let message = RwSignal::new(None::<String>);
+    let message = Var::new(None::<String>);
     let import = move |_| match import_copy(state) {
         Ok(()) => {
             let _ = window().location().replace(&page_address());
@@ -165,9 +166,9 @@ fn import_copy(state: AppState) -> Result<(), String> {
 #[component]
 pub fn ShareLinkMaker() -> impl IntoView {
     let state = use_state();
-    let only_period = RwSignal::new(false);
-    let link = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
+    let only_period = Var::new(false);
+    let link = Var::new(None::<String>);
+    let message = Var::new(None::<String>);
     let make = move |_| {
         let review = state.review.get_untracked();
         let snapshot = state.framework.with_untracked(|f| {

@@ -10,6 +10,7 @@ use super::effect::effect;
 use super::notice::Notice;
 use super::persistence::{Opened, Persistence};
 use super::slots::Slots;
+use super::var::{ReadVar, Var};
 use crate::domain::edit::{Applied, Edit};
 use crate::domain::error::ValidationError;
 use crate::domain::framework::Framework;
@@ -74,41 +75,41 @@ pub struct AppState {
     set_framework: WriteSignal<Framework>,
     history: StoredValue<History>,
     /// Bumped on every history change, so undo/redo buttons know when to re-check.
-    history_version: RwSignal<u32>,
+    history_version: Var<u32>,
     /// A day inside the review period being looked at.
-    pub anchor: RwSignal<Date>,
+    pub anchor: Var<Date>,
     /// Today, for pace and defaults.
     pub today: Date,
     /// The KPI whose readings and chart are open.
-    pub selected: RwSignal<Option<crate::domain::id::Id>>,
+    pub selected: Var<Option<crate::domain::id::Id>>,
     /// The share link the page was opened with, if any (see `ui::share`).
-    pub shared: RwSignal<Option<super::share::SharedView>>,
+    pub shared: Var<Option<super::share::SharedView>>,
     /// Whether this widget makes share links for its page (the `shareLinks` option).
-    pub share_links: RwSignal<bool>,
+    pub share_links: Var<bool>,
     /// The viewer's own storage key while a share link is shown, for "Import a copy".
     pub home_key: StoredValue<Option<String>>,
     /// True while the review is shown as a full-screen presentation.
-    pub presenting: RwSignal<bool>,
+    pub presenting: Var<bool>,
     /// True while the page is being printed: folded KRAs unfold, so the report shows every KPI.
-    pub printing: RwSignal<bool>,
+    pub printing: Var<bool>,
     /// Whether the widget is wide enough (1060 px, as the stylesheet's two-column layout) for
     /// the readings panel beside the KRAs; when narrower, it opens under the KPI that asked
     /// for it (`ui::layout`).
-    pub side_panel: RwSignal<bool>,
+    pub side_panel: Var<bool>,
     /// The KPI whose reading form should take the focus once it is on screen ("+ Reading").
-    pub entry_requested: RwSignal<Option<crate::domain::id::Id>>,
+    pub entry_requested: Var<Option<crate::domain::id::Id>>,
     /// The period a reading form should offer when it opens (a missing reading chosen from the
     /// reminders), for that KPI.
-    pub entry_period: RwSignal<Option<(crate::domain::id::Id, Date)>>,
+    pub entry_period: Var<Option<(crate::domain::id::Id, Date)>>,
     /// A persistent notice about the saved data (storage problems, migration, other tabs).
-    pub notice: RwSignal<Option<Notice>>,
+    pub notice: Var<Option<Notice>>,
     /// The latest action's message.
-    pub toast: RwSignal<Option<Toast>>,
+    pub toast: Var<Option<Toast>>,
     /// Why the saved data may not be changed, if it may not.
-    pub read_only: RwSignal<Option<ReadOnly>>,
+    pub read_only: Var<Option<ReadOnly>>,
     /// Whether the host page asked for a read-only view: no edit controls, no writes. Separate
     /// from [`AppState::read_only`], so lifting it never lifts a data problem's protection.
-    pub host_read_only: RwSignal<bool>,
+    pub host_read_only: Var<bool>,
     /// Who is told about every committed change (the embedding API's `change` event).
     listener: StoredValue<Option<Listener>, LocalStorage>,
     /// The KRAs in display order. Unlike [`AppState::framework`], this changes only when a KRA
@@ -117,11 +118,11 @@ pub struct AppState {
     /// names, settings and structure from here and the signals below, so an edit wakes only the
     /// views of what it changed, not every card's and row's (marking, waking and re-linking
     /// hundreds of views of one signal was most of an edit's time at 1,000 KPIs).
-    pub kras: ReadSignal<Shared<Vec<Kra>>>,
+    pub kras: ReadVar<Shared<Vec<Kra>>>,
     /// The KPIs in display order, each with its spec and KRA; not their readings.
-    pub kpis: ReadSignal<Shared<Vec<Kpi>>>,
+    pub kpis: ReadVar<Shared<Vec<Kpi>>>,
     /// The scorecard's scoring settings (rating scale, review cycle, …).
-    pub settings: ReadSignal<ScoringSettings>,
+    pub settings: ReadVar<ScoringSettings>,
     /// The review record (ratings, comments, N/A, closing) of the period shown, if any.
     pub review_record: Derived<Option<Review>>,
     /// The review period shown.
@@ -133,12 +134,12 @@ pub struct AppState {
     parts: Parts,
     pub(super) persistence: StoredValue<Persistence>,
     /// Bumped when the list of backups changes.
-    pub backups_version: RwSignal<u32>,
+    pub backups_version: Var<u32>,
     /// The widget's list of scorecards; `None` when it keeps only one (no storage of its own,
     /// or a single saved scorecard that could not be moved into a list).
-    pub scorecards: RwSignal<Option<ShelfIndex>>,
+    pub scorecards: Var<Option<ShelfIndex>>,
     /// The open scorecard's number in that list.
-    pub card: RwSignal<Option<CardId>>,
+    pub card: Var<Option<CardId>>,
 }
 
 /// Who is told about each committed [`Change`] (see [`AppState::set_listener`]).
@@ -202,16 +203,16 @@ impl AppState {
     /// State around an initial framework.
     pub fn new(framework: Framework, today: Date, persistence: Persistence) -> AppState {
         let parts = Parts {
-            kras: RwSignal::new(framework.kras_shared()),
-            kpis: RwSignal::new(framework.kpis_shared()),
-            settings: RwSignal::new(framework.settings().clone()),
-            reviews: RwSignal::new(framework.reviews_shared()),
+            kras: Var::new(framework.kras_shared()),
+            kpis: Var::new(framework.kpis_shared()),
+            settings: Var::new(framework.settings().clone()),
+            reviews: Var::new(framework.reviews_shared()),
             series: Slots::new(),
             kpi_scores: Slots::new(),
             kra_scores: Slots::new(),
         };
         let (framework, set_framework) = signal(framework);
-        let anchor = RwSignal::new(today);
+        let anchor = Var::new(today);
         let settings = parts.settings.read_only();
         let review = derived(move || {
             let (cycle, fiscal) = settings.with(|s| (s.review_cycle, s.fiscal_year_start));
@@ -245,29 +246,29 @@ impl AppState {
             review_record,
             parts,
             history: StoredValue::new(History::new(100)),
-            history_version: RwSignal::new(0),
+            history_version: Var::new(0),
             anchor,
             today,
-            selected: RwSignal::new(None),
-            entry_requested: RwSignal::new(None),
-            entry_period: RwSignal::new(None),
-            printing: RwSignal::new(false),
-            side_panel: RwSignal::new(true),
-            presenting: RwSignal::new(false),
-            shared: RwSignal::new(None),
-            share_links: RwSignal::new(false),
+            selected: Var::new(None),
+            entry_requested: Var::new(None),
+            entry_period: Var::new(None),
+            printing: Var::new(false),
+            side_panel: Var::new(true),
+            presenting: Var::new(false),
+            shared: Var::new(None),
+            share_links: Var::new(false),
             home_key: StoredValue::new(None),
-            notice: RwSignal::new(None),
-            toast: RwSignal::new(None),
-            read_only: RwSignal::new(None),
-            host_read_only: RwSignal::new(false),
+            notice: Var::new(None),
+            toast: Var::new(None),
+            read_only: Var::new(None),
+            host_read_only: Var::new(false),
             listener: StoredValue::new_local(None),
             review,
             scorecard,
             persistence: StoredValue::new(persistence),
-            backups_version: RwSignal::new(0),
-            scorecards: RwSignal::new(None),
-            card: RwSignal::new(None),
+            backups_version: Var::new(0),
+            scorecards: Var::new(None),
+            card: Var::new(None),
         }
     }
 
@@ -523,7 +524,7 @@ impl AppState {
 }
 
 /// Writes `now` into `signal` unless it already holds the same handle.
-fn put<T: Send + Sync + 'static>(signal: RwSignal<Shared<T>>, now: Shared<T>) {
+fn put<T: Send + Sync + 'static>(signal: Var<Shared<T>>, now: Shared<T>) {
     if !signal.with_untracked(|held| Shared::ptr_eq(held, &now)) {
         signal.set(now);
     }
@@ -532,10 +533,10 @@ fn put<T: Send + Sync + 'static>(signal: RwSignal<Shared<T>>, now: Shared<T>) {
 /// The signals [`AppState::publish`] writes, and the per-KPI and per-KRA slots.
 #[derive(Clone, Copy)]
 struct Parts {
-    kras: RwSignal<Shared<Vec<Kra>>>,
-    kpis: RwSignal<Shared<Vec<Kpi>>>,
-    settings: RwSignal<ScoringSettings>,
-    reviews: RwSignal<Shared<Reviews>>,
+    kras: Var<Shared<Vec<Kra>>>,
+    kpis: Var<Shared<Vec<Kpi>>>,
+    settings: Var<ScoringSettings>,
+    reviews: Var<Shared<Reviews>>,
     series: Slots,
     kpi_scores: Slots,
     kra_scores: Slots,

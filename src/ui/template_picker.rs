@@ -9,6 +9,7 @@ use super::each::Each;
 use super::effect::watch;
 use super::lazy::{lazy, split_point};
 use super::state::{use_state, AppState, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::demo::{demo, demo_review_day, DEMO_SEED};
 use crate::domain::direction::Direction;
@@ -86,12 +87,8 @@ fn departments() -> Vec<&'static str> {
 #[component]
 pub fn TemplatePicker() -> impl IntoView {
     // What was typed and chosen is kept while the panel is closed.
-    let choice = Choice {
-        query: RwSignal::new(String::new()),
-        department: RwSignal::new(String::new()),
-        chosen: RwSignal::new(None),
-    };
-    let open = RwSignal::new(false);
+    let choice = Choice { query: Var::new(String::new()), department: Var::new(String::new()), chosen: Var::new(None) };
+    let open = Var::new(false);
     let toggled = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
         <details class="kk-templates" on:toggle=toggled>
@@ -106,10 +103,10 @@ pub fn TemplatePicker() -> impl IntoView {
 /// The template panel's filters and chosen template.
 #[derive(Clone, Copy)]
 struct Choice {
-    query: RwSignal<String>,
-    department: RwSignal<String>,
+    query: Var<String>,
+    department: Var<String>,
     /// Templates are named by their place in the library, so there is nothing to look up.
-    chosen: RwSignal<Option<usize>>,
+    chosen: Var<Option<usize>>,
 }
 
 split_point!(
@@ -213,7 +210,7 @@ fn goal(kpi: &KpiDef) -> String {
 }
 
 #[component]
-fn TemplateItem(index: usize, chosen: RwSignal<Option<usize>>) -> impl IntoView {
+fn TemplateItem(index: usize, chosen: Var<Option<usize>>) -> impl IntoView {
     let template = &LIBRARY[index];
     let is_chosen = move || chosen.get() == Some(index);
     view! {

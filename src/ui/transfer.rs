@@ -8,6 +8,7 @@ use super::dynamic::{dynamic, dynamic_text};
 use super::lazy::{lazy, split_point};
 use super::shelf;
 use super::state::{use_state, AppState, Toast};
+use super::var::Var;
 use super::when::When;
 use crate::domain::edit::Edit;
 use crate::domain::framework::Framework;
@@ -32,7 +33,7 @@ struct Pending {
 /// opens (`ui::lazy`).
 #[component]
 pub fn TransferPanel() -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let opened = Var::new(false);
     view! {
         // Built the first time the panel opens, then kept (a chosen file waits there).
         <details class="kk-transfer" on:toggle=move |ev| super::disclosure::mark_opened(&ev, opened)>
@@ -129,8 +130,8 @@ fn TransferBody() -> impl IntoView {
 #[component]
 fn Import(name: Signal<String>) -> impl IntoView {
     let state = use_state();
-    let pending = RwSignal::new(None::<Pending>);
-    let error = RwSignal::new(None::<String>);
+    let pending = Var::new(None::<Pending>);
+    let error = Var::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let chosen = move |_| {
@@ -281,12 +282,7 @@ fn merge_preview(state: AppState, source: &Framework) -> Option<(Tally, Vec<Stri
 }
 
 /// Reads `file` and decodes it: a preview in `pending`, or the reason in `error`.
-fn read_file(
-    state: AppState,
-    file: web_sys::File,
-    pending: RwSignal<Option<Pending>>,
-    error: RwSignal<Option<String>>,
-) {
+fn read_file(state: AppState, file: web_sys::File, pending: Var<Option<Pending>>, error: Var<Option<String>>) {
     let name = file.name();
     let file_label = StoredValue::new(name.clone());
     let refuse = move |reason: String| {
