@@ -703,6 +703,35 @@ async fn a_var_wakes_what_reads_it_and_gives_a_value_back_once_gone() {
     assert_eq!(count.try_get_untracked(), None);
 }
 
+/// A `Computed` is computed again on each read and makes the reader follow what it read: an
+/// effect reading a label computed from a `Var` re-runs when the `Var` changes; a fixed value
+/// (`From<T>`) stays what it was.
+#[wasm_bindgen_test]
+async fn a_computed_value_follows_what_it_reads() {
+    use kra_kpi::ui::computed::Computed;
+    use kra_kpi::ui::effect::effect;
+    use kra_kpi::ui::var::Var;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let seen = Rc::new(RefCell::new(Vec::<(String, u32)>::new()));
+    let score = Rc::new(RefCell::new(None::<Var<Option<f64>>>));
+    let (s, v) = (seen.clone(), score.clone());
+    let mounted = leptos::mount::mount_to(host("computed"), move || {
+        let score = Var::new(Some(84.0));
+        *v.borrow_mut() = Some(score);
+        let label = Computed::new(move || score.with(|s| s.map_or("No data".to_owned(), |s| format!("{s} %"))));
+        let fixed: Computed<u32> = 7.into();
+        effect(move |_| s.borrow_mut().push((label.get(), fixed.get())));
+    });
+    settle().await;
+    let score = score.borrow().unwrap();
+    score.set(None);
+    settle().await;
+    assert_eq!(*seen.borrow(), [("84 %".to_owned(), 7), ("No data".to_owned(), 7)]);
+    drop(mounted);
+}
+
 thread_local! {
     /// The outcomes the next attempts of `slow_panel` give, first to last (`true`: its code
     /// arrives), and how many attempts were made.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::{chart_width, PRINT_WIDTH};
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
@@ -65,7 +66,7 @@ pub fn BulletPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                     <div class="kk-chart-svg" role="img" aria-label=move || label.get()
                         inner_html=move || svg.get().unwrap_or_default()></div>
                     <figcaption>{dynamic_text(move || label.get())}</figcaption>
-                    <ChartDownloads what=Signal::derive(move || format!("KPIs against target, {},", period())) chart=chart />
+                    <ChartDownloads what=Computed::new(move || format!("KPIs against target, {},", period())) chart=chart />
                     <details>
                         <summary>"Chart data"</summary>
                         <div class="kk-scroll" role="region" aria-label="KPIs against target, as a table" tabindex="0">

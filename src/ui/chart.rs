@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::after_paint::after_paint;
 use super::chart_download::{ChartDownloads, ChartFile};
 use super::chart_width::chart_width;
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::watch;
@@ -88,7 +89,7 @@ pub fn TrendChart(kpi: Id) -> impl IntoView {
                 <figcaption>{dynamic_text(move || label.get())}</figcaption>
                 <When when=move || svg.with(Option::is_some)>
                     <div class="kk-chart-download">
-                        <ChartDownloads what=Signal::derive(move || format!("the chart of {}", name())) chart=chart />
+                        <ChartDownloads what=Computed::new(move || format!("the chart of {}", name())) chart=chart />
                     </div>
                 </When>
                 // Built when first opened, then kept up to date.

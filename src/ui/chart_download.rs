@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::computed::Computed;
 use super::download::{download_blob, download_text};
 use super::state::{AppState, Toast};
 use crate::charts::standalone::standalone_svg;
@@ -40,7 +41,7 @@ enum ChartFormat {
 /// "Download SVG" and "Download PNG" for one chart. `what` names the chart inside the buttons'
 /// accessible names ("Download `what` as PNG"); `chart` draws it when a button is pressed.
 #[component]
-pub fn ChartDownloads(#[prop(into)] what: Signal<String>, chart: Callback<(), ChartFile>) -> impl IntoView {
+pub fn ChartDownloads(#[prop(into)] what: Computed<String>, chart: Callback<(), ChartFile>) -> impl IntoView {
     let state = super::state::use_state();
     view! {
         <span class="kk-chart-downloads">

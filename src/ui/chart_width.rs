@@ -8,6 +8,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::effect::effect;
 use super::var::Var;
 use send_wrapper::SendWrapper;
@@ -50,7 +51,7 @@ pub fn on_width(node: NodeRef<Div>, f: impl Fn(f64) + 'static) {
 /// The width to draw a chart at, in CSS pixels, for the chart placed in `node`: its box's width
 /// within [`MIN_WIDTH`]..=[`MAX_WIDTH`], or [`PRINT_WIDTH`] while `printing`. Starts at
 /// `initial` until the box has been measured.
-pub fn chart_width(node: NodeRef<Div>, printing: Var<bool>, initial: u32) -> Signal<u32> {
+pub fn chart_width(node: NodeRef<Div>, printing: Var<bool>, initial: u32) -> Computed<u32> {
     let measured = Var::new(initial);
     // A box with no width is hidden (a folded section, a print-only layout): `on_width` keeps
     // the last width rather than drawing a chart nobody sees at the smallest size.
@@ -60,5 +61,5 @@ pub fn chart_width(node: NodeRef<Div>, printing: Var<bool>, initial: u32) -> Sig
             measured.set(width);
         }
     });
-    Signal::derive(move || if printing.get() { PRINT_WIDTH } else { measured.get() })
+    Computed::new(move || if printing.get() { PRINT_WIDTH } else { measured.get() })
 }

@@ -95,12 +95,6 @@ impl<T: 'static> Derived<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Derived<T>> for Signal<T> {
-    fn from(value: Derived<T>) -> Self {
-        Signal::derive(move || value.get())
-    }
-}
-
 /// A [`Derived`]'s value, whatever its type: compared through [`Same`].
 #[derive(Clone)]
 struct Value(Arc<dyn Same>);

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use jiff::civil::Date;
 
+use super::computed::Computed;
 use super::dynamic::{dynamic, dynamic_text};
 use super::state::AppState;
 use super::var::Var;
@@ -24,10 +25,10 @@ use crate::domain::scoring::Explanation;
 pub fn Explain(
     /// What is explained, for the accessible name ("Leads converted").
     #[prop(into)]
-    subject: Signal<String>,
+    subject: Computed<String>,
     /// The summary and steps; read only while open.
     #[prop(into)]
-    words: Signal<Explanation>,
+    words: Computed<Explanation>,
 ) -> impl IntoView {
     let opened = Var::new(false);
     view! {
@@ -55,10 +56,10 @@ pub fn Explain(
 pub fn words_of<T: Send + Sync + 'static>(
     state: AppState,
     id: Id,
-    score: Signal<T>,
+    score: Computed<T>,
     explain: fn(&Framework, &Period, Date, Id) -> Option<Explanation>,
-) -> Signal<Explanation> {
-    Signal::derive(move || {
+) -> Computed<Explanation> {
+    Computed::new(move || {
         score.track();
         let review = state.review.get();
         state.framework.with_untracked(|f| explain(f, &review, state.today, id)).unwrap_or_default()

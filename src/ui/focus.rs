@@ -10,6 +10,7 @@ use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::computed::Computed;
 use super::effect::{effect, watch};
 
 /// The controls a form can start in, in document order.
@@ -86,7 +87,7 @@ pub fn focus_first_control_after(parent: &web_sys::Node, before: Option<&web_sys
 /// let edit_button = NodeRef::<leptos::html::Button>::new();
 /// return_focus_on_close(editing.into(), edit_button);
 /// ```
-pub fn return_focus_on_close<E>(open: Signal<bool>, opener: NodeRef<E>)
+pub fn return_focus_on_close<E>(open: Computed<bool>, opener: NodeRef<E>)
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,

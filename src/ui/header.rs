@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::long_date;
 
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::dynamic_text;
 use super::explain::Explain;
@@ -44,7 +45,7 @@ pub fn Header() -> impl IntoView {
         })
     });
 
-    let (renaming, set_renaming) = signal(false);
+    let renaming = Var::new(false);
     let rename_button = NodeRef::<leptos::html::Button>::new();
     return_focus_on_close(renaming.into(), rename_button);
     let draft = Var::new(String::new());
@@ -54,7 +55,7 @@ pub fn Header() -> impl IntoView {
         match state.commit(Edit::Rename { name: draft.get_untracked() }) {
             Ok(_) => {
                 error.set(None);
-                set_renaming.set(false);
+                renaming.set(false);
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -73,7 +74,7 @@ pub fn Header() -> impl IntoView {
                             <When when=move || state.editable()>
                                 <button type="button" class="kk-link" node_ref=rename_button on:click=move |_| {
                                     draft.set(state.framework.with_untracked(|f| f.name().to_owned()));
-                                    set_renaming.set(true);
+                                    renaming.set(true);
                                 }>"Rename scorecard"</button>
                             </When>
                         }
@@ -88,7 +89,7 @@ pub fn Header() -> impl IntoView {
                             <input type="text" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) />
                         </label>
                         <button type="submit">"Save name"</button>
-                        <button type="button" on:click=move |_| set_renaming.set(false)>"Cancel"</button>
+                        <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
                         <p class="kk-error" role="alert">{dynamic_text(move || error.get())}</p>
                     </form>
                     }
@@ -109,10 +110,10 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="kk-overall" data-testid="overall">
                 <span>{dynamic_text(move || if card.with(|c| c.in_progress) { "Overall score so far: " } else { "Overall score: " })}</span>
-                <StatusBadge status=Signal::derive(move || card.get().status) score=Signal::derive(move || card.get().overall) />
+                <StatusBadge status=Computed::new(move || card.get().status) score=Computed::new(move || card.get().overall) />
                 <Explain
-                    subject=Signal::derive(move || "the whole scorecard".to_string())
-                    words=Signal::derive(move || card.with(|c| state.framework.with_untracked(|f| explain_overall(f, c))))
+                    subject=Computed::new(move || "the whole scorecard".to_string())
+                    words=Computed::new(move || card.with(|c| state.framework.with_untracked(|f| explain_overall(f, c))))
                 />
                 <p class="kk-meta kk-coverage" data-testid="coverage">{dynamic_text(move || standing.get())}</p>
                 <When when=move || card.with(|c| c.coverage.is_minority())>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::explain::{words_of, Explain};
@@ -102,19 +103,19 @@ pub fn KpiRow(id: Id) -> impl IntoView {
             <td data-testid="kpi-target" data-label="Target">{dynamic_text(target)}</td>
             <td data-testid="kpi-score">
                 <StatusBadge
-                    status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
-                    score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
+                    status=Computed::new(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
+                    score=Computed::new(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                 />
                 <span class="kk-pace">{dynamic_text(pace)}</span>
                 <Explain
-                    subject=Signal::derive(name)
+                    subject=Computed::new(name)
                     words=words_of(state, id, score, explain_kpi)
                 />
             </td>
             <td class="kk-row-actions">
                 <When when=move || state.editable()>
                     <button type="button" on:click=move |_| { state.entry_requested.set(Some(id)); select() } aria-label=move || format!("Add reading for {}", name())>"+ Reading"</button>
-                    <RowActions kind="KPI" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                    <RowActions kind="KPI" name=Computed::new(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
                 </When>
             </td>
         </tr>

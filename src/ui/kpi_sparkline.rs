@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::derived::derived;
 use super::state::use_state;
 use crate::charts::sparkline::{HEIGHT, WIDTH};
@@ -20,7 +21,7 @@ const PERIODS: usize = 12;
 /// recomputed only when this KPI's readings or spec (or the settings) change, and the page is
 /// touched only when its line did (the memo compares the paths).
 #[component]
-pub fn KpiSparkline(id: Id, series: Signal<Option<Shared<Series>>>) -> impl IntoView {
+pub fn KpiSparkline(id: Id, series: Computed<Option<Shared<Series>>>) -> impl IntoView {
     let state = use_state();
     let line = derived(move || state.with_kpi(series, |f| trend_series(f, id, PERIODS).and_then(|s| sparkline(&s))));
     move || {

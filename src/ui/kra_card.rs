@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::each::Each;
@@ -35,9 +36,8 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
     let kpi_ids =
         derived(move || state.kpis.with(|ks| ks.iter().filter(|k| k.kra == id).map(|k| k.id).collect::<Vec<_>>()));
     let name = move || kra.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
-    let field = move |f: fn(&KraScore) -> String| {
-        Signal::derive(move || score.with(|s| s.as_deref().map(f).unwrap_or_default()))
-    };
+    let field =
+        move |f: fn(&KraScore) -> String| dynamic_text(move || score.with(|s| s.as_deref().map(f).unwrap_or_default()));
     let coverage = derived(move || score.with(|s| s.as_ref().map(|s| s.coverage.describe()).unwrap_or_default()));
     let editing = Var::new(false);
     let open = Var::new(!folded);
@@ -96,10 +96,10 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                 </div>
                 <div class="kk-kra-score" data-testid="kra-score">
                     <StatusBadge
-                        status=Signal::derive(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
-                        score=Signal::derive(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
+                        status=Computed::new(move || score.with(|s| s.as_ref().map_or(Status::NoData, |s| s.status)))
+                        score=Computed::new(move || score.with(|s| s.as_ref().and_then(|s| s.score)))
                     />
-                    <Explain subject=Signal::derive(move || format!("KRA {}", name())) words=words_of(state, id, score, explain_kra) />
+                    <Explain subject=Computed::new(move || format!("KRA {}", name())) words=words_of(state, id, score, explain_kra) />
                     <When when=move || has_kpis()>
                         <span class="kk-meta kk-coverage" data-testid="kra-coverage">{dynamic_text(move || coverage.get())}</span>
                     </When>
@@ -111,7 +111,7 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
                             on:click=move |_| open.update(|o| *o = !*o)>{dynamic_text(toggle_label)}</button>
                     </When>
                     <When when=move || state.editable()>
-                        <RowActions kind="KRA" name=Signal::derive(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
+                        <RowActions kind="KRA" name=Computed::new(name) on_edit=move |_| editing.update(|e| *e = !*e) editing=editing on_move=move_by on_delete=delete />
                     </When>
                 </div>
             </header>

@@ -15,6 +15,7 @@ pub mod chart;
 pub mod chart_download;
 pub mod chart_width;
 pub mod compare;
+pub mod computed;
 pub mod csv_import;
 pub mod derived;
 pub mod disclosure;

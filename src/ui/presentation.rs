@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
+use super::computed::Computed;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::effect::effect;
@@ -188,7 +189,7 @@ fn Overview(go: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView 
     view! {
         <h2>"Overall score"</h2>
         <p class="kk-present-big">
-            <StatusBadge status=Signal::derive(move || card.with(|c| c.status)) score=Signal::derive(move || card.with(|c| c.overall)) />
+            <StatusBadge status=Computed::new(move || card.with(|c| c.status)) score=Computed::new(move || card.with(|c| c.overall)) />
         </p>
         <p class="kk-meta" data-testid="present-coverage">{dynamic_text(move || card.with(|c| {
             let so_far = if c.in_progress { " · in progress: scores so far" } else { "" };
@@ -243,8 +244,8 @@ fn KraSlide(id: crate::domain::id::Id) -> impl IntoView {
     let state = use_state();
     let card = state.scorecard;
     let title = move || state.framework.with(|f| f.kra(id).map(|k| k.name.clone()).unwrap_or_default());
-    let status = Signal::derive(move || card.with(|c| c.kras.get(&id).map_or(Status::NoData, |k| k.status)));
-    let score = Signal::derive(move || card.with(|c| c.kras.get(&id).and_then(|k| k.score)));
+    let status = Computed::new(move || card.with(|c| c.kras.get(&id).map_or(Status::NoData, |k| k.status)));
+    let score = Computed::new(move || card.with(|c| c.kras.get(&id).and_then(|k| k.score)));
     let share =
         move || card.with(|c| c.kras.get(&id).map(|k| format!("{} % of the overall score", num(k.weight_share))));
     let rows = move || {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::focus::return_focus_on_close;
 
 /// Edit, ↑, ↓ and Delete for one item. Each button's accessible name says what it acts on
@@ -14,11 +15,11 @@ use super::focus::return_focus_on_close;
 pub fn RowActions(
     /// "KRA" or "KPI".
     kind: &'static str,
-    #[prop(into)] name: Signal<String>,
+    #[prop(into)] name: Computed<String>,
     #[prop(into)] on_edit: Callback<()>,
     /// Whether the edit form is open (for `aria-expanded`).
     #[prop(into)]
-    editing: Signal<bool>,
+    editing: Computed<bool>,
     /// Called with −1 (up) or +1 (down).
     #[prop(into)]
     on_move: Callback<isize>,

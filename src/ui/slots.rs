@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
+
 use crate::domain::id::Id;
 use crate::domain::ordered::Map;
 use crate::domain::shared::Shared;
@@ -64,8 +66,8 @@ impl Slots {
         self,
         id: Id,
         read: impl Fn() -> Option<Shared<T>> + Send + Sync + 'static,
-    ) -> Signal<Option<Shared<T>>> {
-        Signal::derive(move || {
+    ) -> Computed<Option<Shared<T>>> {
+        Computed::new(move || {
             let part = read();
             self.track(id, part.as_ref().map(Shared::erased));
             part

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use jiff::civil::Date;
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::derived::{derived, Derived};
 use super::effect::effect;
 use super::notice::Notice;
@@ -292,7 +293,7 @@ impl AppState {
     /// KPI `id`'s readings, as a handle that changes only when they do: a view of one KPI
     /// tracks this (with [`AppState::with_kpi`]) instead of the whole framework, so entering a
     /// reading re-runs the views of that KPI alone.
-    pub fn series_of(&self, id: Id) -> Signal<Option<Shared<Series>>> {
+    pub fn series_of(&self, id: Id) -> Computed<Option<Shared<Series>>> {
         let framework = self.framework;
         self.parts.series.part(id, move || framework.with_untracked(|f| f.series(id)))
     }
@@ -303,13 +304,13 @@ impl AppState {
     }
 
     /// KPI `id`'s score for the review period; a view reading it re-runs only when it changes.
-    pub fn kpi_score(&self, id: Id) -> Signal<Option<Shared<KpiScore>>> {
+    pub fn kpi_score(&self, id: Id) -> Computed<Option<Shared<KpiScore>>> {
         let scorecard = self.scorecard;
         self.parts.kpi_scores.part(id, move || scorecard.with_untracked(|c| c.kpis.get(&id).cloned()))
     }
 
     /// KRA `id`'s score for the review period; a view reading it re-runs only when it changes.
-    pub fn kra_score(&self, id: Id) -> Signal<Option<Shared<KraScore>>> {
+    pub fn kra_score(&self, id: Id) -> Computed<Option<Shared<KraScore>>> {
         let scorecard = self.scorecard;
         self.parts.kra_scores.part(id, move || scorecard.with_untracked(|c| c.kras.get(&id).cloned()))
     }
@@ -341,7 +342,7 @@ impl AppState {
     /// on: that KPI's readings (`series`, from [`AppState::series_of`]), the KPI list and the
     /// settings. `f` must read nothing else that changes (not another KPI's readings, not the
     /// review records).
-    pub fn with_kpi<T>(&self, series: Signal<Option<Shared<Series>>>, f: impl FnOnce(&Framework) -> T) -> T {
+    pub fn with_kpi<T>(&self, series: Computed<Option<Shared<Series>>>, f: impl FnOnce(&Framework) -> T) -> T {
         series.track();
         self.kpis.track();
         self.settings.track();

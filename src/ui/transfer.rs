@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::computed::Computed;
 use super::download::{download_text, CSV, JSON};
 use super::dynamic::{dynamic, dynamic_text};
 use super::lazy::{lazy, split_point};
@@ -117,7 +118,7 @@ fn TransferBody() -> impl IntoView {
                     </ul>
                 </section>
                 <When when=can_import>
-                    <Import name=Signal::derive(name) />
+                    <Import name=Computed::new(name) />
                 </When>
                 <When when=move || state.share_links.get() && state.shared.with(Option::is_none)>
                     <super::share::ShareLinkMaker />
@@ -128,7 +129,7 @@ fn TransferBody() -> impl IntoView {
 
 /// Choosing a file, its preview, and replacing or adding.
 #[component]
-fn Import(name: Signal<String>) -> impl IntoView {
+fn Import(name: Computed<String>) -> impl IntoView {
     let state = use_state();
     let pending = Var::new(None::<Pending>);
     let error = Var::new(None::<String>);

@@ -180,12 +180,6 @@ impl<T: 'static> ReadVar<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Signal<T> {
-    fn from(value: Var<T>) -> Self {
-        Signal::derive(move || value.get())
-    }
-}
-
 /// A [`Var`]'s value, whatever its type.
 struct Erased(Box<dyn Any + Send + Sync>);
 
