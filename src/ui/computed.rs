@@ -13,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::derived::Derived;
+use super::erased::made_as;
 use super::var::Var;
 
 /// A value computed from signals each time it is read, like Leptos's `Signal::derive`: a view
@@ -117,9 +118,6 @@ impl Value {
     /// The value as the `T` it was computed as: [`Computed::new`] made it from a `T`, and only
     /// the `Computed<T>` holding it reads it.
     fn of<T: 'static>(&self) -> &T {
-        match self.0.downcast_ref::<T>() {
-            Some(value) => value,
-            None => unreachable!("a Computed holds the type it was made with"),
-        }
+        made_as(&*self.0)
     }
 }

@@ -13,6 +13,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::erased::made_as;
+
 /// A value computed from signals, computed again when one of them changes, and passed on to
 /// its readers only when it differs from the last one (`PartialEq`), like Leptos's `Memo`.
 ///
@@ -103,10 +105,7 @@ impl Value {
     /// The value as the `T` it was made from: [`derived`] made it from a `T`, and only the
     /// `Derived<T>` holding it reads it.
     fn of<T: 'static>(&self) -> &T {
-        match self.0.as_any().downcast_ref::<T>() {
-            Some(value) => value,
-            None => unreachable!("a Derived holds the type it was made with"),
-        }
+        made_as(self.0.as_any())
     }
 }
 

@@ -24,6 +24,7 @@ pub mod dynamic;
 pub mod each;
 pub mod effect;
 pub mod entry_grid;
+mod erased;
 pub mod explain;
 pub mod fields;
 pub mod file_text;

@@ -13,6 +13,8 @@ use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
+use super::erased::{made_as, made_as_mut};
+
 /// A value that views and effects follow: reading it with [`get`](Var::get) or
 /// [`with`](Var::with) inside a view or an effect re-runs that view or effect when it is changed
 /// with [`set`](Var::set) or [`update`](Var::update). Leptos's `RwSignal`, with the same
@@ -187,17 +189,11 @@ impl Erased {
     /// The value as the `T` it was made from: [`Var::new`] made it from a `T`, and only the
     /// `Var<T>` holding it reads or changes it.
     fn of<T: 'static>(&self) -> &T {
-        match self.0.downcast_ref::<T>() {
-            Some(value) => value,
-            None => unreachable!("a Var holds the type it was made with"),
-        }
+        made_as(&*self.0)
     }
 
     /// [`Erased::of`], to change.
     fn of_mut<T: 'static>(&mut self) -> &mut T {
-        match self.0.downcast_mut::<T>() {
-            Some(value) => value,
-            None => unreachable!("a Var holds the type it was made with"),
-        }
+        made_as_mut(&mut *self.0)
     }
 }
