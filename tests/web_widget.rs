@@ -524,6 +524,28 @@ fn numbers_read_in_the_browser_are_read_exactly() {
     assert!(checked > 70_000, "only {checked} numbers were checked");
 }
 
+/// In the browser, text that is not all ASCII is lowered by the JavaScript engine's
+/// `toLowerCase` (`case`, issue 9). It must agree with the standard library's `to_lowercase`,
+/// which the native tests use: accented and Greek capitals (final sigma too), dotted I,
+/// title-case digraphs, full-width letters, and names with none to lower.
+#[wasm_bindgen_test]
+fn names_are_lowered_in_the_browser_as_rust_lowers_them() {
+    use kra_kpi::case::lowercase;
+    for text in [
+        "ÜBERSTUNDEN",
+        "Überstunden je Monat",
+        "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑ",
+        "İSTANBUL ŞUBESİ",
+        "ǄEMAL",
+        "ＡＢＣ ｄｅｆ",
+        "КЛИЕНТЫ",
+        "已解决的投诉 %",
+        "Ⅻ Ⓐ",
+    ] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+    }
+}
+
 /// `<Each>` keeps a row's DOM while its key stays (moved, not rebuilt), builds new keys and drops
 /// gone ones, as Leptos's `<For>` does; `<When>` shows its children or its fallback as the
 /// condition flips, as `<Show>` does; `dynamic` rebuilds its markup and `dynamic_text` rewrites

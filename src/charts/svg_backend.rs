@@ -8,7 +8,7 @@
 //! The chart's labels are short (numbers, period names), so a width per character is close
 //! enough to place them, and the result is the same in every page and on the host.
 
-use plotters::prelude::{FontDesc, IntoFont, SVGBackend};
+use plotters::prelude::{FontDesc, FontFamily, IntoFont, SVGBackend};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
@@ -32,7 +32,7 @@ const SVG_FONT_SCALE: f64 = 1.24;
 /// assert!((font(12.0).get_size() - 14.88).abs() < 1e-9); // what plotters needs to write 12
 /// ```
 pub fn font(px: f64) -> FontDesc<'static> {
-    ("sans-serif", px * SVG_FONT_SCALE).into_font()
+    (FontFamily::SansSerif, px * SVG_FONT_SCALE).into_font()
 }
 
 /// The estimated `(width, height)` in pixels of `text` at `size` pixels.

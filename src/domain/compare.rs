@@ -52,7 +52,7 @@ pub struct Comparison {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    crate::case::lowercase(a.trim()) == crate::case::lowercase(b.trim())
 }
 
 /// Scores each of `scorecards` for its review period containing `day` and lines them up.

@@ -72,5 +72,5 @@ impl KpiNames {
 }
 
 fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::case::lowercase(name.trim())
 }

@@ -259,7 +259,7 @@ struct Columns {
 
 impl Columns {
     fn find(header: &[String]) -> Result<Columns, CsvImportError> {
-        let names: Vec<String> = header.iter().map(|h| restore(h.trim()).to_lowercase()).collect();
+        let names: Vec<String> = header.iter().map(|h| crate::case::lowercase(restore(h.trim()))).collect();
         let find = |accepted: &[&str]| names.iter().position(|n| accepted.contains(&n.as_str()));
         let kpi = find(&["kpi", "kpi name"]);
         let value = find(&["value", "actual", "reading"]);
@@ -313,12 +313,12 @@ impl PeriodLabels {
             let mut period = Period::containing(first, frequency, fiscal);
             let mut labels = HashMap::new();
             while period.start() <= today {
-                labels.insert(period.label().to_lowercase(), period.start());
+                labels.insert(crate::case::lowercase(&period.label()), period.start());
                 period = period.next();
             }
             labels
         });
-        labels.get(&label.trim().to_lowercase()).copied()
+        labels.get(&crate::case::lowercase(label.trim())).copied()
     }
 }
 

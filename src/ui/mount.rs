@@ -241,7 +241,7 @@ pub fn mount(host: web_sys::HtmlElement, options: WidgetOptions) -> Result<Mount
 
 /// The widget's container in `host`'s shadow root, made (or emptied) for a new mount.
 fn shadow_container(host: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, MountError> {
-    let cannot = || MountError::CannotHost(host.tag_name().to_lowercase());
+    let cannot = || MountError::CannotHost(host.tag_name().to_ascii_lowercase());
     let shadow = match host.shadow_root() {
         Some(shadow) => {
             let ours = shadow.first_element_child().is_some_and(|e| e.class_list().contains(ROOT_CLASS));

@@ -45,9 +45,9 @@ pub fn matches(template: &TemplateDef, query: &str, department: &str) -> bool {
                 text.push_str(kpi.name);
             }
         }
-        text.to_lowercase()
+        crate::case::lowercase(&text)
     };
-    query.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+    crate::case::lowercase(query).split_whitespace().all(|word| haystack.contains(word))
 }
 
 /// Replaces the scorecard with the consultant's demo (undoable) and opens its last complete
@@ -235,7 +235,7 @@ fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> im
         <section class="kk-template-preview" tabindex="-1" aria-label=format!("Preview: {}", template.name)>
             <h3>{format!("Preview: {}", template.name)}</h3>
             <p class="kk-description">{template.summary}</p>
-            <p class="kk-meta">{format!("Reviewed {}.", template.review_cycle.label().to_lowercase())}</p>
+            <p class="kk-meta">{format!("Reviewed {}.", template.review_cycle.label().to_ascii_lowercase())}</p>
             {template.kras.iter().map(|kra| view! {
                 <div class="kk-template-kra">
                     <h4>{format!("{} ({} %)", kra.name, num(kra.weight))}</h4>
@@ -244,7 +244,7 @@ fn Preview(template: &'static TemplateDef, on_create: impl Fn() + 'static) -> im
                         {kra.kpis.iter().map(|kpi| view! {
                             <li>
                                 <strong>{kpi.name}</strong>
-                                {format!(": {}, measured {}, weight {} %", goal(kpi), kpi.frequency.label().to_lowercase(), num(kpi.weight))}
+                                {format!(": {}, measured {}, weight {} %", goal(kpi), kpi.frequency.label().to_ascii_lowercase(), num(kpi.weight))}
                             </li>
                         }).collect_view()}
                     </ul>
