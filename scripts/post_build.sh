@@ -9,7 +9,9 @@
 #   1. wasm-split-cli: the main module, one `split_<module>.wasm` per split point's module
 #      (src/ui/lazy.rs), `chunk_<n>.wasm` for code several of them share, and `__wasm_split.js`,
 #      which fetches them next to itself when first needed;
-#   2. wasm-bindgen on the main module, keeping the function table's export the pieces share;
+#   2. wasm-bindgen on the main module, keeping the function table's export the pieces share,
+#      then scripts/unused_classes.mjs: the classes a dependency exports and the widget never
+#      uses leave the loader and the module's exports (wasm-opt drops their code);
 #   3. release only: wasm-opt on each .wasm with WASM_OPT_PARAMS (below; README, Size), then
 #      scripts/minify.mjs (short import and export names, esbuild).
 # A build without split points (no `split` feature) keeps Trunk's module, then gets step 3.
@@ -53,6 +55,8 @@ if grep -q "__wasm_split_placeholder__" "$STAGING/$NAME.js"; then
   wasm-split-cli "$INPUT" "$WORK/split" --target web --out-name "$NAME"
   wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name "$NAME" \
     --out-dir "$WORK/bindgen" "$WORK/split/$NAME.wasm"
+  node "$ROOT/scripts/unused_classes.mjs" "$WORK/bindgen/${NAME}_bg.wasm" "$WORK/bindgen/$NAME.js" \
+    "$WORK/split/__wasm_split.js"
   rm -f "$STAGING"/split_*.wasm "$STAGING"/chunk_*.wasm
   cp "$WORK/bindgen/$NAME.js" "$WORK/bindgen/${NAME}_bg.wasm" "$WORK/split/__wasm_split.js" "$STAGING/"
   shopt -s nullglob

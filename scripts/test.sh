@@ -79,8 +79,10 @@ done
 step "wasm tests in headless Chromium: cargo test --target wasm32-unknown-unknown ${WASM_TEST_ARGS[*]}" \
   cargo test --target wasm32-unknown-unknown "${WASM_TEST_ARGS[@]}" || true
 
-# The release build's post-build step renames the module's imports and exports (scripts/minify.mjs).
-step "build script tests: node --test scripts/wasm_names.test.mjs" node --test scripts/wasm_names.test.mjs || true
+# The release build's post-build step removes unused classes (scripts/unused_classes.mjs) and
+# renames the module's imports and exports (scripts/minify.mjs).
+step "build script tests: node --test scripts/wasm_names.test.mjs scripts/unused_classes.test.mjs" \
+  node --test scripts/wasm_names.test.mjs scripts/unused_classes.test.mjs || true
 
 if step "release build: trunk build --release -> dist/" trunk build --release; then
   step "size report (scripts/size.sh -> dist/size.txt)" bash scripts/size.sh || true

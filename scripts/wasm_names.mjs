@@ -19,10 +19,11 @@
 // be a key of the loader, and every `wasm.name` the loader reads must be an export.
 //
 // Used by scripts/minify.mjs before the loader is minified (release builds only); tested by
-// scripts/wasm_names.test.mjs.
+// scripts/wasm_names.test.mjs. scripts/unused_classes.mjs reads and writes exports with the same
+// helpers.
 
 const SECTION_IMPORT = 2;
-const SECTION_EXPORT = 7;
+export const SECTION_EXPORT = 7;
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
 function leb(bytes, at) {
@@ -37,7 +38,7 @@ function leb(bytes, at) {
 }
 
 /** Writes an unsigned LEB128. */
-function toLeb(value) {
+export function toLeb(value) {
   const out = [];
   do {
     let byte = value % 128;
@@ -98,7 +99,7 @@ function occurrences(source, key) {
 const keyPattern = (key) => new RegExp(`(?<=[{,\\n]\\s*)${escape(key)}(?=\\s*:)`);
 
 /** The module's sections, in order: `{ id, body }`, the body without its size. */
-function sections(bytes) {
+export function sections(bytes) {
   const out = [];
   let at = 8;
   while (at < bytes.length) {
@@ -112,7 +113,7 @@ function sections(bytes) {
 }
 
 /** A module of the header of `bytes` and `list`'s sections. */
-function assemble(bytes, list) {
+export function assemble(bytes, list) {
   const parts = [bytes.subarray(0, 8)];
   for (const { id, body } of list) parts.push(Uint8Array.of(id, ...toLeb(body.length)), body);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -125,7 +126,7 @@ function assemble(bytes, list) {
 }
 
 /** A length-prefixed UTF-8 string. */
-const encoded = (s) => {
+export const encoded = (s) => {
   const b = utf8.encode(s);
   return [...toLeb(b.length), ...b];
 };
@@ -148,7 +149,7 @@ function readImports(body) {
 }
 
 /** The export section's entries: `{ field, description }` (kind and index). */
-function readExports(body) {
+export function readExports(body) {
   const [count, first] = leb(body, 0);
   const entries = [];
   let p = first;
@@ -259,7 +260,7 @@ export function shortenNames(wasm, loader, others = []) {
  * The module compiles, each import is a key of the loader (or, for an import from a module the
  * loader imports whole, an export of another file), and each export the loader reads is one.
  */
-function check(wasm, loader, others) {
+export function check(wasm, loader, others) {
   const module = new WebAssembly.Module(wasm);
   for (const { module: from, name: field } of WebAssembly.Module.imports(module)) {
     const moduleKey = /^\w+$/.test(from) ? from : JSON.stringify(from);
