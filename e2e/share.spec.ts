@@ -114,3 +114,29 @@ test('a share link pasted into the address bar of an open page shows the snapsho
   expect(await app.savedText()).toBe(saved);
   expect(errors).toEqual([]);
 });
+
+test('a share link whose opening code cannot be fetched says so, touches nothing, and opens on reload', async ({ page, browser }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load a demo with 12 months of readings' }).click();
+  const { url } = await makeLink(page);
+
+  // Issue 9: the code that unpacks a link is its own file (src/ui/share.rs, `sharing`), fetched
+  // only by a page opened with a share link.
+  const viewer = await fresh(browser);
+  const opener = /\/split_sharing\.wasm$/;
+  await viewer.page.route(opener, (route) => route.abort('internetdisconnected'));
+  await viewer.page.goto(url);
+  const alert = viewer.page.getByRole('alert').filter({ hasText: 'This share link cannot be opened' });
+  await expect(alert).toContainText(
+    'the part of the widget that opens share links could not be loaded (check the connection, then reload the page). Your own scorecard on this device is untouched.',
+  );
+  await expect(viewer.page.getByRole('link', { name: 'Open my own scorecard' })).toBeVisible();
+  expect(await viewer.page.evaluate(() => localStorage.length)).toBe(0);
+
+  await viewer.page.unroute(opener);
+  await viewer.page.reload();
+  await expect(viewer.page.getByRole('region', { name: 'Shared snapshot' })).toContainText('Shared snapshot of "Sales executive (demo)"');
+  expect(await viewer.page.evaluate(() => localStorage.length)).toBe(0);
+  await viewer.context.close();
+});

@@ -12,7 +12,9 @@
 //! run the same views.
 //!
 //! What is on screen at start stays in the main module, and so do the chart panels and the
-//! review: printing draws them at once, which a fetch could not finish in time.
+//! review: printing draws them at once, which a fetch could not finish in time. A split point
+//! need not return a view: the code that unpacks a share link (`ui::share`, module `sharing`)
+//! is fetched only by a page opened with one.
 
 use std::any::Any;
 use std::future::Future;

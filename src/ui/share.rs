@@ -11,6 +11,7 @@ use crate::domain::format::long_date;
 use leptos::task::spawn_local;
 
 use super::dynamic::{dynamic, dynamic_text};
+use super::lazy::split_point;
 use super::state::{use_state, AppState};
 use super::var::Var;
 use crate::domain::format::num;
@@ -47,8 +48,32 @@ fn page_address() -> String {
 }
 
 /// Opens the share link in `hash` into `state` (made read-only and detached by the mount).
+///
+/// The code that unpacks a link (its encoding, decompression and reading) is a split point of
+/// its own (`ui::lazy`): only a page opened with a share link fetches it. If it cannot be
+/// fetched, the banner says so and nothing is touched.
 pub fn open_link(state: AppState, hash: String) {
     state.shared.set(Some(SharedView::Opening));
+    spawn_local(async move {
+        match link_opener().await {
+            Ok(open) => open(state, hash),
+            Err(_) => state.shared.set(Some(SharedView::Failed(
+                "the part of the widget that opens share links could not be loaded (check the connection, then reload the page)"
+                    .to_owned(),
+            ))),
+        }
+    });
+}
+
+split_point!(
+    sharing,
+    fn link_opener() -> fn(AppState, String) {
+        unpack_link
+    }
+);
+
+/// Unpacks the link in `hash` and shows its snapshot, or why it cannot be opened.
+fn unpack_link(state: AppState, hash: String) {
     spawn_local(async move {
         let opened = match link_bytes(&hash) {
             Ok(bytes) => match super::share_codec::decompress(&bytes).await {
