@@ -76,6 +76,16 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until the next frame has been painted and a task after it has run (as
+/// `ui::after_paint` does its work).
+async fn next_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    sleep(0).await;
+}
+
 /// Lets Leptos run its scheduled effects.
 async fn settle() {
     for _ in 0..3 {
@@ -761,11 +771,11 @@ thread_local! {
     static ATTEMPTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// A stand-in for a split point whose file takes 50 ms to arrive, or does not arrive.
+/// A stand-in for a split point whose file takes 100 ms to arrive, or does not arrive.
 async fn slow_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
     use leptos::prelude::*;
     ATTEMPTS.with(|a| a.set(a.get() + 1));
-    sleep(50).await;
+    sleep(100).await;
     let arrives = OUTCOMES.with(|o| o.borrow_mut().pop_front()).unwrap_or(true);
     if arrives {
         Ok(|n| view! { <p>{format!("Panel {n}")}</p><input aria-label="A field of the panel" /> }.into_any())
@@ -780,7 +790,8 @@ async fn ready_panel() -> Result<fn(u32) -> leptos::prelude::AnyView, ()> {
     Ok(|n| view! { <p>{format!("Ready {n}")}</p> }.into_any())
 }
 
-/// `lazy` says "Loading…" while a panel's code is on the way, then shows the panel; when the
+/// `lazy` says "Loading…" (in a status that is in the page first, then given its words) while a
+/// panel's code is on the way, then shows the panel; when the
 /// code does not arrive it says so in an alert with "Try again", which fetches it again while
 /// the alert (and the focus on its button) stays, and says so again with the count when that
 /// fails too, and when it succeeds gives the focus to the panel's first control; a panel whose
@@ -802,10 +813,13 @@ async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     });
     let part = |class: &str| el.query_selector(&format!(".{class}")).unwrap().unwrap().unchecked_into::<HtmlElement>();
     assert_eq!(text(&part("ready")), "Ready 7", "code that is here shows at once");
+    // The status is in the page before its words, so that screen readers announce them.
+    let status = part("slow").query_selector("[role=status]").unwrap().expect("the wait is a status");
+    assert_eq!(status.text_content().unwrap(), "", "a live region empty when it is inserted");
+    next_paint().await;
     assert_eq!(text(&part("slow")), "Loading…");
-    assert!(part("slow").query_selector("[role=status]").unwrap().is_some(), "the wait is announced");
 
-    sleep(120).await;
+    sleep(200).await;
     let alert = part("slow").query_selector("[role=alert]").unwrap().expect("a failed load is an alert");
     assert_eq!(
         alert.text_content().unwrap(),
@@ -820,7 +834,7 @@ async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     assert_eq!(again.text_content().unwrap(), "Trying again…");
     assert_eq!(again.get_attribute("aria-disabled").as_deref(), Some("true"));
     again.click();
-    sleep(120).await;
+    sleep(200).await;
     assert_eq!(ATTEMPTS.with(|a| a.get()), 2, "a click while trying again does not fetch twice");
     assert!(again.is_connected(), "the alert stays when the retry fails too");
     assert!(document().active_element().is_some_and(|f| f.is_same_node(Some(&again))), "the focus stays on Try again");
@@ -831,7 +845,7 @@ async fn a_lazy_panel_loads_and_a_failed_load_can_be_retried() {
     assert_eq!(again.text_content().unwrap(), "Try again");
 
     again.click();
-    sleep(120).await;
+    sleep(200).await;
     assert_eq!(text(&part("slow")), "Panel 1");
     assert_eq!(ATTEMPTS.with(|a| a.get()), 3);
     let field = part("slow").query_selector("input").unwrap().unwrap();

@@ -24,6 +24,7 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
+use super::after_paint::after_paint;
 use super::derived::derived;
 use super::dynamic::{dynamic, dynamic_text};
 use super::focus::focus_first_control_after;
@@ -161,7 +162,8 @@ fn settle(attempt: Var<Attempt>, arrived: bool) {
     });
 }
 
-/// What a [`lazy`] view shows until its code is here: "Loading…" (a status), or after a failed
+/// What a [`lazy`] view shows until its code is here: "Loading…" (a status, given its words
+/// after it is painted so that screen readers announce them), or after a failed
 /// fetch an alert whose "Try again" calls `fetch`. The alert is built once and stays, with the
 /// focus on its button, while it tries again.
 fn waiting(
@@ -185,7 +187,14 @@ fn waiting(
                 }),
             )
         } else {
-            view! { <p class="kk-hint" role="status">"Loading…"</p> }.into_any()
+            // The status is put in the page empty and given its words once painted: screen
+            // readers announce a change to a live region, not one inserted with its text.
+            let painted = Var::new(false);
+            after_paint(move || {
+                let _ = painted.try_set(true);
+            });
+            let words = move || if painted.get() { "Loading…" } else { "" };
+            view! { <p class="kk-hint" role="status">{dynamic_text(words)}</p> }.into_any()
         }
     })
 }
