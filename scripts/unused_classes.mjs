@@ -20,12 +20,10 @@
 // Tested by scripts/unused_classes.test.mjs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { SECTION_EXPORT, assemble, check, encoded, readExports, sections, toLeb } from './wasm_names.mjs';
+import { SECTION_EXPORT, assemble, check, escape, occurrences, readExports, sections, writeExports } from './wasm_names.mjs';
 
 /** The classes removed: wasm-streams's, which leptos links and the widget never uses. */
 export const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
-
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The exports `source` reads as `wasm.name`. */
 const readsOf = (source) => new Set([...source.matchAll(/(?<![\w$])wasm\.(\w+)/g)].map((m) => m[1]));
@@ -49,13 +47,13 @@ export function dropClasses(wasm, loader, classes = UNUSED_CLASSES, others = [])
     ];
     if (!parts[0].test(source)) continue;
     for (const part of parts) source = source.replace(part, '');
-    if (new RegExp(`(?<![\\w$])${n}(?![\\w$])`).test(source)) {
+    if (occurrences(source, name) > 0) {
       throw new Error(`the loader still mentions ${name} once its class is removed`);
     }
     removed.push(name);
   }
+  // An export stays while the loader still reads it, or another file mentions it at all.
   const still = readsOf(source);
-  for (const other of others) for (const name of readsOf(other)) still.add(name);
   const gone = new Set([...readsOf(loader)].filter((name) => !still.has(name) && !others.some((o) => o.includes(name))));
   const list = sections(bytes);
   const exportSection = list.find((s) => s.id === SECTION_EXPORT);
@@ -66,9 +64,7 @@ export function dropClasses(wasm, loader, classes = UNUSED_CLASSES, others = [])
       exports.push(e.field);
       return false;
     });
-    exportSection.body = Uint8Array.from(
-      [...toLeb(entries.length)].concat(...entries.map((e) => [...encoded(e.field), ...e.description])),
-    );
+    exportSection.body = writeExports(entries);
   }
   const out = assemble(bytes, list);
   check(out, source, others);

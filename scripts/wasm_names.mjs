@@ -88,10 +88,10 @@ export function shortName(i) {
   return out;
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Occurrences of `key` in `source` not inside a longer identifier. */
-function occurrences(source, key) {
+export function occurrences(source, key) {
   return source.match(new RegExp(`(?<![\\w$])${escape(key)}(?![\\w$])`, 'g'))?.length ?? 0;
 }
 
@@ -162,6 +162,11 @@ export function readExports(body) {
   }
   if (p !== body.length) throw new Error('the export section did not end where its size says');
   return entries;
+}
+
+/** An export section's body of `entries`, as `readExports` gives them. */
+export function writeExports(entries) {
+  return Uint8Array.from([...toLeb(entries.length)].concat(...entries.map((e) => [...encoded(e.field), ...e.description])));
 }
 
 /**
@@ -246,9 +251,7 @@ export function shortenNames(wasm, loader, others = []) {
       entry.field = short;
       renamed++;
     }
-    exportSection.body = Uint8Array.from(
-      [...toLeb(entries.length)].concat(...entries.map((e) => [...encoded(e.field), ...e.description])),
-    );
+    exportSection.body = writeExports(entries);
   }
 
   const out = assemble(bytes, list);
