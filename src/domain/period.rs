@@ -49,16 +49,6 @@ impl Frequency {
             Frequency::Annual => "Annual",
         }
     }
-
-    /// The stable identifier used in saved data and form values, e.g. "half-yearly".
-    pub fn key(self) -> &'static str {
-        self.word()
-    }
-
-    /// The inverse of [`Frequency::key`].
-    pub fn from_key(key: &str) -> Option<Frequency> {
-        Frequency::from_word(key)
-    }
 }
 
 impl Keyword for Frequency {

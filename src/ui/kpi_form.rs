@@ -18,6 +18,7 @@ use crate::domain::format::plain;
 use crate::domain::id::Id;
 use crate::domain::input::{parse_number, parse_optional_number, parse_weight};
 use crate::domain::iso_date;
+use crate::domain::keyword::Keyword;
 use crate::domain::kpi::KpiSpec;
 use crate::domain::period::Frequency;
 use crate::domain::scoring::{Aggregation, Bands, ScoringMethod, Thresholds};
@@ -84,12 +85,12 @@ impl KpiFields {
                 _ => "0".into(),
             }),
             baseline: text(&|s| s.baseline.map(plain)),
-            frequency: Var::new(spec.map_or(Frequency::Monthly, |s| s.frequency).key().to_owned()),
+            frequency: Var::new(spec.map_or(Frequency::Monthly, |s| s.frequency).word().to_owned()),
             aggregation: Var::new(
-                spec.map_or(Aggregation::default_for(&Direction::HigherIsBetter), |s| s.aggregation).key().to_owned(),
+                spec.map_or(Aggregation::default_for(&Direction::HigherIsBetter), |s| s.aggregation).word().to_owned(),
             ),
             weight: Var::new(spec.map_or_else(|| "0".into(), |s| plain(s.weight))),
-            method: Var::new(spec.and_then(|s| s.method).map_or("default", |m| m.key()).to_owned()),
+            method: Var::new(spec.and_then(|s| s.method).map_or("default", |m| m.word()).to_owned()),
             red_flag: text(&|s| s.bands.map(|b| plain(b.red_flag))),
             goal: text(&|s| s.bands.map(|b| plain(b.goal))),
             green: text(&|s| s.thresholds.map(|t| plain(t.green))),
@@ -136,7 +137,7 @@ impl KpiFields {
             },
             _ => TargetPlan::constant(parse_number("Target", &get(self.target))?),
         };
-        let method = ScoringMethod::from_key(&get(self.method));
+        let method = ScoringMethod::from_word(&get(self.method));
         let bands = both(
             ("Red flag", parse_optional_number("Red flag", &get(self.red_flag))?),
             ("Goal", parse_optional_number("Goal", &get(self.goal))?),
@@ -153,8 +154,8 @@ impl KpiFields {
             direction,
             target,
             baseline: parse_optional_number("Baseline", &get(self.baseline))?,
-            frequency: Frequency::from_key(&get(self.frequency)).unwrap_or(Frequency::Monthly),
-            aggregation: Aggregation::from_key(&get(self.aggregation)).unwrap_or_default(),
+            frequency: Frequency::from_word(&get(self.frequency)).unwrap_or(Frequency::Monthly),
+            aggregation: Aggregation::from_word(&get(self.aggregation)).unwrap_or_default(),
             weight: parse_weight(&get(self.weight))?,
             method,
             bands,
@@ -233,7 +234,7 @@ fn KpiFormBody(kra: Id, existing: Option<Id>, on_done: Option<Callback<()>>) -> 
             "hit" => Direction::HitValue { tolerance: 0.0 },
             _ => Direction::HigherIsBetter,
         };
-        Aggregation::default_for(&direction).key()
+        Aggregation::default_for(&direction).word()
     };
     watch(
         move || fields.direction.get(),
@@ -280,7 +281,7 @@ fn KpiFormBody(kra: Id, existing: Option<Id>, on_done: Option<Callback<()>>) -> 
         ("hit", "Hit a value (± tolerance)".to_owned()),
     ];
     let mut methods = vec![("default", "Scorecard default".to_owned())];
-    methods.extend(options(&ScoringMethod::ALL, ScoringMethod::key, ScoringMethod::label));
+    methods.extend(options(&ScoringMethod::ALL, ScoringMethod::word, ScoringMethod::label));
     let plans = vec![
         ("constant", "Same every period".to_owned()),
         ("steps", "A list of per-period targets".to_owned()),
@@ -315,8 +316,8 @@ fn KpiFormBody(kra: Id, existing: Option<Id>, on_done: Option<Callback<()>>) -> 
             <When when=direction_is("hit")>
                 <TextField label="Tolerance (±)" field="Tolerance" errors=errors value=fields.tolerance numeric=true />
             </When>
-            <SelectField label="Measured" value=fields.frequency options=options(&Frequency::ALL, Frequency::key, Frequency::label) />
-            <SelectField label="Combine readings in a review period by" value=fields.aggregation options=options(&Aggregation::ALL, Aggregation::key, Aggregation::label) />
+            <SelectField label="Measured" value=fields.frequency options=options(&Frequency::ALL, Frequency::word, Frequency::label) />
+            <SelectField label="Combine readings in a review period by" value=fields.aggregation options=options(&Aggregation::ALL, Aggregation::word, Aggregation::label) />
             <TextField label="KPI weight (%)" field="Weight" errors=errors value=fields.weight numeric=true />
             <details class="kk-more">
                 <summary>"Scoring options"</summary>

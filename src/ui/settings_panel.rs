@@ -14,6 +14,7 @@ use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::plain;
 use crate::domain::input::parse_number;
+use crate::domain::keyword::Keyword;
 use crate::domain::period::{FiscalYearStart, Frequency, MONTH_NAMES};
 use crate::domain::scoring::{LowerRatio, ScoringMethod, ScoringSettings, Thresholds};
 
@@ -43,10 +44,10 @@ split_point!(
 fn SettingsForm() -> impl IntoView {
     let state = use_state();
     let s = state.framework.with_untracked(|f| f.settings().clone());
-    let cycle = Var::new(s.review_cycle.key().to_owned());
+    let cycle = Var::new(s.review_cycle.word().to_owned());
     let fiscal = Var::new(s.fiscal_year_start.month().to_string());
-    let method = Var::new(s.method.key().to_owned());
-    let lower = Var::new(s.lower_ratio.key().to_owned());
+    let method = Var::new(s.method.word().to_owned());
+    let lower = Var::new(s.lower_ratio.word().to_owned());
     let floor = Var::new(plain(s.floor));
     let kpi_cap = Var::new(plain(s.kpi_cap));
     let rollup_cap = Var::new(plain(s.rollup_cap));
@@ -61,10 +62,10 @@ fn SettingsForm() -> impl IntoView {
     watch(
         move || in_force.get(),
         move |s, _| {
-            cycle.set(s.review_cycle.key().to_owned());
+            cycle.set(s.review_cycle.word().to_owned());
             fiscal.set(s.fiscal_year_start.month().to_string());
-            method.set(s.method.key().to_owned());
-            lower.set(s.lower_ratio.key().to_owned());
+            method.set(s.method.word().to_owned());
+            lower.set(s.lower_ratio.word().to_owned());
             for (field, v) in [
                 (floor, s.floor),
                 (kpi_cap, s.kpi_cap),
@@ -85,10 +86,10 @@ fn SettingsForm() -> impl IntoView {
         let parsed = (|| -> Result<ScoringSettings, ValidationError> {
             let get = |s: Var<String>| s.get_untracked();
             let settings = ScoringSettings {
-                review_cycle: Frequency::from_key(&get(cycle)).unwrap_or(Frequency::Monthly),
+                review_cycle: Frequency::from_word(&get(cycle)).unwrap_or(Frequency::Monthly),
                 fiscal_year_start: get(fiscal).parse().ok().and_then(FiscalYearStart::new).unwrap_or_default(),
-                method: ScoringMethod::from_key(&get(method)).unwrap_or_default(),
-                lower_ratio: LowerRatio::from_key(&get(lower)).unwrap_or_default(),
+                method: ScoringMethod::from_word(&get(method)).unwrap_or_default(),
+                lower_ratio: LowerRatio::from_word(&get(lower)).unwrap_or_default(),
                 floor: parse_number("Floor", &get(floor))?,
                 kpi_cap: parse_number("KPI cap", &get(kpi_cap))?,
                 rollup_cap: parse_number("Roll-up cap", &get(rollup_cap))?,
@@ -110,14 +111,14 @@ fn SettingsForm() -> impl IntoView {
         }
     };
 
-    let cycles: Vec<_> = Frequency::ALL.iter().map(|f| (f.key(), f.label().to_owned())).collect();
+    let cycles: Vec<_> = Frequency::ALL.iter().map(|f| (f.word(), f.label().to_owned())).collect();
     let months: Vec<_> = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
         .into_iter()
         .zip(MONTH_NAMES)
         .map(|(k, m)| (k, m.to_owned()))
         .collect();
-    let methods: Vec<_> = ScoringMethod::ALL.iter().map(|m| (m.key(), m.label().to_owned())).collect();
-    let lowers: Vec<_> = LowerRatio::ALL.iter().map(|l| (l.key(), l.label().to_owned())).collect();
+    let methods: Vec<_> = ScoringMethod::ALL.iter().map(|m| (m.word(), m.label().to_owned())).collect();
+    let lowers: Vec<_> = LowerRatio::ALL.iter().map(|l| (l.word(), l.label().to_owned())).collect();
 
     view! {
             <When when=move || !state.editable()>

@@ -69,16 +69,6 @@ impl Aggregation {
         }
     }
 
-    /// The stable key used in forms and saved data.
-    pub fn key(self) -> &'static str {
-        self.word()
-    }
-
-    /// The inverse of [`Aggregation::key`].
-    pub fn from_key(key: &str) -> Option<Aggregation> {
-        Aggregation::from_word(key)
-    }
-
     /// The phrase used in explanations: "sum", "average", "latest", "lowest", "highest".
     pub fn label(self) -> &'static str {
         match self {

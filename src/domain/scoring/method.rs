@@ -23,16 +23,6 @@ impl ScoringMethod {
     /// Every method, for menus.
     pub const ALL: [ScoringMethod; 3] = [ScoringMethod::Ratio, ScoringMethod::Progress, ScoringMethod::Bands];
 
-    /// The stable key used in forms and saved data.
-    pub fn key(self) -> &'static str {
-        self.word()
-    }
-
-    /// The inverse of [`ScoringMethod::key`].
-    pub fn from_key(key: &str) -> Option<ScoringMethod> {
-        ScoringMethod::from_word(key)
-    }
-
     /// The name a user reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -58,22 +48,12 @@ impl LowerRatio {
     /// Both conventions, for menus.
     pub const ALL: [LowerRatio; 2] = [LowerRatio::Reflection, LowerRatio::Inverse];
 
-    /// The inverse of [`LowerRatio::key`].
-    pub fn from_key(key: &str) -> Option<LowerRatio> {
-        LowerRatio::from_word(key)
-    }
-
     /// The name a user reads in the settings menu.
     pub fn label(self) -> &'static str {
         match self {
             LowerRatio::Reflection => "1 − (A − T) ÷ |T| (reflection)",
             LowerRatio::Inverse => "T ÷ A (inverse)",
         }
-    }
-
-    /// The stable key used in forms and saved data.
-    pub fn key(self) -> &'static str {
-        self.word()
     }
 }
 
