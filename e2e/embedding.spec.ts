@@ -279,6 +279,95 @@ for (const t of ["ready", "change", "error"]) el.addEventListener(t, (e) => wind
   expect(await page.evaluate(() => (window as any).events.filter((e: any) => e.type === 'error'))).toEqual([]);
 });
 
+test('a second mount() on an element that holds a live widget is refused; after destroy() it works', async ({ page }) => {
+  await openHost(page, `<div id="w" data-options='{"storageKey":"twice:one","template":"sales-executive"}'></div>`);
+  await page.evaluate(() => (window as any).mounted);
+  const w = page.locator('#w');
+  await expect(w.getByRole('article', { name: 'Achieve monthly revenue targets' })).toBeVisible();
+  const second = await page.evaluate(async () => {
+    const { mount } = await import('./kra-kpi.js');
+    try { await mount(document.getElementById('w')!, { storageKey: 'twice:two', template: 'hr-manager' }); return 'mounted'; }
+    catch (e: any) { return `${e.code}: ${e.message}`; }
+  });
+  expect(second).toMatch(/^cannot-host: .*already holds a scorecard; call destroy\(\) on it first/);
+  // The first widget is the one on screen, still working, and nothing was written for the second.
+  await expect(w.getByRole('article', { name: 'Achieve monthly revenue targets' })).toBeVisible();
+  await addReading(w, 'Leads converted', '42');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('twice:one:card-1') ?? '')).toContain('"values":[42.0]');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('twice:two')))).toEqual([]);
+  // destroy() frees the element for a new mount.
+  expect(await page.evaluate(async () => {
+    (window as any).widget.destroy();
+    const { mount } = await import('./kra-kpi.js');
+    const other = await mount(document.getElementById('w')!, { storageKey: 'twice:two', template: 'hr-manager' });
+    return other.editable;
+  })).toBe(true);
+  await expect(w.getByRole('heading', { level: 1 })).toContainText('HR manager');
+});
+
+test('setReadOnly(true) puts away an open edit form; editable again, it is back as it was', async ({ page }) => {
+  await openHost(page, `<div id="w" data-options='{"storage":"none","template":"sales-executive"}'></div>`);
+  await page.evaluate(() => (window as any).mounted);
+  const w = page.locator('#w');
+  await w.getByRole('button', { name: 'Edit KPI Leads converted' }).click();
+  await w.getByLabel('KPI name').fill('Qualified leads');
+  await page.evaluate(() => (window as any).widget.setReadOnly(true));
+  await expect(w.getByRole('button', { name: 'Save KPI' })).toHaveCount(0);
+  await expect(w.getByLabel('KPI name')).toBeHidden();
+  await page.evaluate(() => (window as any).widget.setReadOnly(false));
+  await expect(w.getByLabel('KPI name')).toHaveValue('Qualified leads');
+});
+
+test('the custom element with storage="none" keeps its scorecard across remounts and re-insertion', async ({ page }) => {
+  const script = `import "./kra-kpi.js";
+const el = document.querySelector("kra-kpi-scorecard");
+window.events = [];
+for (const t of ["change", "error"]) el.addEventListener(t, (e) => window.events.push({ type: t, source: e.detail.source, code: e.detail.code }));`;
+  await openHost(page, `<div id="place"><kra-kpi-scorecard storage="none" template="sales-executive"></kra-kpi-scorecard></div><div id="elsewhere"></div>`, { script });
+  const el = page.locator('kra-kpi-scorecard');
+  await addReading(el, 'Leads converted', '45');
+  const row = el.getByTestId('kpi-row').filter({ hasText: 'Leads converted' });
+  await expect(row).toContainText('45 leads');
+  // A new locale remounts the widget: the reading is still there, and no change is reported.
+  await el.evaluate((e) => e.setAttribute('locale', 'en-IN'));
+  await el.evaluate((e: any) => e.ready);
+  await expect(row).toContainText('45 leads');
+  expect(await el.evaluate((e: any) => JSON.parse(e.getData()).framework.readings.length)).toBe(1);
+  // Moved to another place in the page (removed and inserted again): still there.
+  await page.evaluate(() => document.getElementById('elsewhere')!.append(document.querySelector('kra-kpi-scorecard')!));
+  await el.evaluate((e: any) => e.ready);
+  await expect(row).toContainText('45 leads');
+  expect(await page.evaluate(() => (window as any).events)).toEqual([{ type: 'change', source: 'edit' }]);
+  // A new template is asked for explicitly: that starts afresh.
+  await el.evaluate((e) => e.setAttribute('template', 'hr-manager'));
+  await el.evaluate((e: any) => e.ready);
+  await expect(el.getByRole('heading', { level: 1 })).toContainText('HR manager');
+  // Nothing was written to the browser at any point.
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});
+
+test('the custom element: a theme it does not know is an error event, not an exception', async ({ page }) => {
+  const script = `import "./kra-kpi.js";
+const el = document.querySelector("kra-kpi-scorecard");
+window.events = [];
+window.pageErrors = [];
+// ResizeObserver's "loop completed with undelivered notifications" is the browser's note, not an exception.
+window.addEventListener("error", (e) => { if (!/ResizeObserver loop/.test(e.message)) window.pageErrors.push(String(e.message)); });
+el.addEventListener("error", (e) => window.events.push(e.detail));`;
+  await openHost(page, `<kra-kpi-scorecard storage="none" template="sales-executive" theme="dark"></kra-kpi-scorecard>`, { script });
+  const el = page.locator('kra-kpi-scorecard');
+  await el.evaluate((e: any) => e.ready);
+  await expect(el.locator('.kk-root')).toHaveCSS('background-color', 'rgb(16, 21, 27)');
+  const thrown = await el.evaluate((e) => { try { e.setAttribute('theme', 'purple'); return 'no exception'; } catch (x: any) { return String(x); } });
+  expect(thrown).toBe('no exception');
+  expect(await page.evaluate(() => (window as any).events)).toEqual([
+    { code: 'invalid-option', message: 'the theme must be "light", "dark" or "auto"' },
+  ]);
+  expect(await page.evaluate(() => (window as any).pageErrors)).toEqual([]);
+  // The colours stay as they were.
+  await expect(el.locator('.kk-root')).toHaveCSS('background-color', 'rgb(16, 21, 27)');
+});
+
 test('mount() refuses a missing element and unknown options with a clear reason', async ({ page }) => {
   const script = `import { mount } from "./kra-kpi.js";
 window.results = [];

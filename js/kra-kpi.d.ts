@@ -115,10 +115,19 @@ export interface Widget extends EventTarget {
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 
-/** Mounts a scorecard into `element` (inside its shadow root). */
+/**
+ * Mounts a scorecard into `element` (inside its shadow root). Rejects with `cannot-host` when
+ * `element` still holds a mounted widget: `destroy()` that one first.
+ */
 export function mount(element: HTMLElement, options?: MountOptions): Promise<Widget>;
 
-/** <kra-kpi-scorecard storage-key="…" storage="none" template="…" read-only theme="dark" today="…" locale="…"> */
+/**
+ * <kra-kpi-scorecard storage-key="…" storage="none" template="…" read-only theme="dark" today="…" locale="…">
+ *
+ * With `storage="none"` the element keeps its scorecard when it remounts itself (a new `locale`
+ * or `today`, moved or re-inserted); a new `template` or `storage` starts afresh. A `theme` it
+ * does not know is an `error` event (`invalid-option`), not an exception.
+ */
 export interface KraKpiScorecardElement extends HTMLElement {
   /** Resolves when the widget is mounted (again, after a remount). */
   readonly ready: Promise<KraKpiScorecardElement>;

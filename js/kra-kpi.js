@@ -22,6 +22,19 @@ export const apiVersion = 1;
 const here = import.meta.url;
 let starting = null;
 
+/**
+ * The live widget of each element. A second `mount()` on an element that still holds one is
+ * refused: the first would go on running (and saving) unseen behind the second.
+ */
+const hosted = new WeakMap();
+
+/** Destroys `inner`, the widget mounted in `element`, and frees the element for a new one. */
+function release(element, inner) {
+  if (hosted.get(element) === inner) hosted.delete(element);
+  inner.destroy();
+  inner.free();
+}
+
 /** Loads the WebAssembly and the stylesheet once, for every widget on the page. */
 function start() {
   starting ??= Promise.all([
@@ -88,9 +101,10 @@ function startFailure(cause) {
 
 /**
  * Mounts a widget into `element` and gives events to `target` (an EventTarget).
- * Resolves to the wasm handle; rejects with an Error that has a `code`.
+ * Resolves to the wasm handle; rejects with an Error that has a `code`. `remount`: the custom
+ * element replacing its own widget, whose out-of-date mounts it releases itself.
  */
-async function attach(element, options, target) {
+async function attach(element, options, target, remount = false) {
   if (!(element instanceof HTMLElement)) {
     throw failure("cannot-host", "mount(element, options): element must be an HTML element");
   }
@@ -125,7 +139,14 @@ async function attach(element, options, target) {
       throw failure("invalid-option", `the option "locale" must be a BCP 47 language tag such as "en-IN", not "${options.locale}"`);
     }
   }
+  if (!remount && hosted.has(element)) {
+    throw failure(
+      "cannot-host",
+      "mount(element, options): this element already holds a scorecard; call destroy() on it first",
+    );
+  }
   inner = mountWidget(element, options, emit);
+  hosted.set(element, inner);
   element.shadowRoot.adoptedStyleSheets = [sheet];
   return inner;
 }
@@ -186,10 +207,7 @@ class Widget extends EventTarget {
   destroy() {
     const inner = this.#inner;
     this.#inner = null;
-    if (inner) {
-      inner.destroy();
-      inner.free();
-    }
+    if (inner) release(this.#element, inner);
   }
 }
 
@@ -213,10 +231,16 @@ const REMOUNT = ["storage-key", "storage", "template", "today", "locale"];
  * `read-only` and `theme` change the live widget; the other attributes remount it (after
  * saving). The element has the Widget's methods and dispatches its events; `ready` is also a
  * promise property that resolves once the widget is mounted.
+ *
+ * With `storage="none"` the scorecard lives only in the widget, so the element keeps it across
+ * its own remounts (a changed `locale` or `today`, being moved or re-inserted): the new widget
+ * starts from it. A changed `template` or `storage` starts afresh, as asked.
  */
 class KraKpiScorecard extends HTMLElement {
   static observedAttributes = [...BOOLEAN, "theme", ...REMOUNT];
   #widget = null;
+  /** The scorecard of a `storage="none"` widget that was unmounted, for the next mount. */
+  #kept = null;
   #generation = 0;
   #ready = null;
   #resolve = null;
@@ -251,6 +275,7 @@ class KraKpiScorecard extends HTMLElement {
     const theme = this.getAttribute("theme");
     if (theme !== null) o.theme = theme;
     if (this.hasAttribute("read-only")) o.readOnly = true;
+    if (this.#kept !== null && o.storage === "none") o.data = this.#kept;
     return o;
   }
 
@@ -259,7 +284,7 @@ class KraKpiScorecard extends HTMLElement {
     const widget = new Widget(this);
     let inner;
     try {
-      inner = await attach(this, this.#options(), this);
+      inner = await attach(this, this.#options(), this, true);
     } catch (error) {
       if (error.code !== "wasm-unavailable" && error.code !== "assets-unavailable") {
         showFailure(this, `The scorecard cannot start: ${error.message}`);
@@ -269,20 +294,38 @@ class KraKpiScorecard extends HTMLElement {
     }
     if (generation !== this.#generation) {
       // Disconnected or remounted while starting: this mount is already out of date.
-      inner.destroy();
-      inner.free();
+      release(this, inner);
       return;
     }
     widget._attach(inner);
+    hosted.set(this, inner);
     this.#widget = widget;
+    this.#kept = null;
     // The attributes may have changed while the WebAssembly was loading.
     widget.setReadOnly(this.hasAttribute("read-only"));
-    widget.setTheme(this.getAttribute("theme") ?? "auto");
+    this.#applyTheme();
     this.#resolve(this);
+  }
+
+  /** Gives the widget the `theme` attribute's colours. A value it does not know is an `error`
+   * event (an exception here would surface in whatever code set the attribute), and the
+   * colours stay as they were. */
+  #applyTheme() {
+    try {
+      this.#widget?.setTheme(this.getAttribute("theme") ?? "auto");
+    } catch (error) {
+      const detail = { code: error.code ?? "invalid-option", message: error.message };
+      this.dispatchEvent(new CustomEvent("error", { detail }));
+    }
   }
 
   #unmount() {
     this.#generation++;
+    if (this.#widget && this.getAttribute("storage") === "none") {
+      try {
+        this.#kept = this.#widget.getData();
+      } catch {}
+    }
     this.#widget?.destroy();
     this.#widget = null;
   }
@@ -301,9 +344,10 @@ class KraKpiScorecard extends HTMLElement {
     if (name === "read-only") {
       this.#widget?.setReadOnly(after !== null);
     } else if (name === "theme") {
-      this.#widget?.setTheme(after ?? "auto");
+      this.#applyTheme();
     } else if (this.#widget || this.#generation) {
       this.#unmount();
+      if (name === "template" || name === "storage") this.#kept = null;
       this.#reset();
       this.#mount();
     }

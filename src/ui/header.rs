@@ -67,7 +67,7 @@ pub fn Header() -> impl IntoView {
         <div class="kk-header">
             <div class="kk-title">
                 <When
-                    when=move || renaming.get()
+                    when=move || renaming.get() && state.editable()
                     fallback=move || {
                         view! {
                             <h1>{dynamic_text(name)}</h1>

@@ -119,8 +119,9 @@ pub fn KpiRow(id: Id) -> impl IntoView {
                 </When>
             </td>
         </tr>
+        // Put away, not dropped, while the widget is read-only: what was typed is still there after.
         <When when=move || editing.get()>
-            <tr class="kk-edit-row">
+            <tr class="kk-edit-row" hidden=move || !state.editable()>
                 <td colspan="5">
                     {dynamic(move || kra().map(|kra| view! { <KpiForm kra=kra existing=Some(id) on_done=move |_| editing.set(false) /> }))}
                 </td>

@@ -118,8 +118,11 @@ pub fn KraCard(id: Id, #[prop(optional)] folded: bool) -> impl IntoView {
             <When when=move || score.with(|s| s.as_ref().is_some_and(|s| s.weight_warning.is_some()))>
                 <p class="kk-warning" role="note"><span aria-hidden="true">"⚠ "</span>{field(|s| s.weight_warning.clone().unwrap_or_default())}</p>
             </When>
+            // Put away, not dropped, while the widget is read-only: what was typed is still there after.
             <When when=move || editing.get()>
-                <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
+                <div hidden=move || !state.editable()>
+                    <KraForm existing=Some(id) on_done=move |_| editing.set(false) />
+                </div>
             </When>
             <When when=move || has_kpis() fallback=|| view! { <p class="kk-hint">"No KPIs yet: add one to make this KRA measurable."</p> }>
               <When when=move || open.get() || state.printing.get()>

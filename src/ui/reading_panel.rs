@@ -242,7 +242,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
     view! {
         <li>
             <When
-                when=move || editing.get()
+                when=move || editing.get() && state.editable()
                 fallback=move || {
                     let note = note.clone();
                     view! {
