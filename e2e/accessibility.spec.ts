@@ -194,3 +194,41 @@ test('on a large scorecard too, a control brought into view by the focus stays t
   await expect(page.getByRole('article')).toHaveCount(12);
   expect(await shiftAfterFocus(page)).toBeLessThan(4);
 });
+
+test('the focus stays with the work: moving a KPI twice, deleting it, loading a template, undoing', async ({ page }) => {
+  const app = new ScorecardPage(page);
+  await app.open();
+  // The first screen's button goes with the empty state: the focus lands in the new scorecard.
+  await page.getByRole('button', { name: 'Load the Sales executive template' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.kra('Achieve monthly revenue targets')).toBeVisible();
+  const focusedName = () => page.evaluate(() => {
+    const el = document.querySelector('#kra-kpi')!.shadowRoot!.activeElement as HTMLElement | null;
+    return el ? el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName : 'nothing';
+  });
+  await expect.poll(focusedName).not.toBe('nothing');
+  const names = () => app.kra('Achieve monthly revenue targets').getByTestId('kpi-row').locator('.kk-kpi-name').allTextContents();
+  expect(await names()).toEqual(['Revenue in the month', 'Leads converted', 'Average deal size']);
+  // Enter on "Move … down" twice: the row moves two steps, the focus stays on its button.
+  await page.getByRole('button', { name: 'Move KPI Revenue in the month down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Leads converted', 'Revenue in the month', 'Average deal size']);
+  await expect.poll(focusedName).toBe('Move KPI Revenue in the month down');
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Leads converted', 'Average deal size', 'Revenue in the month']);
+  await expect.poll(focusedName).toBe('Move KPI Revenue in the month down');
+  // Deleting the middle KPI hands the focus to the next row; deleting the last, to the row before.
+  await page.getByRole('button', { name: 'Delete KPI Average deal size' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Leads converted', 'Revenue in the month']);
+  await expect.poll(focusedName).toBe('Revenue in the month');
+  await page.getByRole('button', { name: 'Delete KPI Revenue in the month' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Leads converted']);
+  await expect.poll(focusedName).toBe('Leads converted');
+  // The message's Undo brings the KPI back and keeps the focus in the message.
+  await app.toast().getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual(['Leads converted', 'Revenue in the month']);
+  await expect.poll(focusedName).toBe('Dismiss message');
+});

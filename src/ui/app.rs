@@ -185,12 +185,20 @@ pub fn App(state: AppState) -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let state = super::state::use_state();
+    let section = NodeRef::<leptos::html::Section>::new();
+    // The scorecard replaces this section and its buttons: the focus goes to its first control.
+    let keep_focus = move || {
+        if let Some(el) = section.get_untracked() {
+            super::focus::keep_focus_near(&el);
+        }
+    };
     let load_template = move |_| {
+        keep_focus();
         let edit = Edit::Replace { framework: Box::new(sales_executive()) };
         state.commit_undoable("Loaded the Sales executive template.".into(), edit);
     };
     view! {
-        <section class="kk-empty" aria-label="Start your scorecard">
+        <section class="kk-empty" aria-label="Start your scorecard" node_ref=section>
             <h2>"Start your scorecard"</h2>
             <p>
                 "A scorecard lists your Key Result Areas (KRAs: the broad responsibilities of a role) and, under each, "
@@ -201,7 +209,10 @@ fn EmptyState() -> impl IntoView {
                 <button type="button" class="kk-primary" on:click=load_template>
                     "Load the Sales executive template"
                 </button>
-                <button type="button" on:click=move |_| super::template_picker::load_demo(state)>
+                <button type="button" on:click=move |_| {
+                    keep_focus();
+                    super::template_picker::load_demo(state);
+                }>
                     "Load a demo with 12 months of readings"
                 </button>
             </p>

@@ -62,9 +62,7 @@ where
 /// request_animation_frame(move || focus_first_control_after(&parent, before.as_ref()));
 /// ```
 pub fn focus_first_control_after(parent: &web_sys::Node, before: Option<&web_sys::Node>) {
-    let body: Option<web_sys::Node> = document().body().map(Into::into);
-    let lost = document().active_element().is_none_or(|f| f.is_same_node(body.as_ref()));
-    if !lost || !parent.is_connected() {
+    if !focus_lost() || !parent.is_connected() {
         return;
     }
     // `before` may have gone with what it preceded: start from the top then.
@@ -79,6 +77,47 @@ pub fn focus_first_control_after(parent: &web_sys::Node, before: Option<&web_sys
         }
         node = n.next_sibling();
     }
+}
+
+/// Keeps the keyboard focus near `el`, which the change about to be made removes or replaces
+/// (a deleted row, the first screen's buttons once a scorecard is loaded, a message's own
+/// buttons): once the change is drawn, if the focus has fallen to the page, it goes to the first
+/// control after where `el` was (its replacement's, or a following sibling's), or else to the
+/// nearest sibling before it with one, or else to the first control after `el`'s parent,
+/// grandparent and so on, within the widget.
+///
+/// ```ignore
+/// if let Some(row) = row_ref.get_untracked() { keep_focus_near(&row); }
+/// state.commit(edit); // removes the row
+/// ```
+pub fn keep_focus_near(el: &web_sys::Element) {
+    let Some(parent) = el.parent_node() else { return };
+    let before = el.previous_sibling();
+    request_animation_frame(move || {
+        focus_first_control_after(&parent, before.as_ref());
+        // Nothing after it (the last row went): the nearest sibling before it with a control.
+        let mut node = before.filter(|b| b.parent_node().is_some_and(|p| p.is_same_node(Some(&parent))));
+        while let Some(n) = node.filter(|_| focus_lost()) {
+            if let Some(el) = n.dyn_ref::<web_sys::Element>() {
+                focus_first(el, CONTROLS);
+            }
+            node = n.previous_sibling();
+        }
+        let mut inner = parent;
+        while focus_lost() {
+            let Some(outer) = inner.parent_node() else { return };
+            focus_first_control_after(&outer, Some(&inner));
+            inner = outer;
+        }
+    });
+}
+
+/// Whether the keyboard focus has fallen to the page: the control that held it left the page
+/// (a browser then focuses the body), or nothing holds it. Focus inside the widget's shadow root
+/// shows in the document as its host element, which is not the body.
+pub fn focus_lost() -> bool {
+    let body: Option<web_sys::Node> = document().body().map(Into::into);
+    document().active_element().is_none_or(|f| f.is_same_node(body.as_ref()))
 }
 
 /// Puts the focus back on `opener` each time `open` goes from true to false.

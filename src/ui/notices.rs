@@ -15,6 +15,14 @@ use crate::domain::iso_date;
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = use_state();
+    // The toast's buttons go with its message: the focus stays in the toast (its next message's
+    // first button) or goes to what follows it.
+    let toast = NodeRef::<leptos::html::Div>::new();
+    let keep_focus = move || {
+        if let Some(el) = toast.get_untracked().and_then(|t| t.first_element_child()) {
+            super::focus::keep_focus_near(&el);
+        }
+    };
     let download_damaged = move |_| {
         let text = state.persistence.with_value(|p| p.store().and_then(|s| s.read_text().ok().flatten()));
         if let Some(text) = text {
@@ -51,17 +59,26 @@ pub fn Notices() -> impl IntoView {
                     </When>
                 </div>
             </When>
-            <div class="kk-toast" role="status" aria-live="polite">
+            <div class="kk-toast" role="status" aria-live="polite" node_ref=toast>
                 {dynamic(move || state.toast.get().map(|t| view! {
                     <span>{t.text}</span>
                     {match t.action {
                         ToastAction::None => None,
-                        ToastAction::Undo => Some(view! { <button type="button" on:click=move |_| state.undo()>"Undo"</button> }.into_any()),
+                        ToastAction::Undo => Some(view! { <button type="button" on:click=move |_| {
+                            keep_focus();
+                            state.undo();
+                        }>"Undo"</button> }.into_any()),
                         ToastAction::Restore(card) => Some(view! {
-                            <button type="button" on:click=move |_| super::shelf::restore(state, card)>"Undo"</button>
+                            <button type="button" on:click=move |_| {
+                                keep_focus();
+                                super::shelf::restore(state, card);
+                            }>"Undo"</button>
                         }.into_any()),
                     }}
-                    <button type="button" class="kk-link" aria-label="Dismiss message" on:click=move |_| state.toast.set(None)>"×"</button>
+                    <button type="button" class="kk-link" aria-label="Dismiss message" on:click=move |_| {
+                        keep_focus();
+                        state.toast.set(None);
+                    }>"×"</button>
                 }))}
             </div>
         </div>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::computed::Computed;
-use super::focus::return_focus_on_close;
+use super::focus::{focus_lost, keep_focus_near, return_focus_on_close};
 
 /// Edit, ↑, ↓ and Delete for one item. Each button's accessible name says what it acts on
 /// ("Move KPI Leads converted up"), since the visible symbols alone would not.
@@ -11,6 +11,10 @@ use super::focus::return_focus_on_close;
 /// With a mouse, the buttons stay faint until their row is pointed at or holds the focus
 /// (`kk-quiet-action` in the stylesheet), so a scorecard at rest shows scores, not controls;
 /// they stay in the tab order and are never hidden from touch screens or screen readers.
+///
+/// The keyboard focus stays with the item: a moved row is taken out of the page and put back,
+/// which drops the focus to the page, so the pressed arrow takes it again (pressing it again
+/// moves the row another step); a deleted row hands it to the next row, or the one before.
 #[component]
 pub fn RowActions(
     /// "KRA" or "KPI".
@@ -26,12 +30,29 @@ pub fn RowActions(
     #[prop(into)] on_delete: Callback<()>,
 ) -> impl IntoView {
     let edit_button = NodeRef::<leptos::html::Button>::new();
+    let (up, down) = (NodeRef::<leptos::html::Button>::new(), NodeRef::<leptos::html::Button>::new());
     return_focus_on_close(editing, edit_button);
+    let move_by = move |by: isize, button: NodeRef<leptos::html::Button>| {
+        on_move.run(by);
+        request_animation_frame(move || {
+            if focus_lost() {
+                if let Some(b) = button.get_untracked() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    };
+    let delete = move |_| {
+        if let Some(row) = edit_button.get_untracked().and_then(|b| b.closest("tr, article").ok().flatten()) {
+            keep_focus_near(&row);
+        }
+        on_delete.run(());
+    };
     let label = move |verb: &'static str, rest: &'static str| move || format!("{verb} {kind} {}{rest}", name.get());
     view! {
         <button type="button" class="kk-quiet-action" node_ref=edit_button on:click=move |_| on_edit.run(()) aria-label=label("Edit", "") aria-expanded=move || editing.get().to_string()>"Edit"</button>
-        <button type="button" class="kk-quiet-action" on:click=move |_| on_move.run(-1) aria-label=label("Move", " up")>"↑"</button>
-        <button type="button" class="kk-quiet-action" on:click=move |_| on_move.run(1) aria-label=label("Move", " down")>"↓"</button>
-        <button type="button" class="kk-danger kk-quiet-action" on:click=move |_| on_delete.run(()) aria-label=label("Delete", "")>"Delete"</button>
+        <button type="button" class="kk-quiet-action" node_ref=up on:click=move |_| move_by(-1, up) aria-label=label("Move", " up")>"↑"</button>
+        <button type="button" class="kk-quiet-action" node_ref=down on:click=move |_| move_by(1, down) aria-label=label("Move", " down")>"↓"</button>
+        <button type="button" class="kk-danger kk-quiet-action" on:click=delete aria-label=label("Delete", "")>"Delete"</button>
     }
 }
