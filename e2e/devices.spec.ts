@@ -60,3 +60,30 @@ test('the stand-alone page\'s theme setting overrides the device and is remember
   await page.getByLabel('Theme').selectOption({ label: 'Match this device' });
   await expect(root).toHaveAttribute('data-theme', 'auto');
 });
+
+test('at 320 px, names with nowhere to wrap (a German compound, a pasted address) do not widen the page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const app = new ScorecardPage(page);
+  await app.open();
+  await app.loadTemplate();
+  await page.getByRole('button', { name: 'Rename scorecard' }).click();
+  await page.getByLabel('Scorecard name').fill('Quartalsleistungsbeurteilungsscorecard');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await app.addKra({ name: 'Kundenzufriedenheitsverbesserungsmaßnahmen', weight: '10' });
+  await app.addKpi('Kundenzufriedenheitsverbesserungsmaßnahmen', {
+    name: 'https://intranet.example.com/reports/q3/customer-satisfaction',
+    target: '90',
+  });
+  await expect(app.kpiRow('https://intranet.example.com/reports/q3/customer-satisfaction')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quartalsleistungsbeurteilungsscorecard');
+  const overflow = await page.evaluate(() => {
+    const s = document.scrollingElement!;
+    return s.scrollWidth - s.clientWidth;
+  });
+  expect(overflow).toBe(0);
+  // The message about the new KPI keeps its buttons on screen.
+  for (const button of await app.toast().getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+  }
+});
