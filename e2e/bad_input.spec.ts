@@ -12,13 +12,20 @@ test('non-numeric and non-finite readings are refused with a message', async ({ 
     ['NaN', 'Value: "NaN" is not a finite number.'],
     ['1e999', 'Value: "1e999" is not a finite number.'],
     ['', 'Value is empty.'],
+    ['12,5', 'Value: "12,5" is not a number.'],
   ]) {
     await app.addReading('Leads converted', input);
     await expect(app.panel().getByRole('alert')).toContainText(message);
   }
   await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('No reading');
   // The typed text stays so it can be corrected.
-  await expect(app.panel().getByLabel('Value', { exact: true })).toHaveValue('');
+  await expect(app.panel().getByLabel('Value', { exact: true })).toHaveValue('12,5');
+  // Written as the widget and spreadsheets show numbers, grouped (also the Indian way) or with
+  // a %, a value is read as the bulk-entry grid reads it.
+  await app.addReading('Revenue in the month', '3,80,000');
+  await expect(app.kpiRow('Revenue in the month').getByTestId('kpi-value')).toHaveText('₹380,000');
+  await app.addReading('Leads converted', '42%');
+  await expect(app.kpiRow('Leads converted').getByTestId('kpi-value')).toHaveText('42 leads');
 });
 
 test('empty names and negative weights are refused; the form keeps what was typed', async ({ page }) => {

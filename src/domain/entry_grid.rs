@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 
 use super::error::ValidationError;
-use super::input::parse_number;
+use super::input::parse_reading;
 use super::period::{FiscalYearStart, Frequency, Period};
 
 /// How many periods of each frequency the grid shows, ending with today's: about a year of
@@ -79,11 +79,8 @@ fn unquote(cell: &str) -> String {
     }
 }
 
-/// The value a cell's text gives: `None` for an empty cell, otherwise a finite number.
-///
-/// Numbers pasted from a spreadsheet often keep its formatting, so thousands separators written
-/// as commas (`1,234,567.5`) and a trailing `%` are accepted; anything else is refused with the
-/// same messages as the reading form.
+/// The value a cell's text gives: `None` for an empty cell, otherwise what
+/// [`parse_reading`] reads (spreadsheet formatting such as `1,234,567.5` and `92.5%` included).
 ///
 /// # Example
 ///
@@ -92,58 +89,19 @@ fn unquote(cell: &str) -> String {
 ///
 /// assert_eq!(cell_value(" "), Ok(None));
 /// assert_eq!(cell_value("1,250,000"), Ok(Some(1_250_000.0)));
-/// assert_eq!(cell_value("92.5%"), Ok(Some(92.5)));
-/// assert!(cell_value("12,5").is_err()); // a decimal comma or a typo: ambiguous
 /// assert!(cell_value("n/a").is_err());
 /// ```
 pub fn cell_value(text: &str) -> Result<Option<f64>, ValidationError> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    let bare = text.strip_suffix('%').map_or(text, str::trim_end);
-    let ungrouped = if is_grouped(bare) { bare.replace(',', "") } else { bare.to_owned() };
-    match parse_number("Value", &ungrouped) {
-        Ok(value) => Ok(Some(value)),
-        // The message quotes what the user wrote, not the cleaned-up text.
-        Err(ValidationError::NotANumber { field, .. }) => {
-            Err(ValidationError::NotANumber { field, input: text.to_owned() })
-        }
-        Err(ValidationError::NotFinite { field, .. }) => {
-            Err(ValidationError::NotFinite { field, input: text.to_owned() })
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// Whether `text` is digits grouped in threes by commas (`1,234` or `-12,345.67`).
-fn is_grouped(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let whole = digits.split('.').next().unwrap_or("");
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or("");
-    let rest: Vec<&str> = groups.collect();
-    !rest.is_empty()
-        && (1..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-        && digits.matches('.').count() <= 1
+    parse_reading(text).map(Some)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
-
-    #[test]
-    fn grouping_needs_groups_of_three() {
-        assert!(is_grouped("1,234"));
-        assert!(is_grouped("-12,345.67"));
-        assert!(!is_grouped("1,23"));
-        assert!(!is_grouped("1234"));
-        assert!(!is_grouped("1,2345"));
-        assert!(!is_grouped(",123"));
-    }
 
     #[test]
     fn refusals_quote_what_was_typed() {

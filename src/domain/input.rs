@@ -27,6 +27,49 @@ pub fn parse_number(field: &'static str, input: &str) -> Result<f64, ValidationE
     }
 }
 
+/// Parses a reading's value as people write it: a number as [`parse_number`] reads it, or with
+/// its digits grouped by commas (`1,234,567.5`, or `3,80,000` as in India, as a spreadsheet or
+/// this widget shows it) or a trailing `%`. Anything else is refused with [`parse_number`]'s messages, quoting what was
+/// typed. The reading form and the bulk-entry grid read values alike.
+///
+/// # Example
+///
+/// ```
+/// use kra_kpi::domain::input::parse_reading;
+///
+/// assert_eq!(parse_reading(" 42 "), Ok(42.0));
+/// assert_eq!(parse_reading("1,250,000"), Ok(1_250_000.0));
+/// assert_eq!(parse_reading("3,80,000"), Ok(380_000.0));
+/// assert_eq!(parse_reading("92.5%"), Ok(92.5));
+/// assert!(parse_reading("12,5").is_err()); // a decimal comma or a typo: ambiguous
+/// assert!(parse_reading("").is_err());
+/// assert!(parse_reading("n/a").is_err());
+/// ```
+pub fn parse_reading(input: &str) -> Result<f64, ValidationError> {
+    let text = input.trim();
+    let bare = text.strip_suffix('%').map_or(text, str::trim_end);
+    let ungrouped = if is_grouped(bare) { bare.replace(',', "") } else { bare.to_owned() };
+    parse_number("Value", &ungrouped).map_err(|e| match e {
+        // The message quotes what the user wrote, not the cleaned-up text.
+        ValidationError::NotANumber { field, .. } => ValidationError::NotANumber { field, input: text.to_owned() },
+        ValidationError::NotFinite { field, .. } => ValidationError::NotFinite { field, input: text.to_owned() },
+        e => e,
+    })
+}
+
+/// Whether `text` is digits grouped by commas, in threes (`1,234`, `-12,345.67`) or the Indian
+/// way (`3,80,000`, `1,25,00,000`: three digits last, twos before them).
+fn is_grouped(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let whole = digits.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = whole.split(',').collect();
+    let [first, middle @ .., last] = groups.as_slice() else { return false };
+    let all_digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    let threes = (1..=3).contains(&first.len()) && middle.iter().all(|g| g.len() == 3);
+    let indian = (1..=2).contains(&first.len()) && middle.iter().all(|g| g.len() == 2);
+    all_digits && last.len() == 3 && (threes || indian) && digits.matches('.').count() <= 1
+}
+
 /// What [`read_number`] found in a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Number {
@@ -230,5 +273,25 @@ pub fn check_name(field: &'static str, input: &str) -> Result<String, Validation
         Err(ValidationError::EmptyName { field })
     } else {
         Ok(trimmed.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping_needs_groups_of_three() {
+        assert!(is_grouped("1,234"));
+        assert!(is_grouped("-12,345.67"));
+        assert!(!is_grouped("1,23"));
+        assert!(!is_grouped("1234"));
+        assert!(!is_grouped("1,2345"));
+        assert!(!is_grouped(",123"));
+        assert!(is_grouped("3,80,000"));
+        assert!(is_grouped("1,25,00,000.5"));
+        assert!(!is_grouped("3,8,000"));
+        assert!(!is_grouped("123,45,678"));
+        assert!(!is_grouped("12,5"));
     }
 }

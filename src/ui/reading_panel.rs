@@ -19,7 +19,7 @@ use crate::domain::edit::Edit;
 use crate::domain::error::ValidationError;
 use crate::domain::format::{plain, with_unit};
 use crate::domain::id::Id;
-use crate::domain::input::parse_number;
+use crate::domain::input::parse_reading;
 use crate::domain::iso_date;
 use crate::domain::next_reading::next_period;
 use crate::domain::period::Period;
@@ -110,7 +110,7 @@ fn KpiDetail(id: Id) -> impl IntoView {
         let result = (|| {
             let d = iso_date::parse(&day.get_untracked())
                 .ok_or_else(|| ValidationError::NotADate { field: "Period (date)", input: day.get_untracked() })?;
-            let v = parse_number("Value", &value.get_untracked())?;
+            let v = parse_reading(&value.get_untracked())?;
             let period = period_of(d);
             let label = period.map(|p: Period| p.label()).unwrap_or_default();
             // A reading measures a period that has at least begun (the batch paths refuse the
@@ -225,7 +225,7 @@ fn ReadingItem(kpi: Id, period_start: Date, label: String, value: f64, note: Str
     let text = format!("{label}: {}", with_unit(value, &unit));
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let result = parse_number("Value", &value_text.get_untracked()).and_then(|value| {
+        let result = parse_reading(&value_text.get_untracked()).and_then(|value| {
             state.commit(Edit::UpdateReading { kpi, period_start, value, note: note_text.get_untracked() })
         });
         match result {
