@@ -1,6 +1,7 @@
 //! The Edit / move up / move down / Delete buttons shared by KRA cards and KPI rows.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::computed::Computed;
 use super::focus::{focus_lost, keep_focus_near, return_focus_on_close};
@@ -30,20 +31,20 @@ pub fn RowActions(
     #[prop(into)] on_delete: Callback<()>,
 ) -> impl IntoView {
     let edit_button = NodeRef::<leptos::html::Button>::new();
-    let (up, down) = (NodeRef::<leptos::html::Button>::new(), NodeRef::<leptos::html::Button>::new());
     return_focus_on_close(editing, edit_button);
-    let move_by = move |by: isize, button: NodeRef<leptos::html::Button>| {
+    // The pressed button is read from the click (not kept in a NodeRef: a thousand rows would
+    // keep two thousand of them) and takes the focus back if the move dropped it.
+    let move_by = move |by: isize, ev: web_sys::MouseEvent| {
+        let button = pressed(&ev).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
         on_move.run(by);
         request_animation_frame(move || {
-            if focus_lost() {
-                if let Some(b) = button.get_untracked() {
-                    let _ = b.focus();
-                }
+            if let Some(b) = button.filter(|_| focus_lost()) {
+                let _ = b.focus();
             }
         });
     };
-    let delete = move |_| {
-        if let Some(row) = edit_button.get_untracked().and_then(|b| b.closest("tr, article").ok().flatten()) {
+    let delete = move |ev: web_sys::MouseEvent| {
+        if let Some(row) = pressed(&ev).and_then(|b| b.closest("tr, article").ok().flatten()) {
             keep_focus_near(&row);
         }
         on_delete.run(());
@@ -51,8 +52,15 @@ pub fn RowActions(
     let label = move |verb: &'static str, rest: &'static str| move || format!("{verb} {kind} {}{rest}", name.get());
     view! {
         <button type="button" class="kk-quiet-action" node_ref=edit_button on:click=move |_| on_edit.run(()) aria-label=label("Edit", "") aria-expanded=move || editing.get().to_string()>"Edit"</button>
-        <button type="button" class="kk-quiet-action" node_ref=up on:click=move |_| move_by(-1, up) aria-label=label("Move", " up")>"↑"</button>
-        <button type="button" class="kk-quiet-action" node_ref=down on:click=move |_| move_by(1, down) aria-label=label("Move", " down")>"↓"</button>
+        <button type="button" class="kk-quiet-action" on:click=move |ev| move_by(-1, ev) aria-label=label("Move", " up")>"↑"</button>
+        <button type="button" class="kk-quiet-action" on:click=move |ev| move_by(1, ev) aria-label=label("Move", " down")>"↓"</button>
         <button type="button" class="kk-danger kk-quiet-action" on:click=delete aria-label=label("Delete", "")>"Delete"</button>
     }
+}
+
+/// The button a click was on. Leptos hands clicks on from one listener at the widget's root, so
+/// the event's `currentTarget` is that root, not the button.
+fn pressed(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("button").ok().flatten()
 }
