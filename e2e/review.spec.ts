@@ -135,6 +135,10 @@ test('this period against the previous one: biggest movers first, direction in w
   const app = new ScorecardPage(page);
   await app.open();
   await app.loadTemplate();
+  const panel = page.locator('details.kk-movers');
+  // A new scorecard: one line says there is nothing to compare yet, and no tables of "no score".
+  await expect(panel.getByTestId('movers-overall')).toHaveText(/^Overall: no score yet for \w+ \d{4} or \w+ \d{4}\.$/);
+  await expect(panel.getByTestId('movers-kpis')).toHaveCount(0);
   const d = new Date();
   const day = (offset: number) => {
     const t = new Date(d.getFullYear(), d.getMonth() + offset, 1);
@@ -143,7 +147,6 @@ test('this period against the previous one: biggest movers first, direction in w
   await app.addReading('Leads converted', '40', { date: day(-1) }); // 80 %
   await app.addReading('Leads converted', '45', { date: day(0) }); // 90 %
   await app.addReading('Client retention rate', '45', { date: day(-1) });
-  const panel = page.locator('details.kk-movers');
   await expect(panel.locator('summary')).toHaveText(/^Compared with \w+ \d{4}$/);
   const kpis = panel.getByTestId('movers-kpis');
   const first = kpis.locator('tbody tr').first();

@@ -38,11 +38,17 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
     let before_label = move || state.review.get().previous().label();
     let headline = move || compared.with(|m| m.as_ref().map(|m| headline(&m.overall, &now_label(), &before_label())));
     let kpi_count = move || compared.with(|m| m.as_ref().map_or(0, |m| m.kpis.len()));
+    // Tables of "no score" against "no score" (a new scorecard) say nothing the headline does not.
+    let any_score = move || {
+        let scored = |m: &Mover| m.before.is_some() || m.now.is_some();
+        compared.with(|m| m.as_ref().is_some_and(|m| m.kras.iter().chain(&m.kpis).any(scored)))
+    };
 
     view! {
         <details class="kk-movers" open=!folded on:toggle=move |ev| open.set(super::disclosure::is_open(&ev))>
             <summary>"Compared with " {dynamic_text(before_label)}</summary>
             <p class="kk-movers-overall" data-testid="movers-overall">{dynamic_text(headline)}</p>
+            <When when=any_score>
             <div class="kk-scroll">
                 <table class="kk-movers-table" data-testid="movers-kras">
                     <caption>"KRAs, biggest change first"</caption>
@@ -82,6 +88,7 @@ pub fn MoversPanel(#[prop(optional)] folded: bool) -> impl IntoView {
                 <button type="button" aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
                     {dynamic_text(move || if all.get() { format!("Show the {TOP} that moved most") } else { format!("Show all {} KPIs", kpi_count()) })}
                 </button>
+            </When>
             </When>
         </details>
     }
