@@ -85,6 +85,8 @@ test('a truncated or changed share link shows why it cannot be opened and touche
     const alert = viewer.page.getByRole('alert').filter({ hasText: 'This share link cannot be opened' });
     await expect(alert).toContainText(/cannot be opened: .+\. Your own scorecard on this device is untouched\./);
     await expect(viewer.page.getByRole('link', { name: 'Open my own scorecard' })).toBeVisible();
+    // No empty stand-in scorecard under the message, which would look like the viewer's own, lost.
+    await expect(viewer.page.getByRole('heading', { level: 1 })).toHaveCount(0);
     expect(await new ScorecardPage(viewer.page).savedText()).toBe(before);
     expect(viewer.errors).toEqual([]);
     await viewer.context.close();

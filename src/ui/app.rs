@@ -21,6 +21,7 @@ use super::review_panel::ReviewPanel;
 use super::score_history::ScoreHistoryPanel;
 use super::scorecards::Scorecards;
 use super::settings_panel::SettingsPanel;
+use super::share::SharedView;
 use super::shelf::on_list_changed;
 use super::state::AppState;
 use super::template_picker::TemplatePicker;
@@ -122,6 +123,9 @@ pub fn App(state: AppState) -> impl IntoView {
             </When>
             <super::share::SharedBanner />
             <Notices />
+            // While a share link is being opened, or when it cannot be, the banner is the whole
+            // story: an empty scorecard under it would look like the viewer's own, lost.
+            <When when=move || !state.shared.with(|s| matches!(s, Some(SharedView::Opening | SharedView::Failed(_))))>
             <Header />
             <When when=move || state.editable()>
                 <Reminders />
@@ -176,6 +180,7 @@ pub fn App(state: AppState) -> impl IntoView {
             </When>
             <When when=move || state.presenting.get()>
                 <Presentation />
+            </When>
             </When>
         </div>
     }
