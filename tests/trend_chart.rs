@@ -126,3 +126,31 @@ fn the_latest_period_is_labelled_and_its_label_ends_inside_the_chart() {
         assert!(x + half <= f64::from(width), "at {width} px, centred at {x}: the label ends inside the chart");
     }
 }
+
+#[test]
+fn a_sign_goes_beside_each_figure_and_a_word_is_the_axis_title() {
+    let mut fw = sales_executive();
+    let (revenue, leads) = (fw.kpis()[0].id, fw.kpis()[1].id);
+    for (month, value) in [(9, 420_000.0), (10, 510_000.0), (11, 480_000.0)] {
+        fw.add_reading(revenue, date(2026, month, 1), value, "").unwrap();
+        fw.add_reading(leads, date(2026, month, 1), value / 10_000.0, "").unwrap();
+    }
+    let texts = |svg: &str| -> Vec<(bool, String)> {
+        svg.split("<text")
+            .skip(1)
+            .map(|t| {
+                let (attrs, rest) = t.split_once('>').unwrap();
+                (attrs.contains("rotate"), rest.split("</text>").next().unwrap().trim().to_owned())
+            })
+            .collect()
+    };
+    // "₹": every figure on the axis carries it, and nothing is written on its side.
+    let rupees = texts(&trend_svg(&trend_series(&fw, revenue, 36).unwrap(), 520, 280).unwrap());
+    // (Natively figures are plain; in the browser they are grouped: ₹5,00,000.)
+    assert!(rupees.iter().any(|(_, t)| t == "₹500000"), "{rupees:?}");
+    assert!(rupees.iter().all(|(turned, t)| !turned || t.is_empty()), "{rupees:?}");
+    // "leads": the axis's title, turned, and plain figures.
+    let leads = texts(&trend_svg(&trend_series(&fw, leads, 36).unwrap(), 520, 280).unwrap());
+    assert!(leads.iter().any(|(turned, t)| *turned && t == "leads"), "{leads:?}");
+    assert!(leads.iter().any(|(_, t)| t == "50"), "{leads:?}");
+}

@@ -140,9 +140,20 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
 
     // Room on the right for half of the latest period's label, centred under its period: the
     // plot would otherwise end where the label's middle is, and cut off its second half.
+    // A sign (₹, $, %) reads best beside each figure, not turned on its side as the axis's title
+    // the way a word (leads, hours) is; the figures' column then widens to fit the longest.
+    let sign = !series.unit.trim().is_empty() && !series.unit.chars().any(char::is_alphabetic);
+    let tick = |y: &f64| if sign { with_unit(*y, &series.unit) } else { num(*y) };
+    let y_area = if sign {
+        // Ticks can carry a decimal more than the ends: room for two more characters.
+        let longest = [lo, hi, (lo + hi) / 2.0].iter().map(|y| tick(y).chars().count()).max().unwrap_or(0);
+        svg_backend::text_size(&"0".repeat(longest + 2), 12.0).0.max(56)
+    } else {
+        56
+    };
     let n = series.points.len().max(1);
     let widest = series.points.iter().map(|p| svg_backend::text_size(&p.label, 12.0).0).max().unwrap_or(0) as f64;
-    let slot_guess = (width as f64 - 2.0 * 12.0 - 56.0) / n as f64;
+    let slot_guess = (width as f64 - 2.0 * 12.0 - y_area as f64) / n as f64;
     let right_margin = (widest / 2.0 - slot_guess / 2.0 + 4.0).ceil().max(12.0) as u32;
 
     let root = SvgBackend::with_string(svg, (width, height)).into_drawing_area();
@@ -152,7 +163,7 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
         .margin_top(LEGEND_HEIGHT)
         .margin_right(right_margin)
         .x_label_area_size(28)
-        .y_label_area_size(56)
+        .y_label_area_size(y_area)
         .build_cartesian_2d(0.0..last_x, lo..hi)?;
     chart
         .configure_mesh()
@@ -160,15 +171,15 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
         .max_light_lines(0)
         .bold_line_style(RGBColor(0xd9, 0xe2, 0xec))
         .x_labels(0)
-        .y_label_formatter(&|y| num(*y))
-        .y_desc(series.unit.as_str())
+        .y_label_formatter(&tick)
+        .y_desc(if sign { "" } else { series.unit.as_str() })
         .label_style(font(12.0))
         .draw()?;
 
     // Period labels under each period's middle, as many as fit side by side at this width,
     // rather than plotters' evenly spaced numeric ticks, which would not line up with the periods.
     // Counted back from the latest period, so the most recent one is always labelled.
-    let slot = (width as f64 - 12.0 - right_margin as f64 - 56.0) / n as f64;
+    let slot = (width as f64 - 12.0 - right_margin as f64 - y_area as f64) / n as f64;
     let step = svg_backend::label_step(widest, slot);
     let label_style = TextStyle::from(font(12.0)).pos(Pos::new(HPos::Center, VPos::Top));
     chart.draw_series(
