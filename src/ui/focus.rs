@@ -103,8 +103,11 @@ pub fn keep_focus_near(el: &web_sys::Element) {
             }
             node = n.previous_sibling();
         }
+        // Outwards, up to the widget's root: never to the host page's controls.
         let mut inner = parent;
-        while focus_lost() {
+        while focus_lost()
+            && !inner.dyn_ref::<web_sys::Element>().is_some_and(|el| el.class_list().contains(super::mount::ROOT_CLASS))
+        {
             let Some(outer) = inner.parent_node() else { return };
             focus_first_control_after(&outer, Some(&inner));
             inner = outer;

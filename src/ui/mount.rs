@@ -172,7 +172,7 @@ pub struct Mounted {
 
 /// The attribute on an element's shadow root container that marks it as the widget's own, so
 /// a remount after `destroy` reuses the shadow root it left.
-const ROOT_CLASS: &str = "kk-root";
+pub(crate) const ROOT_CLASS: &str = "kk-root";
 
 /// Mounts a widget into `host`, inside a shadow root so the page's CSS and the widget's do not
 /// meet. The widget's stylesheet is the caller's to adopt into `host.shadowRoot` (the
