@@ -421,10 +421,10 @@ test('numbers follow the locale: Indian grouping in en-IN, on screen and in char
   await panel.getByLabel('Value', { exact: true }).fill('1234567.5');
   await panel.getByRole('button', { name: 'Save reading' }).click();
   await expect(revenue.getByTestId('kpi-value')).toHaveText('₹12,34,567.5');
-  // The chart's axis is grouped the same way.
+  // The chart's axis is grouped the same way, each figure with its sign.
   const axis = (await panel.locator('.kk-chart-svg svg text').allTextContents()).map((t) => t.trim());
-  expect(axis).toContain('5,00,000');
-  expect(axis).toContain('12,00,000');
+  expect(axis).toContain('₹5,00,000');
+  expect(axis).toContain('₹12,00,000');
   // A form field shows the number as it is typed back: no grouping to trip over.
   await panel.getByRole('button', { name: /^Edit reading/ }).first().click();
   await expect(panel.getByLabel('Value', { exact: true }).last()).toHaveValue('1234567.5');

@@ -165,16 +165,17 @@ fn draw(series: &TrendSeries, svg: &mut String, width: u32, height: u32) -> Resu
         .x_label_area_size(28)
         .y_label_area_size(y_area)
         .build_cartesian_2d(0.0..last_x, lo..hi)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .max_light_lines(0)
         .bold_line_style(RGBColor(0xd9, 0xe2, 0xec))
         .x_labels(0)
         .y_label_formatter(&tick)
-        .y_desc(if sign { "" } else { series.unit.as_str() })
-        .label_style(font(12.0))
-        .draw()?;
+        .label_style(font(12.0));
+    if !sign {
+        mesh.y_desc(series.unit.as_str());
+    }
+    mesh.draw()?;
 
     // Period labels under each period's middle, as many as fit side by side at this width,
     // rather than plotters' evenly spaced numeric ticks, which would not line up with the periods.
