@@ -29,8 +29,8 @@ pub fn parse_number(field: &'static str, input: &str) -> Result<f64, ValidationE
 
 /// Parses a reading's value as people write it: a number as [`parse_number`] reads it, or with
 /// its digits grouped by commas (`1,234,567.5`, or `3,80,000` as in India, as a spreadsheet or
-/// this widget shows it) or a trailing `%`. Anything else is refused with [`parse_number`]'s messages, quoting what was
-/// typed. The reading form and the bulk-entry grid read values alike.
+/// this widget shows it) or a trailing `%`. Anything else is refused with [`parse_number`]'s
+/// messages, quoting what was typed. The reading form and the bulk-entry grid read values alike.
 ///
 /// # Example
 ///
